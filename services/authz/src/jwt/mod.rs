@@ -1,0 +1,133 @@
+//! Bearer token verification.
+//!
+//! Issuers are indexed by `iss`. A token is verified in this order: the header parses and
+//! names an algorithm the issuer accepts; the key is the issuer's HS secret or the JWKS key
+//! with the header's `kid`; signature, `exp`, `nbf`, `iss` and `aud` are checked by
+//! jsonwebtoken; then the claims are turned into an [`Actor`] and the token's tenant must be
+//! one that trusts the issuer.
+
+mod claims;
+mod keys;
+
+use std::collections::{BTreeSet, HashMap};
+
+pub use claims::{Audience, Claims};
+use jsonwebtoken::{Algorithm, Validation, decode, decode_header, errors::ErrorKind};
+pub use keys::DevSigner;
+use loket_kernel::{Actor, Role, TenantId, config::TenantSet};
+
+use crate::{AuthError, SetupError, jwt::keys::IssuerKeys};
+
+/// Allowed clock skew between the issuer and this server.
+const LEEWAY_SECONDS: u64 = 30;
+
+/// The identity a verified token carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    /// The tenant the actor acts for.
+    pub tenant: TenantId,
+    /// Who the actor is.
+    pub actor: Actor,
+    /// The roles the token grants.
+    pub roles: Vec<Role>,
+}
+
+struct Issuer {
+    audience: String,
+    algorithms: Vec<Algorithm>,
+    keys: IssuerKeys,
+    tenants: BTreeSet<TenantId>,
+}
+
+/// Verifies tokens against every issuer any tenant trusts.
+pub struct Authenticator {
+    issuers: HashMap<String, Issuer>,
+    dev_signers: HashMap<TenantId, DevSigner>,
+}
+
+fn algorithm(name: &str) -> Option<Algorithm> {
+    match name {
+        "HS256" => Some(Algorithm::HS256),
+        "RS256" => Some(Algorithm::RS256),
+        "ES256" => Some(Algorithm::ES256),
+        _ => None,
+    }
+}
+
+impl Authenticator {
+    /// Resolves secrets and reads JWKS files for every issuer of every tenant.
+    pub fn from_tenants(tenants: &TenantSet) -> Result<Self, SetupError> {
+        let mut issuers: HashMap<String, Issuer> = HashMap::new();
+        let mut dev_signers = HashMap::new();
+        for (slug, tenant) in &tenants.tenants {
+            for spanned in &tenant.issuers {
+                let config = spanned.get_ref();
+                if let Some(existing) = issuers.get_mut(&config.issuer) {
+                    existing.tenants.insert(slug.clone());
+                } else {
+                    let keys = IssuerKeys::load(config, tenant)?;
+                    let issuer = Issuer {
+                        audience: config.audience.clone(),
+                        algorithms: config
+                            .algorithms
+                            .iter()
+                            .filter_map(|a| algorithm(a))
+                            .collect(),
+                        keys,
+                        tenants: BTreeSet::from([slug.clone()]),
+                    };
+                    issuers.insert(config.issuer.clone(), issuer);
+                }
+                let issuer = &issuers[&config.issuer];
+                if config.dev
+                    && let Some(signer) = issuer.keys.dev_signer(config, slug)
+                {
+                    dev_signers.entry(slug.clone()).or_insert(signer);
+                }
+            }
+        }
+        Ok(Self {
+            issuers,
+            dev_signers,
+        })
+    }
+
+    /// The signer of a tenant's development issuer, if it has one.
+    pub fn dev_signer(&self, tenant: &TenantId) -> Option<&DevSigner> {
+        self.dev_signers.get(tenant)
+    }
+
+    /// Verifies a token and returns who it identifies.
+    pub fn verify(&self, token: &str) -> Result<Verified, AuthError> {
+        let header = decode_header(token).map_err(|_| AuthError::Malformed)?;
+        let peek: claims::IssuerOnly = jsonwebtoken::dangerous::insecure_decode_claims(token)
+            .map_err(|_| AuthError::Malformed)?;
+        let issuer = self
+            .issuers
+            .get(&peek.iss)
+            .ok_or(AuthError::UnknownIssuer)?;
+        if !issuer.algorithms.contains(&header.alg) {
+            return Err(AuthError::AlgorithmNotAccepted);
+        }
+        let key = issuer.keys.key_for(&header)?;
+
+        let mut validation = Validation::new(header.alg);
+        validation.algorithms = vec![header.alg];
+        validation.leeway = LEEWAY_SECONDS;
+        validation.validate_nbf = true;
+        validation.set_issuer(&[&peek.iss]);
+        validation.set_audience(&[&issuer.audience]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        let data = decode::<Claims>(token, key, &validation).map_err(|e| match e.kind() {
+            ErrorKind::Json(_) | ErrorKind::MissingRequiredClaim(_) => {
+                AuthError::BadClaims("claims do not match the expected shape")
+            }
+            other => AuthError::Rejected(format!("{other:?}")),
+        })?;
+        let verified = data.claims.into_verified()?;
+        if !issuer.tenants.contains(&verified.tenant) {
+            return Err(AuthError::UntrustedIssuer);
+        }
+        Ok(verified)
+    }
+}

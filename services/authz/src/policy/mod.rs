@@ -1,0 +1,261 @@
+//! Tenant policies: one casbin enforcer per tenant (the default policy plus the tenant's own
+//! lines; deny beats allow), and capability sets computed once per tenant and role set.
+//!
+//! casbin evaluates its matcher once per policy line on every `enforce()`, so it is never
+//! called per field or per row: [`PolicySet::grant`] decides the whole object catalogue for a
+//! role set once, caches it, and hands the same `Arc` to every later request with that role set.
+
+mod objects;
+mod parse;
+
+use std::{
+    collections::{BTreeSet, HashMap},
+    fs,
+    sync::{Arc, RwLock},
+};
+
+use casbin::{CoreApi, DefaultModel, Enforcer, MemoryAdapter, MgmtApi};
+use loket_kernel::{
+    Action, Capabilities, PolicyOracle, Role, TenantId,
+    config::{Collaboration, ConfigError, TenantConfig, TenantSet},
+};
+pub use objects::{CATALOGUE, case_type_objects, is_valid as is_valid_object};
+pub use parse::{Rule, parse as parse_policy};
+
+/// The role of requests without a token.
+pub const ANONYMOUS: &str = "anonymous";
+
+/// Beyond this many distinct role sets per tenant, grants are computed per request rather than
+/// cached, so tokens with invented role combinations cannot grow memory without bound.
+const MAX_CACHED_ROLE_SETS: usize = 256;
+
+/// One tenant's enforcer and settings.
+pub struct TenantPolicy {
+    tenant: TenantId,
+    enforcer: Enforcer,
+    config: TenantConfig,
+}
+
+impl TenantPolicy {
+    /// Whether any of `roles` may do `action` on `object` in this tenant's domain.
+    pub fn decide(&self, roles: &[Role], object: &str, action: Action) -> bool {
+        roles.iter().any(|role| {
+            self.enforcer
+                .enforce((role.as_str(), self.tenant.as_str(), object, action.as_str()))
+                .unwrap_or_else(|e| {
+                    tracing::error!(tenant = %self.tenant, error = %e, "policy evaluation failed");
+                    false
+                })
+        })
+    }
+}
+
+/// Decides ad-hoc questions for one role set, optionally confined to some objects.
+struct RoleSetOracle {
+    policy: Arc<TenantPolicy>,
+    roles: Vec<Role>,
+    /// When set, only these objects (or paths under them) can be allowed.
+    confined_to: Option<Vec<String>>,
+}
+
+impl PolicyOracle for RoleSetOracle {
+    fn decide(&self, object: &str, action: Action) -> bool {
+        if !is_valid_object(object) {
+            return false;
+        }
+        let inside = self.confined_to.as_ref().is_none_or(|prefixes| {
+            prefixes
+                .iter()
+                .any(|p| object == p || object.starts_with(&format!("{p}/")))
+        });
+        inside && self.policy.decide(&self.roles, object, action)
+    }
+}
+
+/// What one role set may do: in its own tenant, and in member tenants of collaborations that
+/// its tenant hosts.
+#[derive(Clone)]
+pub struct Grant {
+    /// Capabilities in the actor's own tenant.
+    pub own: Arc<Capabilities>,
+    /// Capabilities in member tenants' domains, for the shared case types only.
+    pub delegated: HashMap<TenantId, Arc<Capabilities>>,
+}
+
+/// Every tenant's policy and the grant cache.
+pub struct PolicySet {
+    tenants: HashMap<TenantId, Arc<TenantPolicy>>,
+    collaborations: Vec<Collaboration>,
+    cache: RwLock<HashMap<(TenantId, Vec<Role>), Grant>>,
+}
+
+impl PolicySet {
+    /// Reads `_default/model.conf`, `_default/policy.csv` and each tenant's `policy.csv`, and
+    /// builds one enforcer per tenant.
+    pub async fn load(tenants: &TenantSet) -> Result<Self, crate::SetupError> {
+        let default_dir = crate::default_dir(&tenants.root);
+        let model_path = default_dir.join("model.conf");
+        let model_text = fs::read_to_string(&model_path).map_err(|e| {
+            ConfigError::new(&model_path, 0, format!("cannot read the casbin model: {e}"))
+        })?;
+        let default_rules = parse::parse_file(&default_dir.join("policy.csv"), "*", false)
+            .map_err(crate::SetupError::Config)?;
+
+        let mut errors = Vec::new();
+        let mut parsed = Vec::new();
+        for (slug, config) in &tenants.tenants {
+            match parse::parse_file(&config.dir.join("policy.csv"), slug.as_str(), true) {
+                Ok(rules) => parsed.push((slug, config, rules)),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(crate::SetupError::Config(errors));
+        }
+
+        let mut policies = HashMap::new();
+        for (slug, config, rules) in parsed {
+            let model = DefaultModel::from_str(&model_text).await.map_err(|e| {
+                ConfigError::new(&model_path, 0, format!("not a valid casbin model: {e}"))
+            })?;
+            let mut enforcer = Enforcer::new(model, MemoryAdapter::default()).await?;
+            let (permissions, groupings) = effective_rules(&default_rules, &rules, slug);
+            if !permissions.is_empty() {
+                enforcer.add_policies(permissions).await?;
+            }
+            if !groupings.is_empty() {
+                enforcer.add_grouping_policies(groupings).await?;
+            }
+            let policy = TenantPolicy {
+                tenant: slug.clone(),
+                enforcer,
+                config: config.clone(),
+            };
+            policies.insert(slug.clone(), Arc::new(policy));
+        }
+        Ok(Self {
+            tenants: policies,
+            collaborations: tenants.collaborations.clone(),
+            cache: RwLock::new(HashMap::new()),
+        })
+    }
+
+    /// The policy of one tenant.
+    pub fn tenant(&self, tenant: &TenantId) -> Option<&Arc<TenantPolicy>> {
+        self.tenants.get(tenant)
+    }
+
+    /// What `roles` may do as an actor of `tenant`; `None` for an unknown tenant.
+    pub fn grant(&self, tenant: &TenantId, roles: &[Role]) -> Option<Grant> {
+        let mut key_roles = roles.to_vec();
+        key_roles.sort();
+        key_roles.dedup();
+        let key = (tenant.clone(), key_roles);
+        if let Ok(cache) = self.cache.read()
+            && let Some(grant) = cache.get(&key)
+        {
+            return Some(grant.clone());
+        }
+        let grant = self.compute_grant(tenant, &key.1)?;
+        if let Ok(mut cache) = self.cache.write()
+            && cache.len() < MAX_CACHED_ROLE_SETS * self.tenants.len().max(1)
+        {
+            cache.insert(key, grant.clone());
+        }
+        Some(grant)
+    }
+
+    fn compute_grant(&self, tenant: &TenantId, roles: &[Role]) -> Option<Grant> {
+        let policy = self.tenants.get(tenant)?;
+        let own = capabilities(
+            policy,
+            roles,
+            CATALOGUE.iter().map(|o| (*o).to_owned()),
+            None,
+        );
+        let mut delegated = HashMap::new();
+        for collab in self.collaborations.iter().filter(|c| &c.host == tenant) {
+            let acting: Vec<Role> = roles
+                .iter()
+                .filter(|r| collab.roles.contains(r))
+                .cloned()
+                .collect();
+            if acting.is_empty() {
+                continue;
+            }
+            let scope: Vec<String> = collab
+                .case_types
+                .iter()
+                .map(|t| format!("case/{t}"))
+                .collect();
+            let catalogue: Vec<String> = collab
+                .case_types
+                .iter()
+                .flat_map(|t| case_type_objects(t))
+                .collect();
+            for member in &collab.members {
+                if let Some(member_policy) = self.tenants.get(member) {
+                    let caps = capabilities(
+                        member_policy,
+                        &acting,
+                        catalogue.iter().cloned(),
+                        Some(scope.clone()),
+                    );
+                    delegated.insert(member.clone(), caps);
+                }
+            }
+        }
+        Some(Grant { own, delegated })
+    }
+}
+
+/// Decides `catalogue` × every action for `roles` in `policy`'s domain.
+fn capabilities(
+    policy: &Arc<TenantPolicy>,
+    roles: &[Role],
+    catalogue: impl Iterator<Item = String>,
+    confined_to: Option<Vec<String>>,
+) -> Arc<Capabilities> {
+    let mut decided = HashMap::new();
+    for object in catalogue {
+        for action in Action::ALL {
+            let allowed = policy.decide(roles, &object, action);
+            decided.insert((object.clone(), action), allowed);
+        }
+    }
+    let ceiling = roles
+        .iter()
+        .filter_map(|r| policy.config.confidentiality.get(r))
+        .max()
+        .copied();
+    let oracle = RoleSetOracle {
+        policy: Arc::clone(policy),
+        roles: roles.to_vec(),
+        confined_to,
+    };
+    Arc::new(Capabilities::new(decided, ceiling, Some(Arc::new(oracle))))
+}
+
+/// The default rules with `*` replaced by the tenant's slug, then the tenant's own rules,
+/// without duplicates (casbin refuses a batch that repeats a rule).
+fn effective_rules(
+    default_rules: &[Rule],
+    tenant_rules: &[Rule],
+    slug: &TenantId,
+) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    let mut seen = BTreeSet::new();
+    let mut permissions = Vec::new();
+    let mut groupings = Vec::new();
+    for rule in default_rules.iter().chain(tenant_rules) {
+        let (fields, domain_index, out) = match rule {
+            Rule::Permission(f) => (f, 1, &mut permissions),
+            Rule::Grouping(f) => (f, 2, &mut groupings),
+        };
+        let mut fields = fields.clone();
+        fields[domain_index] = slug.to_string();
+        if seen.insert((domain_index, fields.clone())) {
+            out.push(fields);
+        }
+    }
+    (permissions, groupings)
+}

@@ -1,0 +1,331 @@
+//! The request context every service function takes first: who asks, for which tenant, and
+//! what the tenant's policy lets them do.
+//!
+//! Policy decisions are made before a service runs: [`Capabilities`] holds the decisions for
+//! one tenant and role set, computed once and shared by every request with that role set, so
+//! services ask `ctx.can(..)` per field without calling the policy engine in a loop.
+
+use std::{
+    collections::{BTreeSet, HashMap},
+    fmt,
+    str::FromStr,
+    sync::{Arc, RwLock},
+};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Bsn, Role, TenantId};
+
+/// What an actor wants to do with an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// See it.
+    Read,
+    /// Make a new one.
+    Create,
+    /// Change it.
+    Update,
+    /// Take a decision on it (cases).
+    Decide,
+}
+
+impl Action {
+    /// Every action, in policy order.
+    pub const ALL: [Action; 4] = [Self::Read, Self::Create, Self::Update, Self::Decide];
+
+    /// The action as written in policies.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Read => "read",
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Decide => "decide",
+        }
+    }
+}
+
+impl FromStr for Action {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|a| a.as_str() == s).ok_or(())
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Confidentiality levels of case types and information, lowest first (as in ZGW's
+/// `vertrouwelijkheidaanduiding`). A role may see up to its ceiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidentiality {
+    /// openbaar
+    Public,
+    /// beperkt openbaar
+    Restricted,
+    /// intern
+    Internal,
+    /// zaakvertrouwelijk
+    CaseConfidential,
+    /// vertrouwelijk
+    Confidential,
+    /// confidentieel
+    HighlyConfidential,
+    /// geheim
+    Secret,
+    /// zeer geheim
+    TopSecret,
+}
+
+impl Confidentiality {
+    /// The level as written in configuration.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Public => "public",
+            Self::Restricted => "restricted",
+            Self::Internal => "internal",
+            Self::CaseConfidential => "case-confidential",
+            Self::Confidential => "confidential",
+            Self::HighlyConfidential => "highly-confidential",
+            Self::Secret => "secret",
+            Self::TopSecret => "top-secret",
+        }
+    }
+}
+
+/// Level of assurance of a citizen's login (eIDAS: low, substantial, high).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Loa {
+    /// eIDAS low (DigiD basis).
+    Low,
+    /// eIDAS substantial (DigiD midden/substantieel).
+    Substantial,
+    /// eIDAS high (DigiD hoog).
+    High,
+}
+
+/// Who is asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// No token: only what the tenant's policy grants the `anonymous` role.
+    Anonymous,
+    /// A resident, identified by BSN.
+    Citizen {
+        /// The token's subject.
+        subject: String,
+        /// The resident's citizen service number.
+        bsn: Bsn,
+        /// How strongly the resident logged in.
+        loa: Loa,
+    },
+    /// A municipal employee.
+    Employee {
+        /// The token's subject (employee id at the identity provider).
+        subject: String,
+    },
+    /// A third-party frontend using client credentials.
+    App {
+        /// The client id.
+        client: String,
+    },
+}
+
+impl Actor {
+    /// The token subject, or `anonymous`.
+    pub fn subject(&self) -> &str {
+        match self {
+            Self::Anonymous => "anonymous",
+            Self::Citizen { subject, .. } | Self::Employee { subject } => subject,
+            Self::App { client } => client,
+        }
+    }
+
+    /// The BSN of a citizen actor.
+    pub fn bsn(&self) -> Option<&Bsn> {
+        match self {
+            Self::Citizen { bsn, .. } => Some(bsn),
+            _ => None,
+        }
+    }
+
+    /// A short kind name for logs and `me.actor`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Anonymous => "anonymous",
+            Self::Citizen { .. } => "citizen",
+            Self::Employee { .. } => "employee",
+            Self::App { .. } => "app",
+        }
+    }
+}
+
+/// Decides a single (object, action) pair for a fixed tenant and role set; implemented by the
+/// policy engine. Only consulted for objects outside the precomputed catalogue.
+pub trait PolicyOracle: Send + Sync {
+    /// Whether the role set may do `action` on `object`.
+    fn decide(&self, object: &str, action: Action) -> bool;
+}
+
+/// Beyond this many memoised ad-hoc decisions, new ones are computed but not kept, so that
+/// callers inventing object names cannot grow memory without bound.
+const MEMO_LIMIT: usize = 4096;
+
+/// The policy decisions for one tenant and role set.
+pub struct Capabilities {
+    decided: HashMap<(String, Action), bool>,
+    ceiling: Option<Confidentiality>,
+    oracle: Option<Arc<dyn PolicyOracle>>,
+    memo: RwLock<HashMap<(String, Action), bool>>,
+}
+
+impl Capabilities {
+    /// Capabilities from decisions made ahead over the object catalogue, the confidentiality
+    /// ceiling, and an oracle for objects outside the catalogue.
+    pub fn new(
+        decided: HashMap<(String, Action), bool>,
+        ceiling: Option<Confidentiality>,
+        oracle: Option<Arc<dyn PolicyOracle>>,
+    ) -> Self {
+        Self {
+            decided,
+            ceiling,
+            oracle,
+            memo: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// Grants nothing.
+    pub fn none() -> Self {
+        Self::new(HashMap::new(), None, None)
+    }
+
+    /// Whether `action` on `object` is allowed.
+    pub fn allows(&self, object: &str, action: Action) -> bool {
+        let key = (object.to_owned(), action);
+        if let Some(decision) = self.decided.get(&key) {
+            return *decision;
+        }
+        let Some(oracle) = &self.oracle else {
+            return false;
+        };
+        if let Ok(memo) = self.memo.read()
+            && let Some(decision) = memo.get(&key)
+        {
+            return *decision;
+        }
+        let decision = oracle.decide(object, action);
+        if let Ok(mut memo) = self.memo.write()
+            && memo.len() < MEMO_LIMIT
+        {
+            memo.insert(key, decision);
+        }
+        decision
+    }
+
+    /// The granted pairs of the catalogue, sorted.
+    pub fn granted(&self) -> BTreeSet<(&str, Action)> {
+        self.decided
+            .iter()
+            .filter(|(_, allowed)| **allowed)
+            .map(|((object, action), _)| (object.as_str(), *action))
+            .collect()
+    }
+
+    /// The highest confidentiality level these roles may see; `None` sees nothing classified.
+    pub fn ceiling(&self) -> Option<Confidentiality> {
+        self.ceiling
+    }
+}
+
+impl fmt::Debug for Capabilities {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Capabilities")
+            .field("granted", &self.granted().len())
+            .field("ceiling", &self.ceiling)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The context of one request.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    tenant: TenantId,
+    actor: Actor,
+    roles: Vec<Role>,
+    capabilities: Arc<Capabilities>,
+    /// Capabilities in other tenants' domains granted through a collaboration.
+    delegated: HashMap<TenantId, Arc<Capabilities>>,
+    request_id: String,
+}
+
+impl Ctx {
+    /// A context for an authenticated or anonymous actor of `tenant`.
+    pub fn new(
+        tenant: TenantId,
+        actor: Actor,
+        roles: Vec<Role>,
+        capabilities: Arc<Capabilities>,
+        delegated: HashMap<TenantId, Arc<Capabilities>>,
+        request_id: String,
+    ) -> Self {
+        Self {
+            tenant,
+            actor,
+            roles,
+            capabilities,
+            delegated,
+            request_id,
+        }
+    }
+
+    /// The tenant the actor acts for.
+    pub fn tenant(&self) -> &TenantId {
+        &self.tenant
+    }
+
+    /// Who is asking.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// The actor's roles as the token names them.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// The decisions of the actor's own tenant.
+    pub fn capabilities(&self) -> &Capabilities {
+        &self.capabilities
+    }
+
+    /// The request id, for logs and the processing log.
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// Whether the actor may do `action` on `object` in their own tenant.
+    pub fn can(&self, object: &str, action: Action) -> bool {
+        self.capabilities.allows(object, action)
+    }
+
+    /// Whether the actor may do `action` on `object` in `domain`: their own tenant, or a
+    /// member tenant of a collaboration their tenant hosts (shared case types only).
+    pub fn can_in(&self, domain: &TenantId, object: &str, action: Action) -> bool {
+        if domain == &self.tenant {
+            return self.can(object, action);
+        }
+        self.delegated
+            .get(domain)
+            .is_some_and(|caps| caps.allows(object, action))
+    }
+
+    /// The member tenants whose domain this actor may act in through a collaboration.
+    pub fn delegated_domains(&self) -> impl Iterator<Item = &TenantId> {
+        self.delegated.keys()
+    }
+}

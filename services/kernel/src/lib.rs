@@ -1,0 +1,16 @@
+//! Loket's shared vocabulary.
+//!
+//! Every other crate speaks in these terms: typed ids ([`TenantId`], [`Bsn`]), the request
+//! context ([`Ctx`]) that every service function takes first, the closed set of error codes
+//! ([`ErrorCode`]) that reach GraphQL clients, tenant configuration ([`config`]) and Relay-style
+//! pagination ([`page`]). This crate depends on no other Loket crate.
+
+pub mod config;
+pub mod ctx;
+pub mod error;
+pub mod ids;
+pub mod page;
+
+pub use ctx::{Action, Actor, Capabilities, Confidentiality, Ctx, PolicyOracle};
+pub use error::{ErrorCode, HasCode};
+pub use ids::{Bsn, IdError, Role, TenantId};

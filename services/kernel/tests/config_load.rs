@@ -1,0 +1,126 @@
+//! Loading tenant folders: good folders load, bad ones are reported with file and line.
+
+use std::fs;
+
+use loket_kernel::config::{ConfigError, load_dir};
+
+const GOOD: &str = r#"
+slug = "alpha"
+name = "Gemeente Alpha"
+municipality_code = "0153"
+languages = ["nl", "en"]
+
+[[issuers]]
+issuer = "https://dev.example"
+audience = "loket"
+algorithms = ["HS256"]
+hs_secret = "plain:dev-secret"
+dev = true
+
+[service_norms]
+phone_answer_seconds = 20
+phone_answer_percentage = 80
+email_answer_working_days = 2
+callback_working_days = 3
+
+[[channels]]
+kind = "phone"
+contact = "14 053"
+hours = ["mon-fri 08:30-17:00"]
+"#;
+
+fn write_tenant(root: &std::path::Path, slug: &str, text: &str) {
+    fs::create_dir_all(root.join(slug)).unwrap();
+    fs::write(root.join(slug).join("tenant.toml"), text).unwrap();
+}
+
+fn errors_of(root: &std::path::Path) -> Vec<ConfigError> {
+    load_dir(root).expect_err("expected configuration errors")
+}
+
+#[test]
+fn loads_a_good_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tenant(dir.path(), "alpha", GOOD);
+    let set = load_dir(dir.path()).unwrap();
+    let alpha = set.tenants.values().next().unwrap();
+    assert_eq!(alpha.municipality_code.as_str(), "0153");
+    assert_eq!(
+        alpha.channels[0].hours[0].to_string(),
+        "mon-fri 08:30-17:00"
+    );
+}
+
+#[test]
+fn a_bad_value_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tenant(dir.path(), "alpha", &GOOD.replace("\"0153\"", "\"153\""));
+    let errors = errors_of(dir.path());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, 4);
+    assert!(
+        errors[0].message.contains("four-digit CBS code"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].to_string().contains("alpha/tenant.toml:4:"));
+}
+
+#[test]
+fn bad_opening_hours_name_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tenant(
+        dir.path(),
+        "alpha",
+        &GOOD.replace("mon-fri 08:30", "mon-fri 8:30"),
+    );
+    let errors = errors_of(dir.path());
+    assert_eq!(errors[0].line, 23, "{errors:?}");
+}
+
+#[test]
+fn cross_field_problems_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = GOOD
+        .replace("slug = \"alpha\"", "slug = \"beta\"")
+        .replace("dev = true", "dev = false");
+    write_tenant(dir.path(), "alpha", &text);
+    let errors = errors_of(dir.path());
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|e| e.contains(":2: slug \"beta\" must equal")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|e| e.contains(":7: issuer") && e.contains("only allowed on a dev issuer")),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn unknown_keys_and_collaboration_members_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tenant(
+        dir.path(),
+        "alpha",
+        &format!("{GOOD}\nfavourite_colour = \"blue\"\n"),
+    );
+    let errors = errors_of(dir.path());
+    assert!(errors[0].message.contains("favourite_colour"), "{errors:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    write_tenant(dir.path(), "alpha", GOOD);
+    fs::write(
+        dir.path().join("collaborations.toml"),
+        "[[collaboration]]\nslug = \"desk\"\nname = \"Desk\"\nhost = \"alpha\"\nmembers = [\"gamma\"]\ncase_types = [\"alien-registration\"]\nroles = [\"backoffice\"]\n",
+    )
+    .unwrap();
+    let errors = errors_of(dir.path());
+    assert_eq!(errors[0].line, 1);
+    assert!(
+        errors[0].message.contains("unknown tenant gamma"),
+        "{errors:?}"
+    );
+}
