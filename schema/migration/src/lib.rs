@@ -1,1 +1,40 @@
-//! placeholder
+//! Every table of Loket as sea-orm migrations, for SQLite and PostgreSQL alike.
+//!
+//! Schema rules every migration keeps (tested against the database catalogue):
+//! - a tenant-scoped table has `tenant_id` as the first column of its primary key, and every
+//!   foreign key between tenant-scoped tables includes `tenant_id` (what Citus needs to
+//!   distribute them by tenant);
+//! - on PostgreSQL a tenant-scoped table has row-level security enabled and forced, with a
+//!   policy comparing `tenant_id` to `current_setting('loket.tenant')`, and is granted to the
+//!   [`APP_ROLE`] that application transactions run under ([`rls::enable_tenant_rls`]).
+//!
+//! Changes are expand-then-contract: add columns and tables first, remove them in a later
+//! release once no running version reads them.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_tenants;
+mod m20261128_000002_processing_log;
+mod m20261128_000003_outbox;
+pub mod rls;
+
+/// The PostgreSQL role application transactions switch to, so that row-level security binds
+/// them even when the connecting user owns the tables or is a superuser.
+pub const APP_ROLE: &str = "loket_app";
+
+/// The tables whose rows belong to one tenant.
+pub const TENANT_TABLES: &[&str] = &["processing_log", "outbox"];
+
+/// Runs Loket's migrations.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261128_000001_tenants::Migration),
+            Box::new(m20261128_000002_processing_log::Migration),
+            Box::new(m20261128_000003_outbox::Migration),
+        ]
+    }
+}

@@ -1,1 +1,22 @@
-//! placeholder
+//! Loket's database layer.
+//!
+//! [`Db`] connects to SQLite (the default, embedded) or PostgreSQL (production) and runs the
+//! one migration set. Tenant-owned data is only reached inside a [`TenantTx`]: a transaction
+//! that, on PostgreSQL, runs as the row-level-security-bound application role with
+//! `loket.tenant` set, so a query that forgets its tenant filter sees nothing rather than
+//! another municipality's rows. The [`outbox`] and the [`processing_log`] live here because
+//! every domain service writes to them.
+
+mod db;
+mod entity;
+mod error;
+pub mod outbox;
+pub mod processing_log;
+mod tenants;
+#[cfg(feature = "testing")]
+pub mod testing;
+mod tx;
+
+pub use db::{Backend, Db};
+pub use error::StoreError;
+pub use tx::TenantTx;

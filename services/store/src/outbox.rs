@@ -1,0 +1,75 @@
+//! The transactional outbox: a service records an event in the same transaction as the change
+//! it describes, so the event exists exactly when the change does. The notification dispatcher
+//! delivers them later.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use crate::{StoreError, TenantTx, entity::outbox};
+
+/// An event waiting in, or delivered from, the outbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Time-ordered id (UUIDv7).
+    pub id: Uuid,
+    /// What happened, for example `case.status_changed`.
+    pub kind: String,
+    /// The event's data.
+    pub payload: serde_json::Value,
+    /// When it was recorded.
+    pub created_at: DateTime<Utc>,
+    /// Delivery attempts so far.
+    pub attempts: i32,
+    /// When it was delivered, if it was.
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+impl From<outbox::Model> for Event {
+    fn from(m: outbox::Model) -> Self {
+        Self {
+            id: m.id,
+            kind: m.kind,
+            payload: m.payload,
+            created_at: m.created_at,
+            attempts: m.attempts,
+            published_at: m.published_at,
+        }
+    }
+}
+
+/// Records an event in the transaction's tenant.
+pub async fn publish(
+    tx: &TenantTx,
+    kind: &str,
+    payload: serde_json::Value,
+) -> Result<Uuid, StoreError> {
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    outbox::Entity::insert(outbox::ActiveModel {
+        tenant_id: Set(tx.tenant().to_string()),
+        id: Set(id),
+        kind: Set(kind.to_owned()),
+        payload: Set(payload),
+        created_at: Set(now),
+        available_at: Set(now),
+        attempts: Set(0),
+        published_at: Set(None),
+    })
+    .exec_without_returning(tx.conn())
+    .await?;
+    Ok(id)
+}
+
+/// The tenant's undelivered events, oldest first.
+pub async fn pending(tx: &TenantTx, limit: u64) -> Result<Vec<Event>, StoreError> {
+    Ok(outbox::scoped(tx.tenant())
+        .filter(outbox::Column::PublishedAt.is_null())
+        .order_by_asc(outbox::Column::Id)
+        .limit(limit)
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(Event::from)
+        .collect())
+}

@@ -1,0 +1,100 @@
+//! Schema rules read from the database catalogue: every tenant table has `tenant_id` first in
+//! its primary key, and on PostgreSQL row-level security enabled, forced and with a policy.
+
+use loket_migration::TENANT_TABLES;
+use loket_store::testing::TestDb;
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+
+async fn strings(db: &TestDb, sql: &str) -> Vec<String> {
+    let backend = db.db().db_backend();
+    db.db()
+        .raw()
+        .query_all_raw(Statement::from_string(backend, sql.to_owned()))
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.try_get_by_index::<String>(0).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn tenant_id_leads_every_tenant_primary_key() {
+    for db in TestDb::each().await {
+        for table in TENANT_TABLES {
+            let columns = match db.db().db_backend() {
+                DbBackend::Postgres => {
+                    strings(
+                        &db,
+                        &format!(
+                            "SELECT a.attname::text FROM pg_index i \
+                             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) \
+                             WHERE i.indrelid = '{table}'::regclass AND i.indisprimary \
+                             ORDER BY array_position(i.indkey, a.attnum)"
+                        ),
+                    )
+                    .await
+                }
+                _ => {
+                    strings(
+                        &db,
+                        &format!("SELECT name FROM pragma_table_info('{table}') WHERE pk > 0 ORDER BY pk"),
+                    )
+                    .await
+                }
+            };
+            assert_eq!(
+                columns.first().map(String::as_str),
+                Some("tenant_id"),
+                "{table}: {columns:?}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_table_with_a_tenant_id_is_a_tenant_table() {
+    for db in TestDb::each().await {
+        let sql = match db.db().db_backend() {
+            DbBackend::Postgres => "SELECT table_name::text FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1"
+                .to_owned(),
+            _ => "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c \
+                 WHERE m.type = 'table' AND c.name = 'tenant_id' ORDER BY 1"
+                .to_owned(),
+        };
+        let tables = strings(&db, &sql).await;
+        for table in tables.iter().filter(|t| *t != "tenants") {
+            assert!(
+                TENANT_TABLES.contains(&table.as_str()),
+                "{table} is missing from TENANT_TABLES"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn on_postgres_every_tenant_table_has_forced_rls_and_a_policy() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    for table in TENANT_TABLES {
+        let flags = strings(
+            &db,
+            &format!(
+                "SELECT (relrowsecurity AND relforcerowsecurity)::text FROM pg_class WHERE relname = '{table}'"
+            ),
+        )
+        .await;
+        assert_eq!(flags, vec!["true"], "{table}");
+        let policies = strings(
+            &db,
+            &format!("SELECT qual FROM pg_policies WHERE tablename = '{table}'"),
+        )
+        .await;
+        assert_eq!(policies.len(), 1, "{table}");
+        assert!(
+            policies[0].contains("loket.tenant"),
+            "{table}: {policies:?}"
+        );
+    }
+}
