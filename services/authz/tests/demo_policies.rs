@@ -1,5 +1,11 @@
 //! The demo tenants' policies decide as their files say.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails loudly"
+)]
+
 use std::path::PathBuf;
 
 use loket_authz::Authz;

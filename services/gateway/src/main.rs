@@ -1,1 +1,5 @@
-fn main() {}
+//! The `loket` command.
+
+fn main() -> std::process::ExitCode {
+    loket::cli::main()
+}

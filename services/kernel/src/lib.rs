@@ -8,6 +8,7 @@
 pub mod config;
 pub mod ctx;
 pub mod error;
+pub mod global_id;
 pub mod ids;
 pub mod page;
 

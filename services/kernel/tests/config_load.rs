@@ -1,5 +1,11 @@
 //! Loading tenant folders: good folders load, bad ones are reported with file and line.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails loudly"
+)]
+
 use std::fs;
 
 use loket_kernel::config::{ConfigError, load_dir};

@@ -1,6 +1,12 @@
 //! Tenant isolation of the storage helper, on both engines; on PostgreSQL row-level security
 //! hides other tenants' rows even when the application's own filter is left out.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails loudly"
+)]
+
 use std::sync::Arc;
 
 use loket_kernel::{Actor, Bsn, Capabilities, Ctx, Role, TenantId, page::Page};

@@ -1,6 +1,12 @@
 //! Schema rules read from the database catalogue: every tenant table has `tenant_id` first in
 //! its primary key, and on PostgreSQL row-level security enabled, forced and with a policy.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails loudly"
+)]
+
 use loket_migration::TENANT_TABLES;
 use loket_store::testing::TestDb;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};

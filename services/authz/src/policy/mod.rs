@@ -126,6 +126,17 @@ impl PolicySet {
             if !groupings.is_empty() {
                 enforcer.add_grouping_policies(groupings).await?;
             }
+            // A matcher that names an unknown function only fails when evaluated: try it now,
+            // so a broken model stops `loket check` and start-up instead of denying everything.
+            enforcer
+                .enforce((ANONYMOUS, slug.as_str(), "tenant/public", "read"))
+                .map_err(|e| {
+                    ConfigError::new(
+                        &model_path,
+                        0,
+                        format!("the matcher cannot be evaluated: {e}"),
+                    )
+                })?;
             let policy = TenantPolicy {
                 tenant: slug.clone(),
                 enforcer,

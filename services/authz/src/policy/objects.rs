@@ -1,7 +1,7 @@
 //! The objects policies speak about.
 //!
-//! Services ask about these paths; policies may grant them with `*` wildcards per segment
-//! (`case/*/outcome`). Capabilities are decided ahead for every entry of [`CATALOGUE`], so the
+//! Services ask about these paths; policies may grant them with `*` for one segment
+//! (`case/*/outcome`) or `**` for any number (`case/**`). Capabilities are decided ahead for every entry of [`CATALOGUE`], so the
 //! common questions never reach the policy engine during a request.
 
 use std::collections::BTreeSet;
@@ -52,7 +52,7 @@ pub fn case_type_objects(case_type: &str) -> Vec<String> {
 }
 
 /// Whether `object` is a well-formed object path: a known kind, then segments of
-/// `a-z0-9-` or a lone `*`.
+/// `a-z0-9-`, `*` or `**`. Only such paths reach the glob matcher, which panics on bad globs.
 pub fn is_valid(object: &str) -> bool {
     let mut segments = object.split('/');
     let kind_ok = segments.next().is_some_and(|k| kinds().contains(k));
@@ -61,6 +61,7 @@ pub fn is_valid(object: &str) -> bool {
         && !rest.is_empty()
         && rest.iter().all(|s| {
             *s == "*"
+                || *s == "**"
                 || (!s.is_empty()
                     && s.bytes()
                         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
@@ -78,7 +79,10 @@ mod tests {
         assert!(is_valid("person/*"));
         assert!(!is_valid("case"));
         assert!(!is_valid("cases/*/outcome"));
+        assert!(is_valid("case/**"));
         assert!(!is_valid("case/*x/outcome"));
+        assert!(!is_valid("case/***"));
+        assert!(!is_valid("case/[ab]"));
         assert!(!is_valid("case//outcome"));
         assert!(!is_valid("case/.*/outcome"));
     }

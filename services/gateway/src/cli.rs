@@ -1,0 +1,160 @@
+//! The `loket` command line.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use loket_authz::Authz;
+use loket_kernel::{Bsn, Role, TenantId, config::load_dir};
+use loket_store::Db;
+
+use crate::{
+    config::{DatabaseConfig, Limits, ServeConfig, TenantsConfig},
+    output, server, telemetry,
+};
+
+/// Loket: one GraphQL gateway for partner municipalities.
+#[derive(Debug, Parser)]
+#[command(name = "loket", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database, load the tenants and serve GraphQL.
+    Serve(ServeConfig),
+    /// Apply pending database migrations and exit.
+    Migrate(DatabaseConfig),
+    /// Validate every tenant folder and policy; exits non-zero naming file, line and problem.
+    Check(TenantsConfig),
+    /// Print the GraphQL schema (SDL).
+    Schema,
+    /// Print a signed development token for a tenant's dev issuer.
+    Token(TokenArgs),
+}
+
+/// Arguments of `loket token`.
+#[derive(Debug, clap::Args)]
+pub struct TokenArgs {
+    /// Tenant slug.
+    #[arg(long)]
+    pub tenant: String,
+    /// Role, for example `frontoffice`.
+    #[arg(long)]
+    pub role: String,
+    /// Citizen service number, for the `citizen` role.
+    #[arg(long)]
+    pub bsn: Option<String>,
+    /// Lifetime in seconds.
+    #[arg(long, default_value_t = 3600)]
+    pub ttl: u64,
+    /// The tenants.
+    #[command(flatten)]
+    pub tenants: TenantsConfig,
+}
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // One TLS provider for every client (database, HTTP): ring.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    telemetry::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Serve(config) => server::serve(config).await.map_err(|e| e.to_string()),
+        Command::Migrate(database) => {
+            let db = Db::connect(&database.url)
+                .await
+                .map_err(|e| e.to_string())?;
+            db.migrate().await.map_err(|e| e.to_string())?;
+            output::line("migrations applied");
+            Ok(())
+        }
+        Command::Check(tenants) => check(&tenants).await,
+        Command::Schema => {
+            output::line(crate::graphql::sdl(&Limits::default()));
+            Ok(())
+        }
+        Command::Token(args) => token(args).await,
+    }
+}
+
+async fn check(config: &TenantsConfig) -> Result<(), String> {
+    let tenants = load_dir(&config.dir).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    Authz::load(&tenants).await.map_err(|e| e.to_string())?;
+    output::line(format!(
+        "ok: {} tenants ({}), {} collaborations",
+        tenants.tenants.len(),
+        tenants
+            .tenants
+            .keys()
+            .map(TenantId::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
+        tenants.collaborations.len()
+    ));
+    Ok(())
+}
+
+async fn token(args: TokenArgs) -> Result<(), String> {
+    let tenants = load_dir(&args.tenants.dir).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let authz = Authz::load(&tenants).await.map_err(|e| e.to_string())?;
+    let tenant = TenantId::new(&args.tenant).map_err(|e| format!("--tenant: {e}"))?;
+    if !tenants.tenants.contains_key(&tenant) {
+        return Err(format!(
+            "--tenant: no tenant {tenant} in {}",
+            args.tenants.dir.display()
+        ));
+    }
+    let signer = authz.authenticator().dev_signer(&tenant).ok_or_else(|| {
+        format!("tenant {tenant} has no dev issuer; ask its identity provider for a token")
+    })?;
+    let role = Role::new(&args.role).map_err(|e| format!("--role: {e}"))?;
+    let bsn = args
+        .bsn
+        .map(Bsn::new)
+        .transpose()
+        .map_err(|e| format!("--bsn: {e}"))?;
+    if role.as_str() == Role::CITIZEN && bsn.is_none() {
+        return Err("--bsn is required for the citizen role".to_owned());
+    }
+    let token = signer
+        .sign(&role, bsn.as_ref(), args.ttl)
+        .map_err(|e| e.to_string())?;
+    output::line(token);
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! The gateway's configuration: defaults, overridden by `LOKET_*` environment variables,
+//! overridden by command-line flags. Every setting and its variable is listed here.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+/// Where the database is.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DatabaseConfig {
+    /// Database URL: `sqlite://PATH` (created when missing) or `postgres://USER@HOST/DB`.
+    #[arg(
+        long = "database",
+        env = "LOKET_DATABASE_URL",
+        default_value = "sqlite://./data/loket.db"
+    )]
+    pub url: String,
+}
+
+/// Where the tenants folder is.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TenantsConfig {
+    /// Folder with `_default/`, one folder per tenant and `collaborations.toml`.
+    #[arg(long = "tenants", env = "LOKET_TENANTS", default_value = "./tenants")]
+    pub dir: PathBuf,
+}
+
+/// Bounds on what one GraphQL request may ask.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Limits {
+    /// Deepest selection nesting (`LOKET_MAX_DEPTH`).
+    #[arg(long, env = "LOKET_MAX_DEPTH", default_value_t = 12)]
+    pub max_depth: usize,
+    /// Highest query complexity, one point per field (`LOKET_MAX_COMPLEXITY`).
+    #[arg(long, env = "LOKET_MAX_COMPLEXITY", default_value_t = 1000)]
+    pub max_complexity: usize,
+    /// Most aliases in one document (`LOKET_MAX_ALIASES`).
+    #[arg(long, env = "LOKET_MAX_ALIASES", default_value_t = 30)]
+    pub max_aliases: usize,
+    /// Largest request body in bytes (`LOKET_MAX_BODY_BYTES`).
+    #[arg(long, env = "LOKET_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
+    pub max_body_bytes: usize,
+    /// Seconds before a request is abandoned (`LOKET_REQUEST_TIMEOUT_SECONDS`).
+    #[arg(long, env = "LOKET_REQUEST_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub request_timeout_seconds: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_depth: 12,
+            max_complexity: 1000,
+            max_aliases: 30,
+            max_body_bytes: 64 * 1024,
+            request_timeout_seconds: 30,
+        }
+    }
+}
+
+/// Everything `loket serve` needs.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeConfig {
+    /// Address to listen on (`LOKET_LISTEN`); port 0 picks a free port.
+    #[arg(long, env = "LOKET_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// The database.
+    #[command(flatten)]
+    pub database: DatabaseConfig,
+    /// The tenants.
+    #[command(flatten)]
+    pub tenants: TenantsConfig,
+    /// Request limits.
+    #[command(flatten)]
+    pub limits: Limits,
+    /// Print ready-to-use demo tokens at start-up for tenants with a dev issuer
+    /// (`LOKET_DEMO_TOKENS`).
+    #[arg(long, env = "LOKET_DEMO_TOKENS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub demo_tokens: bool,
+}

@@ -1,0 +1,140 @@
+//! `me`: who the caller is and what the tenant's policy lets them do, so a frontend can show
+//! or hide what the user may use without duplicating the policy.
+
+use async_graphql::{Context, Enum, Object, Result, SimpleObject};
+use loket_authz::policy::is_valid_object;
+use loket_kernel::{Action, Actor, Ctx};
+
+use super::{field_error_for, request_ctx, tenant::TenantInfo, tenants};
+
+/// Query root for `me`.
+#[derive(Default)]
+pub struct MeQuery;
+
+#[Object]
+impl MeQuery {
+    /// The caller: anonymous, a resident, an employee or an app.
+    async fn me(&self, ctx: &Context<'_>) -> Result<Me> {
+        Ok(Me(request_ctx(ctx)?.clone()))
+    }
+}
+
+/// Kinds of caller.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    /// No token.
+    Anonymous,
+    /// A resident (logged in with a BSN).
+    Citizen,
+    /// A municipal employee.
+    Employee,
+    /// A third-party frontend (client credentials).
+    App,
+}
+
+/// Policy actions.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(name = "PolicyAction")]
+pub enum GqlAction {
+    /// See.
+    Read,
+    /// Make new.
+    Create,
+    /// Change.
+    Update,
+    /// Take a decision.
+    Decide,
+}
+
+impl From<GqlAction> for Action {
+    fn from(a: GqlAction) -> Self {
+        match a {
+            GqlAction::Read => Self::Read,
+            GqlAction::Create => Self::Create,
+            GqlAction::Update => Self::Update,
+            GqlAction::Decide => Self::Decide,
+        }
+    }
+}
+
+impl From<Action> for GqlAction {
+    fn from(a: Action) -> Self {
+        match a {
+            Action::Read => Self::Read,
+            Action::Create => Self::Create,
+            Action::Update => Self::Update,
+            Action::Decide => Self::Decide,
+        }
+    }
+}
+
+/// One thing the caller may do.
+#[derive(SimpleObject)]
+pub struct Capability {
+    /// Object path, for example `case/*/outcome`.
+    object: String,
+    /// What they may do with it.
+    action: GqlAction,
+}
+
+/// The caller.
+pub struct Me(Ctx);
+
+#[Object]
+impl Me {
+    /// What kind of caller this is.
+    async fn actor(&self) -> ActorKind {
+        match self.0.actor() {
+            Actor::Anonymous => ActorKind::Anonymous,
+            Actor::Citizen { .. } => ActorKind::Citizen,
+            Actor::Employee { .. } => ActorKind::Employee,
+            Actor::App { .. } => ActorKind::App,
+        }
+    }
+
+    /// The token's subject (`anonymous` without a token).
+    async fn subject(&self) -> &str {
+        self.0.actor().subject()
+    }
+
+    /// The caller's roles.
+    async fn roles(&self) -> Vec<&str> {
+        self.0.roles().iter().map(|r| r.as_str()).collect()
+    }
+
+    /// The tenant the caller acts for.
+    async fn tenant(&self, ctx: &Context<'_>) -> Result<TenantInfo> {
+        TenantInfo::find(tenants(ctx)?, self.0.tenant())
+    }
+
+    /// Everything the tenant's policy grants the caller on the known objects.
+    async fn capabilities(&self) -> Vec<Capability> {
+        self.0
+            .capabilities()
+            .granted()
+            .into_iter()
+            .map(|(object, action)| Capability {
+                object: object.to_owned(),
+                action: action.into(),
+            })
+            .collect()
+    }
+
+    /// Whether the caller may do `action` on `object` (for example `case/building-permit/outcome`).
+    async fn can(&self, object: String, action: GqlAction) -> Result<bool> {
+        if !is_valid_object(&object) {
+            return Err(field_error_for(
+                "object",
+                format!("{object:?} is not an object path such as case/*/outcome"),
+            ));
+        }
+        Ok(self.0.can(&object, action.into()))
+    }
+
+    /// The tenants whose domain the caller may act in through a regional collaboration.
+    async fn collaborates_for(&self) -> Vec<&str> {
+        let mut slugs: Vec<&str> = self.0.delegated_domains().map(|t| t.as_str()).collect();
+        slugs.sort_unstable();
+        slugs
+    }
+}

@@ -1,0 +1,61 @@
+//! The GraphQL schema: the services' roots merged into one, with the request limits.
+//!
+//! Resolvers find the request's [`loket_kernel::Ctx`] and the loaded tenants in the request
+//! data (see [`crate::http`]); they stay thin: extract, check, call a service, map.
+
+mod error;
+mod limits;
+mod me;
+mod node;
+mod processing_log;
+mod tenant;
+
+use std::sync::Arc;
+
+use loket_kernel::{Ctx, ErrorCode, config::TenantSet};
+
+use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema, SchemaBuilder};
+pub use error::{code_of, gql_error};
+pub(crate) use error::{field_error_for, forbidden};
+pub use limits::count_aliases;
+
+use crate::config::Limits;
+
+/// Every query root.
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(
+    me::MeQuery,
+    tenant::TenantQuery,
+    node::NodeQuery,
+    processing_log::ProcessingLogQuery,
+);
+
+/// The gateway's schema type.
+pub type LoketSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+
+/// The schema with the configured limits; callers add data before `finish()`.
+pub fn builder(limits: &Limits) -> SchemaBuilder<QueryRoot, EmptyMutation, EmptySubscription> {
+    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(limits.max_depth.max(32))
+}
+
+/// The schema as SDL, as `loket schema` prints it and `schema/schema.graphql` holds it.
+pub fn sdl(limits: &Limits) -> String {
+    builder(limits).finish().sdl()
+}
+
+/// The request's context, put there by the HTTP layer.
+pub(crate) fn request_ctx<'a>(ctx: &async_graphql::Context<'a>) -> async_graphql::Result<&'a Ctx> {
+    ctx.data::<Ctx>()
+        .map_err(|_| gql_error(ErrorCode::Internal, "internal error"))
+}
+
+/// The loaded tenants, put in the schema data at start-up.
+pub(crate) fn tenants<'a>(
+    ctx: &async_graphql::Context<'a>,
+) -> async_graphql::Result<&'a Arc<TenantSet>> {
+    ctx.data::<Arc<TenantSet>>()
+        .map_err(|_| gql_error(ErrorCode::Internal, "internal error"))
+}

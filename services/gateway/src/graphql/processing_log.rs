@@ -1,0 +1,99 @@
+//! `processingLog`: admins see who read whose personal data, when and why.
+
+use async_graphql::{
+    Context, Object, Result, SimpleObject,
+    connection::{Connection, Edge},
+};
+use loket_kernel::{
+    Action, Bsn,
+    page::{Page, PageError, encode_cursor},
+};
+use loket_store::{Db, processing_log};
+
+use super::{error::from_coded, field_error_for, forbidden, request_ctx};
+
+const OBJECT: &str = "processing-log/entries";
+
+/// Query root for the processing log.
+#[derive(Default)]
+pub struct ProcessingLogQuery;
+
+/// One read of personal data.
+#[derive(SimpleObject)]
+pub struct ProcessingLogEntry {
+    /// `citizen`, `employee` or `app`.
+    actor_kind: String,
+    /// Who read it (token subject).
+    actor_subject: String,
+    /// Their roles.
+    roles: Vec<String>,
+    /// Whose data.
+    person_bsn: String,
+    /// Why.
+    purpose: String,
+    /// Which operation.
+    operation: String,
+    /// Request id, to find the log lines.
+    request_id: String,
+    /// When.
+    at: chrono::DateTime<chrono::Utc>,
+}
+
+#[Object]
+impl ProcessingLogQuery {
+    /// The tenant's processing log, newest first, optionally for one person (admins only).
+    async fn processing_log(
+        &self,
+        ctx: &Context<'_>,
+        bsn: Option<String>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Connection<String, ProcessingLogEntry>> {
+        let rctx = request_ctx(ctx)?;
+        if !rctx.can(OBJECT, Action::Read) {
+            return Err(forbidden(rctx.tenant(), OBJECT));
+        }
+        let bsn = bsn
+            .map(Bsn::new)
+            .transpose()
+            .map_err(|e| field_error_for("bsn", e.to_string()))?;
+        let page = Page::new(first, after.as_deref()).map_err(|e| {
+            let field = match e {
+                PageError::First => "first",
+                PageError::Cursor => "after",
+            };
+            field_error_for(field, e.to_string())
+        })?;
+        let db = ctx.data::<Db>()?;
+        let tx = db.begin(rctx.tenant()).await.map_err(|e| from_coded(&e))?;
+        let fetch = Page {
+            first: page.first + 1,
+            ..page
+        };
+        let mut entries = processing_log::list(&tx, bsn.as_ref(), fetch)
+            .await
+            .map_err(|e| from_coded(&e))?;
+        tx.commit().await.map_err(|e| from_coded(&e))?;
+        let has_next = entries.len() > page.first;
+        entries.truncate(page.first);
+        let mut connection = Connection::new(page.offset > 0, has_next);
+        connection
+            .edges
+            .extend(entries.into_iter().enumerate().map(|(i, e)| {
+                Edge::new(
+                    encode_cursor(page.offset + i),
+                    ProcessingLogEntry {
+                        actor_kind: e.actor_kind,
+                        actor_subject: e.actor_subject,
+                        roles: e.roles.split(',').map(str::to_owned).collect(),
+                        person_bsn: e.person_bsn,
+                        purpose: e.purpose,
+                        operation: e.operation,
+                        request_id: e.request_id,
+                        at: e.created_at,
+                    },
+                )
+            }));
+        Ok(connection)
+    }
+}

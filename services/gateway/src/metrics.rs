@@ -1,0 +1,60 @@
+//! Prometheus metrics: requests by operation, tenant and outcome, request latency, and policy
+//! denials. The recorder is process-wide and installed once.
+
+use std::{sync::OnceLock, time::Duration};
+
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+
+const REQUESTS: &str = "loket_graphql_requests_total";
+const LATENCY: &str = "loket_graphql_request_duration_seconds";
+const DENIALS: &str = "loket_policy_denials_total";
+
+/// The process's metrics handle, installing the recorder on first use.
+pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
+    static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let buckets = [
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ];
+            let installed = PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Full(LATENCY.to_owned()), &buckets)
+                .and_then(|b| b.install_recorder());
+            match installed {
+                Ok(handle) => {
+                    metrics::describe_counter!(
+                        REQUESTS,
+                        "GraphQL requests by operation, tenant and outcome"
+                    );
+                    metrics::describe_histogram!(
+                        LATENCY,
+                        metrics::Unit::Seconds,
+                        "GraphQL request latency"
+                    );
+                    metrics::describe_counter!(DENIALS, "Requests refused by tenant policy");
+                    Some(handle)
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "metrics recorder not installed");
+                    None
+                }
+            }
+        })
+        .as_ref()
+}
+
+/// Counts one GraphQL request.
+pub(crate) fn request(operation: &str, tenant: &str, outcome: &'static str, elapsed: Duration) {
+    let labels = [
+        ("operation", operation.to_owned()),
+        ("tenant", tenant.to_owned()),
+        ("outcome", outcome.to_owned()),
+    ];
+    metrics::counter!(REQUESTS, &labels).increment(1);
+    metrics::histogram!(LATENCY, "operation" => operation.to_owned()).record(elapsed.as_secs_f64());
+}
+
+/// Counts one policy denial.
+pub(crate) fn policy_denied(tenant: &str) {
+    metrics::counter!(DENIALS, "tenant" => tenant.to_owned()).increment(1);
+}

@@ -1,0 +1,124 @@
+//! `loket serve`: load tenants and policies, migrate, and serve until SIGTERM.
+
+use std::sync::Arc;
+
+use loket_authz::{Authz, SetupError};
+use loket_kernel::config::{TenantSet, load_dir};
+use loket_store::{Db, StoreError};
+use tokio::net::TcpListener;
+
+use crate::{
+    config::ServeConfig,
+    demo, graphql,
+    http::{self, App},
+    output,
+};
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The tenants folder has problems (each with file and line).
+    #[error("tenant configuration:\n{0}")]
+    Tenants(String),
+    /// Issuer keys or policies could not be loaded.
+    #[error(transparent)]
+    Authz(#[from] SetupError),
+    /// The database could not be reached or migrated.
+    #[error("database: {0}")]
+    Store(#[from] StoreError),
+    /// The address could not be bound.
+    #[error("cannot listen: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A gateway ready to serve: the router and what it was built from.
+pub struct Gateway {
+    /// The HTTP application.
+    pub router: axum::Router,
+    /// The loaded tenants.
+    pub tenants: Arc<TenantSet>,
+    /// Token verification and policies.
+    pub authz: Arc<Authz>,
+    /// The database.
+    pub db: Db,
+}
+
+/// Loads tenants and policies, connects, migrates and syncs the database, and builds the
+/// router; everything `serve` does short of listening.
+pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
+    let tenants = load_dir(&config.tenants.dir).map_err(|errors| {
+        ServeError::Tenants(
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    let tenants = Arc::new(tenants);
+    let authz = Arc::new(Authz::load(&tenants).await?);
+    let db = Db::connect(&config.database.url).await?;
+    db.migrate().await?;
+    db.sync_tenants(&tenants).await?;
+    let schema = graphql::builder(&config.limits)
+        .data(Arc::clone(&tenants))
+        .data(db.clone())
+        .finish();
+    crate::metrics::handle();
+    let router = http::router(App {
+        authz: Arc::clone(&authz),
+        schema,
+        db: db.clone(),
+        tenants: Arc::clone(&tenants),
+        limits: Arc::new(config.limits.clone()),
+    });
+    Ok(Gateway {
+        router,
+        tenants,
+        authz,
+        db,
+    })
+}
+
+/// Serves until SIGTERM or Ctrl-C; requests in flight finish first.
+pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
+    let gateway = prepare(&config).await?;
+    let listener = TcpListener::bind(config.listen).await?;
+    let address = listener.local_addr()?;
+    let url = format!("http://{address}/graphql");
+    tracing::info!(%address, tenants = gateway.tenants.tenants.len(), "listening");
+    output::line(format!("Loket listening on {url}"));
+    if config.demo_tokens {
+        demo::print_tokens(&gateway.tenants, &gateway.authz, &url);
+    }
+    axum::serve(listener, gateway.router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    gateway.db.close().await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
