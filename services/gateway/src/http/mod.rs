@@ -21,7 +21,7 @@ use tower_http::{
     cors::{AllowOrigin, CorsLayer},
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     timeout::TimeoutLayer,
-    trace::TraceLayer,
+    trace::{DefaultOnResponse, TraceLayer},
 };
 
 use crate::{config::Limits, graphql::LoketSchema};
@@ -86,15 +86,20 @@ pub(crate) fn router(app: App) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             timeout,
         ))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
-            tracing::info_span!(
-                "request",
-                request_id = %request_id(req.headers()),
-                method = %req.method(),
-                path = %req.uri().path(),
-                tenant = tracing::field::Empty,
-            )
-        }))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request| {
+                    tracing::info_span!(
+                        "request",
+                        request_id = %request_id(req.headers()),
+                        method = %req.method(),
+                        path = %req.uri().path(),
+                        tenant = tracing::field::Empty,
+                    )
+                })
+                // One access-log line per request, carrying the span's request id and tenant.
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
         .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
         .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
 }
