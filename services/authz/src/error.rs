@@ -58,7 +58,7 @@ impl HasCode for AuthError {
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
     /// Problems in configuration files, each with file and line.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", loket_kernel::config::describe(.0))]
     Config(Vec<ConfigError>),
     /// The policy engine refused the model or a rule.
     #[error("policy engine: {0}")]

@@ -4,7 +4,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use loket_authz::Authz;
-use loket_kernel::{Bsn, Role, TenantId, config::load_dir};
+use loket_kernel::{
+    Bsn, Role, TenantId,
+    config::{describe, load_dir},
+};
 use loket_store::Db;
 
 use crate::{
@@ -102,13 +105,7 @@ async fn run(command: Command) -> Result<(), String> {
 }
 
 async fn check(config: &TenantsConfig) -> Result<(), String> {
-    let tenants = load_dir(&config.dir).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let tenants = load_dir(&config.dir).map_err(|errors| describe(&errors))?;
     Authz::load(&tenants).await.map_err(|e| e.to_string())?;
     output::line(format!(
         "ok: {} tenants ({}), {} collaborations",
@@ -125,13 +122,7 @@ async fn check(config: &TenantsConfig) -> Result<(), String> {
 }
 
 async fn token(args: TokenArgs) -> Result<(), String> {
-    let tenants = load_dir(&args.tenants.dir).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let tenants = load_dir(&args.tenants.dir).map_err(|errors| describe(&errors))?;
     let authz = Authz::load(&tenants).await.map_err(|e| e.to_string())?;
     let tenant = TenantId::new(&args.tenant).map_err(|e| format!("--tenant: {e}"))?;
     if !tenants.tenants.contains_key(&tenant) {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use loket_authz::{Authz, SetupError};
-use loket_kernel::config::{TenantSet, load_dir};
+use loket_kernel::config::{TenantSet, describe, load_dir};
 use loket_store::{Db, StoreError};
 use tokio::net::TcpListener;
 
@@ -46,15 +46,8 @@ pub struct Gateway {
 /// Loads tenants and policies, connects, migrates and syncs the database, and builds the
 /// router; everything `serve` does short of listening.
 pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
-    let tenants = load_dir(&config.tenants.dir).map_err(|errors| {
-        ServeError::Tenants(
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-    })?;
+    let tenants =
+        load_dir(&config.tenants.dir).map_err(|errors| ServeError::Tenants(describe(&errors)))?;
     let tenants = Arc::new(tenants);
     let authz = Arc::new(Authz::load(&tenants).await?);
     let db = Db::connect(&config.database.url).await?;

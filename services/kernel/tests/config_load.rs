@@ -130,3 +130,35 @@ fn unknown_keys_and_collaboration_members_are_refused() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_shared_issuer_must_be_described_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let rs = "\n[[issuers]]\nissuer = \"https://idp.example\"\naudience = \"loket\"\nalgorithms = [\"RS256\"]\njwks_file = \"jwks.json\"\n";
+    for (slug, kid) in [("alpha", "k1"), ("beta", "k2")] {
+        let text = GOOD
+            .replace("\"alpha\"", &format!("\"{slug}\""))
+            .replace("[service_norms]", &format!("{rs}\n[service_norms]"));
+        write_tenant(dir.path(), slug, &text);
+        fs::write(
+            dir.path().join(slug).join("jwks.json"),
+            format!("{{\"keys\":[{{\"kid\":\"{kid}\"}}]}}"),
+        )
+        .unwrap();
+    }
+    let errors = errors_of(dir.path());
+    assert!(
+        errors.iter().any(|e| e
+            .message
+            .contains("\"https://idp.example\" is also trusted by alpha")),
+        "{errors:?}"
+    );
+
+    // The same keys in both folders are fine.
+    fs::copy(
+        dir.path().join("alpha/jwks.json"),
+        dir.path().join("beta/jwks.json"),
+    )
+    .unwrap();
+    assert!(load_dir(dir.path()).is_ok());
+}

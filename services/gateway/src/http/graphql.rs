@@ -39,11 +39,28 @@ fn refuse(media: Media, status: StatusCode, code: ErrorCode, message: &str) -> R
         }
         _ => status,
     };
-    respond(media, status, &response)
+    respond(media, status, &response, false)
 }
 
-fn respond(media: Media, status: StatusCode, response: &async_graphql::Response) -> Response {
-    let body = serde_json::to_vec(response).unwrap_or_else(|_| b"{}".to_vec());
+/// Serialises a response. A request that never executed has no `data` entry at all, as the
+/// GraphQL-over-HTTP specification requires (async-graphql would write `"data": null`).
+fn respond(
+    media: Media,
+    status: StatusCode,
+    response: &async_graphql::Response,
+    executed: bool,
+) -> Response {
+    let body = if executed {
+        serde_json::to_vec(response)
+    } else {
+        serde_json::to_value(response).and_then(|mut value| {
+            if let Some(object) = value.as_object_mut() {
+                object.remove("data");
+            }
+            serde_json::to_vec(&value)
+        })
+    }
+    .unwrap_or_else(|_| b"{}".to_vec());
     let mut http = (status, body).into_response();
     http.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -307,5 +324,5 @@ async fn execute(
         _ => "invalid",
     };
     crate::metrics::request(label, &tenant, outcome, started.elapsed());
-    respond(media, media.status(executed, false), &response)
+    respond(media, media.status(executed), &response, executed)
 }

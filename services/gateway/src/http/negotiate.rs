@@ -24,14 +24,12 @@ impl Media {
         }
     }
 
-    /// The status for a response: request errors (nothing executed) are 400 and refused
-    /// credentials 401 under the new media type; the legacy type uses 200 throughout.
-    pub(crate) fn status(self, executed: bool, unauthenticated: bool) -> StatusCode {
+    /// The status of an executed (or refused) GraphQL response: a request error (nothing
+    /// executed) is 400 under the new media type; the legacy type uses 200 throughout.
+    pub(crate) fn status(self, executed: bool) -> StatusCode {
         match self {
-            Self::Json => StatusCode::OK,
-            Self::GraphqlResponse if unauthenticated => StatusCode::UNAUTHORIZED,
             Self::GraphqlResponse if !executed => StatusCode::BAD_REQUEST,
-            Self::GraphqlResponse => StatusCode::OK,
+            _ => StatusCode::OK,
         }
     }
 }

@@ -46,6 +46,15 @@ impl fmt::Display for ConfigError {
     }
 }
 
+/// Several problems as one message, one per line.
+pub fn describe(errors: &[ConfigError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Every tenant of a tenants folder, validated.
 #[derive(Debug, Clone)]
 pub struct TenantSet {
@@ -289,36 +298,42 @@ fn issuer_problems(issuer: &IssuerConfig, dir: &Path) -> Vec<String> {
 }
 
 /// Several tenants may trust one issuer (a regional identity provider); they must then
-/// describe it identically, or tokens would verify differently per tenant.
+/// describe it identically (JWKS files compared by content), or tokens would verify
+/// differently depending on which tenant's file was read first.
 fn check_shared_issuers(tenants: &BTreeMap<TenantId, TenantConfig>, errors: &mut Vec<ConfigError>) {
-    let mut seen: HashMap<&str, (&TenantId, IssuerConfig)> = HashMap::new();
+    type Shape<'a> = (
+        &'a str,
+        &'a [String],
+        Option<&'a str>,
+        bool,
+        Option<Vec<u8>>,
+    );
+    let mut seen: HashMap<&str, (&TenantId, Shape<'_>)> = HashMap::new();
     for (slug, tenant) in tenants {
         for issuer in &tenant.issuers {
-            let issuer = issuer.get_ref();
-            let mut normalised = issuer.clone();
-            normalised.jwks_file = issuer.jwks_file.as_ref().map(|p| tenant.dir.join(p));
+            let issuer: &IssuerConfig = issuer.get_ref();
+            let jwks = issuer
+                .jwks_file
+                .as_ref()
+                .and_then(|p| fs::read(tenant.dir.join(p)).ok());
+            let shape: Shape<'_> = (
+                &issuer.audience,
+                &issuer.algorithms,
+                issuer.hs_secret.as_deref(),
+                issuer.dev,
+                jwks,
+            );
             match seen.get(issuer.issuer.as_str()) {
                 None => {
-                    seen.insert(&issuer.issuer, (slug, normalised));
+                    seen.insert(&issuer.issuer, (slug, shape));
                 }
-                Some((first, other))
-                    if (
-                        &other.audience,
-                        &other.algorithms,
-                        &other.hs_secret,
-                        other.dev,
-                    ) != (
-                        &normalised.audience,
-                        &normalised.algorithms,
-                        &normalised.hs_secret,
-                        normalised.dev,
-                    ) =>
-                {
+                Some((first, other)) if *other != shape => {
                     errors.push(ConfigError::new(
                         tenant.dir.join("tenant.toml"),
                         0,
                         format!(
-                            "issuer {:?} is also trusted by {first} but configured differently there",
+                            "issuer {:?} is also trusted by {first} but configured differently there \
+                             (audience, algorithms, secret, dev flag and JWKS content must match)",
                             issuer.issuer
                         ),
                     ));
