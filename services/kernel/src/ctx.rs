@@ -175,22 +175,38 @@ pub trait PolicyOracle: Send + Sync {
 /// callers inventing object names cannot grow memory without bound.
 const MEMO_LIMIT: usize = 4096;
 
+/// Decisions per object, one slot per [`Action`]; `None` is "not decided yet".
+type Slots = [Option<bool>; 4];
+
+const fn slot(action: Action) -> usize {
+    match action {
+        Action::Read => 0,
+        Action::Create => 1,
+        Action::Update => 2,
+        Action::Decide => 3,
+    }
+}
+
 /// The policy decisions for one tenant and role set.
 pub struct Capabilities {
-    decided: HashMap<(String, Action), bool>,
+    decided: HashMap<String, Slots>,
     ceiling: Option<Confidentiality>,
     oracle: Option<Arc<dyn PolicyOracle>>,
-    memo: RwLock<HashMap<(String, Action), bool>>,
+    memo: RwLock<HashMap<String, Slots>>,
 }
 
 impl Capabilities {
     /// Capabilities from decisions made ahead over the object catalogue, the confidentiality
     /// ceiling, and an oracle for objects outside the catalogue.
     pub fn new(
-        decided: HashMap<(String, Action), bool>,
+        decisions: HashMap<(String, Action), bool>,
         ceiling: Option<Confidentiality>,
         oracle: Option<Arc<dyn PolicyOracle>>,
     ) -> Self {
+        let mut decided: HashMap<String, Slots> = HashMap::new();
+        for ((object, action), allowed) in decisions {
+            decided.entry(object).or_default()[slot(action)] = Some(allowed);
+        }
         Self {
             decided,
             ceiling,
@@ -204,25 +220,26 @@ impl Capabilities {
         Self::new(HashMap::new(), None, None)
     }
 
-    /// Whether `action` on `object` is allowed.
+    /// Whether `action` on `object` is allowed. Looks up without allocating; only an object
+    /// outside the catalogue, seen for the first time, reaches the policy engine.
     pub fn allows(&self, object: &str, action: Action) -> bool {
-        let key = (object.to_owned(), action);
-        if let Some(decision) = self.decided.get(&key) {
-            return *decision;
+        let i = slot(action);
+        if let Some(decision) = self.decided.get(object).and_then(|s| s[i]) {
+            return decision;
         }
         let Some(oracle) = &self.oracle else {
             return false;
         };
         if let Ok(memo) = self.memo.read()
-            && let Some(decision) = memo.get(&key)
+            && let Some(decision) = memo.get(object).and_then(|s| s[i])
         {
-            return *decision;
+            return decision;
         }
         let decision = oracle.decide(object, action);
         if let Ok(mut memo) = self.memo.write()
-            && memo.len() < MEMO_LIMIT
+            && (memo.len() < MEMO_LIMIT || memo.contains_key(object))
         {
-            memo.insert(key, decision);
+            memo.entry(object.to_owned()).or_default()[i] = Some(decision);
         }
         decision
     }
@@ -231,8 +248,12 @@ impl Capabilities {
     pub fn granted(&self) -> BTreeSet<(&str, Action)> {
         self.decided
             .iter()
-            .filter(|(_, allowed)| **allowed)
-            .map(|((object, action), _)| (object.as_str(), *action))
+            .flat_map(|(object, slots)| {
+                Action::ALL
+                    .into_iter()
+                    .filter(|a| slots[slot(*a)] == Some(true))
+                    .map(move |a| (object.as_str(), a))
+            })
             .collect()
     }
 
@@ -327,5 +348,52 @@ impl Ctx {
     /// The member tenants whose domain this actor may act in through a collaboration.
     pub fn delegated_domains(&self) -> impl Iterator<Item = &TenantId> {
         self.delegated.keys()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    struct Counting(AtomicUsize);
+
+    impl PolicyOracle for Counting {
+        fn decide(&self, object: &str, action: Action) -> bool {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            object == "case/x/status" && action == Action::Read
+        }
+    }
+
+    #[test]
+    fn catalogue_answers_without_the_oracle_and_others_are_asked_once() {
+        let oracle = Arc::new(Counting(AtomicUsize::new(0)));
+        let decided = HashMap::from([
+            (("case/*/status".to_owned(), Action::Read), true),
+            (("case/*/status".to_owned(), Action::Decide), false),
+        ]);
+        let caps = Capabilities::new(
+            decided,
+            Some(Confidentiality::Internal),
+            Some(oracle.clone()),
+        );
+        assert!(caps.allows("case/*/status", Action::Read));
+        assert!(!caps.allows("case/*/status", Action::Decide));
+        assert_eq!(oracle.0.load(Ordering::SeqCst), 0);
+        for _ in 0..3 {
+            assert!(caps.allows("case/x/status", Action::Read));
+            assert!(!caps.allows("case/x/status", Action::Update));
+        }
+        assert_eq!(
+            oracle.0.load(Ordering::SeqCst),
+            2,
+            "each new question asked once"
+        );
+        assert_eq!(
+            caps.granted().into_iter().collect::<Vec<_>>(),
+            vec![("case/*/status", Action::Read)]
+        );
+        assert!(!Capabilities::none().allows("case/*/status", Action::Read));
     }
 }
