@@ -928,7 +928,7 @@ async fn no_token_with_a_tenant_header_is_anonymous() {
         assert_eq!(ctx.roles(), [role("anonymous")]);
         assert_eq!(ctx.request_id(), "req-1");
         assert!(ctx.can("tenant/public", Action::Read));
-        assert!(!ctx.can("person/identity", Action::Read));
+        assert!(!ctx.can("person/name", Action::Read));
     }
 }
 
@@ -961,7 +961,7 @@ async fn token_gives_its_tenant_actor_and_capabilities() {
         );
         assert_eq!(ctx.roles(), [role(Role::FRONTOFFICE)]);
         assert_eq!(ctx.request_id(), "req-2");
-        assert!(ctx.can("person/identity", Action::Read));
+        assert!(ctx.can("person/name", Action::Read));
     }
 }
 
