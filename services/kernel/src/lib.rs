@@ -9,6 +9,7 @@ pub mod config;
 pub mod ctx;
 pub mod error;
 pub mod global_id;
+pub mod graphql;
 pub mod ids;
 pub mod page;
 

@@ -12,7 +12,7 @@ mod tenant;
 
 use std::sync::Arc;
 
-use loket_kernel::{Ctx, ErrorCode, config::TenantSet};
+use loket_kernel::{ErrorCode, config::TenantSet};
 
 use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema, SchemaBuilder};
 pub use error::{code_of, gql_error};
@@ -46,11 +46,7 @@ pub fn sdl(limits: &Limits) -> String {
     builder(limits).finish().sdl()
 }
 
-/// The request's context, put there by the HTTP layer.
-pub(crate) fn request_ctx<'a>(ctx: &async_graphql::Context<'a>) -> async_graphql::Result<&'a Ctx> {
-    ctx.data::<Ctx>()
-        .map_err(|_| gql_error(ErrorCode::Internal, "internal error"))
-}
+pub(crate) use loket_kernel::graphql::request_ctx;
 
 /// The loaded tenants, put in the schema data at start-up.
 pub(crate) fn tenants<'a>(

@@ -33,10 +33,10 @@ fn refuse(media: Media, status: StatusCode, code: ErrorCode, message: &str) -> R
     extensions.set("code", code.as_str());
     error.extensions = Some(extensions);
     let response = async_graphql::Response::from_errors(vec![error]);
+    // Under the legacy media type a well-formed request is answered with 200, refused
+    // credentials included; a body that cannot be read at all keeps its 4xx.
     let status = match media {
-        Media::Json if status == StatusCode::UNAUTHORIZED || status == StatusCode::BAD_REQUEST => {
-            StatusCode::OK
-        }
+        Media::Json if status == StatusCode::UNAUTHORIZED => StatusCode::OK,
         _ => status,
     };
     respond(media, status, &response, false)
@@ -281,7 +281,7 @@ async fn execute(
             return match e.code() {
                 ErrorCode::BadUserInput => refuse(
                     media,
-                    StatusCode::BAD_REQUEST,
+                    media.status(false),
                     ErrorCode::BadUserInput,
                     "name the tenant with a token or the Loket-Tenant header",
                 ),
@@ -298,7 +298,11 @@ async fn execute(
     let tenant = ctx.tenant().to_string();
 
     let mut response = app.schema.execute(request.data(ctx)).await;
-    let executed = response.data != Value::Null || response.errors.is_empty();
+    // A request error (parse, validation, limits) has errors without a path and no data; an
+    // execution error that nulls a non-null root field still executed.
+    let executed = response.data != Value::Null
+        || response.errors.is_empty()
+        || response.errors.iter().any(|e| !e.path.is_empty());
     for error in &mut response.errors {
         if code_of(error).is_none() {
             let code = if error.path.is_empty() {

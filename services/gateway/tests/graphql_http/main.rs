@@ -1,0 +1,18 @@
+//! The gateway over HTTP, in-process: `me` and `tenant`, GraphQL-over-HTTP content negotiation
+//! and status codes, request limits, `node`, `processingLog`, the operations endpoints, request
+//! ids and CORS. Each test prepares its own gateway on a fresh SQLite database.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails loudly"
+)]
+
+mod limits;
+mod me;
+mod negotiation;
+mod node;
+mod ops;
+mod processing_log;
+mod support;
+mod tenant;
