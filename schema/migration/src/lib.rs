@@ -16,11 +16,25 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_tenants;
 mod m20261128_000002_processing_log;
 mod m20261128_000003_outbox;
+mod m20261128_000004_registry;
+mod m20261128_000005_processing_log_vng;
 pub mod rls;
 
 /// The PostgreSQL role application transactions switch to, so that row-level security binds
 /// them even when the connecting user owns the tables or is a superuser.
 pub const APP_ROLE: &str = "loket_app";
+
+/// The shared registries: not tenant-scoped, read by every tenant as its policy allows. With
+/// Citus they become reference tables.
+pub const SHARED_TABLES: &[&str] = &[
+    "tenants",
+    "addresses",
+    "persons",
+    "travel_documents",
+    "residence_permits",
+    "valuation_objects",
+    "valuation_values",
+];
 
 /// The tables whose rows belong to one tenant.
 pub const TENANT_TABLES: &[&str] = &["processing_log", "outbox"];
@@ -35,6 +49,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_tenants::Migration),
             Box::new(m20261128_000002_processing_log::Migration),
             Box::new(m20261128_000003_outbox::Migration),
+            Box::new(m20261128_000004_registry::Migration),
+            Box::new(m20261128_000005_processing_log_vng::Migration),
         ]
     }
 }

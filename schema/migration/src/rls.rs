@@ -43,6 +43,16 @@ pub async fn grant_read(manager: &SchemaManager<'_>, table: &str) -> Result<(), 
     Ok(())
 }
 
+/// Lets the application role change rows of a shared (not tenant-scoped) table.
+pub async fn grant_write(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    let sql = format!("GRANT INSERT, UPDATE ON {table} TO {APP_ROLE};");
+    manager.get_connection().execute_unprepared(&sql).await?;
+    Ok(())
+}
+
 /// Grants a tenant table to the application role and confines every role that is bound by
 /// row-level security (the table owner too, through FORCE) to the rows of the tenant named by
 /// the transaction setting `loket.tenant`. Without the setting no row is visible.

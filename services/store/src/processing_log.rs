@@ -1,6 +1,10 @@
 //! The processing log (verwerkingenlog): every read of a person's data is recorded with who
-//! read it, for which tenant, for what purpose and when, and admins can query it. Services
-//! call [`record`] in the transaction that reads the data.
+//! read it, for which tenant, for what purpose, which field groups, and when; admins can query
+//! it. Services call [`record`] in the request that reads the data.
+//!
+//! Fields follow VNG's "Logboek dataverwerkingen" where they map: `operation` is the
+//! processing activity, `purpose` its purpose, the data subject is `person_bsn` with
+//! `subject_type` `BSN`, and `trace_id`/`span_id` tie the entry to the request's log lines.
 
 use chrono::{DateTime, Utc};
 use loket_kernel::{Bsn, Ctx, page::Page};
@@ -30,28 +34,52 @@ pub struct Entry {
     pub request_id: String,
     /// When.
     pub created_at: DateTime<Utc>,
+    /// The kind of subject id (`BSN`).
+    pub subject_type: String,
+    /// Field groups read, comma-separated (`person/name,person/address`).
+    pub field_groups: String,
+    /// Trace id (the request id without dashes).
+    pub trace_id: String,
+    /// Span id of this processing.
+    pub span_id: String,
 }
 
-/// Records that the actor of `ctx` read `person`'s data for `purpose` in `operation`.
+/// One processing of one person's data, as a service describes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Processing<'a> {
+    /// Whose data.
+    pub person: &'a Bsn,
+    /// Why, for example "answer a resident's question".
+    pub purpose: &'a str,
+    /// The processing activity: the operation, for example `person`.
+    pub operation: &'a str,
+    /// The field groups read.
+    pub field_groups: &'a [&'a str],
+}
+
+/// Records a processing by the actor of `ctx`.
 pub async fn record(
     tx: &TenantTx,
     ctx: &Ctx,
-    person: &Bsn,
-    purpose: &str,
-    operation: &str,
+    processing: Processing<'_>,
 ) -> Result<(), StoreError> {
     let roles: Vec<&str> = ctx.roles().iter().map(|r| r.as_str()).collect();
+    let id = Uuid::now_v7();
     processing_log::Entity::insert(processing_log::ActiveModel {
         tenant_id: Set(tx.tenant().to_string()),
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         actor_kind: Set(ctx.actor().kind().to_owned()),
         actor_subject: Set(ctx.actor().subject().to_owned()),
         roles: Set(roles.join(",")),
-        person_bsn: Set(person.as_str().to_owned()),
-        purpose: Set(purpose.to_owned()),
-        operation: Set(operation.to_owned()),
+        person_bsn: Set(processing.person.as_str().to_owned()),
+        purpose: Set(processing.purpose.to_owned()),
+        operation: Set(processing.operation.to_owned()),
         request_id: Set(ctx.request_id().to_owned()),
         created_at: Set(Utc::now()),
+        subject_type: Set("BSN".to_owned()),
+        field_groups: Set(processing.field_groups.join(",")),
+        trace_id: Set(ctx.request_id().replace('-', "")),
+        span_id: Set(id.simple().to_string()[16..].to_owned()),
     })
     .exec_without_returning(tx.conn())
     .await?;
@@ -85,6 +113,10 @@ pub async fn list(
             operation: m.operation,
             request_id: m.request_id,
             created_at: m.created_at,
+            subject_type: m.subject_type,
+            field_groups: m.field_groups,
+            trace_id: m.trace_id,
+            span_id: m.span_id,
         })
         .collect())
 }

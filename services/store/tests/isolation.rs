@@ -50,15 +50,15 @@ async fn write_under_alpha(db: &TestDb) {
         .await
         .unwrap();
     let bsn = Bsn::new("999993653").unwrap();
-    processing_log::record(
-        &tx,
-        &ctx("alpha"),
-        &bsn,
-        "answer a resident's question",
-        "person",
-    )
-    .await
-    .unwrap();
+    let processing = processing_log::Processing {
+        person: &bsn,
+        purpose: "answer a resident's question",
+        operation: "person",
+        field_groups: &["person/name", "person/address"],
+    };
+    processing_log::record(&tx, &ctx("alpha"), processing)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 }
 
@@ -75,6 +75,8 @@ async fn a_row_written_under_one_tenant_is_invisible_under_another() {
         assert_eq!(log.len(), 1);
         assert_eq!(log[0].actor_subject, "emp-1");
         assert_eq!(log[0].purpose, "answer a resident's question");
+        assert_eq!(log[0].field_groups, "person/name,person/address");
+        assert_eq!(log[0].trace_id, "req1");
         alpha.commit().await.unwrap();
 
         let beta = db.db().begin(&tenant("beta")).await.unwrap();

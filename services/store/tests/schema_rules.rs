@@ -7,7 +7,7 @@
     reason = "a test fails loudly"
 )]
 
-use loket_migration::TENANT_TABLES;
+use loket_migration::{SHARED_TABLES, TENANT_TABLES};
 use loket_store::testing::TestDb;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
@@ -102,5 +102,28 @@ async fn on_postgres_every_tenant_table_has_forced_rls_and_a_policy() {
             policies[0].contains("loket.tenant"),
             "{table}: {policies:?}"
         );
+    }
+}
+
+#[tokio::test]
+async fn every_table_is_either_tenant_scoped_or_shared() {
+    for db in TestDb::each().await {
+        let sql = match db.db().db_backend() {
+            DbBackend::Postgres => {
+                "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+            }
+            _ => {
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1"
+            }
+        };
+        for table in strings(&db, sql).await {
+            let known = TENANT_TABLES.contains(&table.as_str())
+                || SHARED_TABLES.contains(&table.as_str())
+                || table == "seaql_migrations";
+            assert!(
+                known,
+                "{table} is neither in TENANT_TABLES nor in SHARED_TABLES"
+            );
+        }
     }
 }

@@ -17,6 +17,10 @@ pub struct Model {
     pub operation: String,
     pub request_id: String,
     pub created_at: ChronoDateTimeUtc,
+    pub subject_type: String,
+    pub field_groups: String,
+    pub trace_id: String,
+    pub span_id: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,20 @@
+//! A row of `residence_permits`.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "residence_permits")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub bsn: String,
+    pub kind: String,
+    pub valid_until: Date,
+    pub v_number: String,
+    pub registered_by: Option<String>,
+    pub registered_at: Option<ChronoDateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

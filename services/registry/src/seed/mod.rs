@@ -1,0 +1,3 @@
+//! Deterministic, realistic demo and benchmark data.
+
+pub mod model;
