@@ -226,7 +226,11 @@ async fn collaboration_grants_the_host_only_the_shared_case_types() {
     assert!(zwijndrecht.allows("case/alien-registration/status", Action::Read));
     assert!(zwijndrecht.allows("case/alien-registration", Action::Decide));
     assert!(!zwijndrecht.allows("case/building-permit/status", Action::Read));
-    assert!(!zwijndrecht.allows("person/name", Action::Read));
+    assert!(!zwijndrecht.allows("person/address", Action::Read));
+    assert!(!zwijndrecht.allows("person/documents", Action::Read));
+    // The desk's shared objects, as the host's policy grants them.
+    assert!(zwijndrecht.allows("person/residence-permit", Action::Read));
+    assert!(zwijndrecht.allows("alien/registration", Action::Create));
     assert!(grant.delegated.contains_key(&t("papendrecht")));
     assert!(!grant.delegated.contains_key(&t("enschede")));
 

@@ -102,6 +102,18 @@ impl PolicySet {
             .map_err(crate::SetupError::Config)?;
 
         let mut errors = Vec::new();
+        for collab in &tenants.collaborations {
+            for object in collab.objects.iter().filter(|o| !is_valid_object(o)) {
+                errors.push(ConfigError::new(
+                    tenants.root.join("collaborations.toml"),
+                    0,
+                    format!(
+                        "{}: object {object:?} is not a valid object path",
+                        collab.slug
+                    ),
+                ));
+            }
+        }
         let mut parsed = Vec::new();
         for (slug, config) in &tenants.tenants {
             match parse::parse_file(&config.dir.join("policy.csv"), slug.as_str(), true) {
@@ -194,26 +206,23 @@ impl PolicySet {
             if acting.is_empty() {
                 continue;
             }
+            // The host's policy decides what its desk staff may do; the collaboration confines
+            // it to the shared case types and objects in the members' domains.
             let scope: Vec<String> = collab
                 .case_types
                 .iter()
                 .map(|t| format!("case/{t}"))
+                .chain(collab.objects.iter().cloned())
                 .collect();
             let catalogue: Vec<String> = collab
                 .case_types
                 .iter()
                 .flat_map(|t| case_type_objects(t))
+                .chain(collab.objects.iter().cloned())
                 .collect();
+            let caps = capabilities(policy, &acting, catalogue.into_iter(), Some(scope));
             for member in &collab.members {
-                if let Some(member_policy) = self.tenants.get(member) {
-                    let caps = capabilities(
-                        member_policy,
-                        &acting,
-                        catalogue.iter().cloned(),
-                        Some(scope.clone()),
-                    );
-                    delegated.insert(member.clone(), caps);
-                }
+                delegated.insert(member.clone(), Arc::clone(&caps));
             }
         }
         Some(Grant { own, delegated })

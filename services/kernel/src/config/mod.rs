@@ -228,6 +228,10 @@ pub struct Collaboration {
     pub members: Vec<TenantId>,
     /// The case types the host handles for the members.
     pub case_types: Vec<String>,
+    /// Further policy objects the shared work needs in the members' domains, for example
+    /// `person/residence-permit` for an alien-registration desk.
+    #[serde(default)]
+    pub objects: Vec<String>,
     /// The host's roles that act in the members' domains.
     pub roles: Vec<Role>,
 }
