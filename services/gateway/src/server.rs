@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use loket_authz::{Authz, SetupError};
 use loket_kernel::config::{TenantSet, describe, load_dir};
+use loket_registry::Registry;
 use loket_store::{Db, StoreError};
 use tokio::net::TcpListener;
 
@@ -53,9 +54,11 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     let db = Db::connect(&config.database.url).await?;
     db.migrate().await?;
     db.sync_tenants(&tenants).await?;
+    let registry = Registry::new(db.clone(), Arc::clone(&tenants));
     let schema = graphql::builder(&config.limits)
         .data(Arc::clone(&tenants))
         .data(db.clone())
+        .data(registry)
         .finish();
     crate::metrics::handle();
     let router = http::router(App {

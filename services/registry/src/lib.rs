@@ -10,11 +10,12 @@
 
 mod entity;
 mod error;
+pub mod graphql;
 pub mod seed;
 mod service;
 
 pub use error::RegistryError;
 pub use service::{
-    AddressRecord, Group, Guarded, PermitRecord, PersonRecord, Registry, SearchBy,
-    TravelDocumentRecord,
+    AddressRecord, AlienRegistration, Group, Guarded, PermitRecord, PersonRecord, Registry,
+    SearchBy, TravelDocumentRecord, ValuationObject, ValuationReport, comparables_statement,
 };

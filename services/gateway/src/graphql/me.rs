@@ -3,7 +3,11 @@
 
 use async_graphql::{Context, Enum, Object, Result, SimpleObject};
 use loket_authz::policy::is_valid_object;
-use loket_kernel::{Action, Actor, Ctx};
+use loket_kernel::{Action, Actor, Ctx, graphql::to_gql};
+use loket_registry::{
+    Registry,
+    graphql::{Person, requested_groups},
+};
 
 use super::{field_error_for, request_ctx, tenant::TenantInfo, tenants};
 
@@ -129,6 +133,24 @@ impl Me {
             ));
         }
         Ok(self.0.can(&object, action.into()))
+    }
+
+    /// A citizen's own registry record (`null` for other callers).
+    async fn person(&self, ctx: &Context<'_>) -> Result<Option<Person>> {
+        let Some(bsn) = self.0.actor().bsn() else {
+            return Ok(None);
+        };
+        let groups = requested_groups(ctx.look_ahead());
+        ctx.data::<Registry>()?
+            .person(
+                &self.0,
+                bsn.as_str(),
+                &groups,
+                "show a resident their own record",
+            )
+            .await
+            .map(|record| Some(Person(record)))
+            .map_err(|e| to_gql(&e))
     }
 
     /// The tenants whose domain the caller may act in through a regional collaboration.

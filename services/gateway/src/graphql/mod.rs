@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use loket_kernel::{ErrorCode, config::TenantSet};
 
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema, SchemaBuilder};
+use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 pub use error::{code_of, gql_error};
 pub(crate) use error::{field_error_for, forbidden};
 pub use limits::count_aliases;
@@ -23,22 +23,34 @@ use crate::config::Limits;
 
 /// Every query root.
 #[derive(MergedObject, Default)]
+#[graphql(name = "Query")]
 pub struct QueryRoot(
     me::MeQuery,
     tenant::TenantQuery,
     node::NodeQuery,
     processing_log::ProcessingLogQuery,
+    loket_registry::graphql::RegistryQuery,
+    loket_registry::graphql::AlienDeskQuery,
 );
 
+/// Every mutation root.
+#[derive(MergedObject, Default)]
+#[graphql(name = "Mutation")]
+pub struct MutationRoot(loket_registry::graphql::RegistryMutation);
+
 /// The gateway's schema type.
-pub type LoketSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+pub type LoketSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 /// The schema with the configured limits; callers add data before `finish()`.
-pub fn builder(limits: &Limits) -> SchemaBuilder<QueryRoot, EmptyMutation, EmptySubscription> {
-    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
-        .limit_depth(limits.max_depth)
-        .limit_complexity(limits.max_complexity)
-        .limit_recursive_depth(limits.max_depth.max(32))
+pub fn builder(limits: &Limits) -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .limit_depth(limits.max_depth)
+    .limit_complexity(limits.max_complexity)
+    .limit_recursive_depth(limits.max_depth.max(32))
 }
 
 /// The schema as SDL, as `loket schema` prints it and `schema/schema.graphql` holds it.

@@ -37,6 +37,14 @@ pub struct ProcessingLogEntry {
     request_id: String,
     /// When.
     at: chrono::DateTime<chrono::Utc>,
+    /// The kind of subject id (`BSN`).
+    subject_type: String,
+    /// The field groups read.
+    field_groups: Vec<String>,
+    /// Trace id, to find the request's log lines.
+    trace_id: String,
+    /// Span id of this processing.
+    span_id: String,
 }
 
 #[Object]
@@ -91,6 +99,15 @@ impl ProcessingLogQuery {
                         operation: e.operation,
                         request_id: e.request_id,
                         at: e.created_at,
+                        subject_type: e.subject_type,
+                        field_groups: e
+                            .field_groups
+                            .split(',')
+                            .filter(|g| !g.is_empty())
+                            .map(str::to_owned)
+                            .collect(),
+                        trace_id: e.trace_id,
+                        span_id: e.span_id,
                     },
                 )
             }));

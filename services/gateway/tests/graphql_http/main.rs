@@ -14,5 +14,6 @@ mod negotiation;
 mod node;
 mod ops;
 mod processing_log;
+mod registry;
 mod support;
 mod tenant;

@@ -74,6 +74,9 @@ pub struct TenantConfig {
     /// Notification settings.
     #[serde(default)]
     pub notifications: NotificationConfig,
+    /// Property valuation report settings.
+    #[serde(default)]
+    pub valuation: ValuationConfig,
     /// The folder the file was read from (set by the loader).
     #[serde(skip)]
     pub dir: PathBuf,
@@ -210,6 +213,43 @@ impl Default for NotificationConfig {
             sms_sender: None,
             travel_document_reminder_weeks: default_reminder_weeks(),
             near_me_radius_m: default_near_me_radius(),
+        }
+    }
+}
+
+/// How comparable properties are chosen for a valuation report.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValuationConfig {
+    /// Comparable objects' values lie within this percentage of the object's value.
+    #[serde(default = "default_band")]
+    pub comparables_band_percent: u32,
+    /// …and within this many metres.
+    #[serde(default = "default_radius")]
+    pub comparables_radius_m: u32,
+    /// At most this many comparables, nearest first.
+    #[serde(default = "default_comparables")]
+    pub comparables_limit: u32,
+}
+
+fn default_band() -> u32 {
+    10
+}
+
+fn default_radius() -> u32 {
+    1500
+}
+
+fn default_comparables() -> u32 {
+    10
+}
+
+impl Default for ValuationConfig {
+    fn default() -> Self {
+        Self {
+            comparables_band_percent: default_band(),
+            comparables_radius_m: default_radius(),
+            comparables_limit: default_comparables(),
         }
     }
 }

@@ -18,6 +18,15 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(has_one = "super::residence_permit::Entity")]
+    ResidencePermit,
+}
+
+impl Related<super::residence_permit::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::ResidencePermit.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -92,6 +92,11 @@ impl Reach<'_> {
     pub(crate) fn can_read(&self, group: Group) -> bool {
         self.ctx.can_in(&self.domain, group.object(), Action::Read)
     }
+
+    /// Whether `action` on `object` is allowed for this resident.
+    pub(crate) fn can(&self, object: &str, action: Action) -> bool {
+        self.ctx.can_in(&self.domain, object, action)
+    }
 }
 
 /// Whether the caller may read persons at all in its own tenant (for a clear `FORBIDDEN` to

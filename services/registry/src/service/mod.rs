@@ -2,16 +2,21 @@
 //! policy before it returns anything.
 
 mod access;
+mod addresses;
+mod aliens;
 mod persons;
 mod records;
+mod valuations;
 
 use std::sync::Arc;
 
 pub use access::Group;
+pub use aliens::AlienRegistration;
 use loket_kernel::config::TenantSet;
 use loket_store::Db;
 pub use persons::SearchBy;
 pub use records::{AddressRecord, Guarded, PermitRecord, PersonRecord, TravelDocumentRecord};
+pub use valuations::{ValuationObject, ValuationReport, comparables_statement};
 
 /// The registry service.
 #[derive(Clone)]

@@ -144,7 +144,7 @@ impl Registry {
     }
 
     /// Loads the requested groups the reach allows.
-    async fn assemble(
+    pub(crate) async fn assemble(
         &self,
         reach: &Reach<'_>,
         row: person::Model,

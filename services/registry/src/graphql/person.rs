@@ -1,0 +1,207 @@
+//! GraphQL types of persons and addresses. Types are the API's, not the tables'.
+
+use async_graphql::{Object, Result, SimpleObject};
+use chrono::NaiveDate;
+use loket_kernel::{ErrorCode, graphql::gql_error};
+
+use crate::{AddressRecord, Group, Guarded, PermitRecord, PersonRecord, TravelDocumentRecord};
+
+/// The groups a selection asks for, read from the query before anything is loaded, so that
+/// only those are read and logged.
+pub fn requested_groups(selection: async_graphql::Lookahead<'_>) -> Vec<Group> {
+    let mut groups = Vec::new();
+    if selection.field("name").exists() {
+        groups.push(Group::Name);
+    }
+    if selection.field("birth").exists() {
+        groups.push(Group::Birth);
+    }
+    if selection.field("address").exists() || selection.field("municipalityCode").exists() {
+        groups.push(Group::Address);
+    }
+    if selection.field("travelDocuments").exists() {
+        groups.push(Group::Documents);
+    }
+    if selection.field("residencePermit").exists() {
+        groups.push(Group::ResidencePermit);
+    }
+    groups
+}
+
+fn guarded<T: Clone>(value: &Guarded<T>) -> Result<Option<T>> {
+    match value {
+        Guarded::Visible(v) => Ok(Some(v.clone())),
+        Guarded::Forbidden(object) => Err(gql_error(
+            ErrorCode::Forbidden,
+            format!("not allowed: {object}"),
+        )),
+        Guarded::NotRequested => Ok(None),
+    }
+}
+
+/// A resident, as far as the caller may see them.
+pub struct Person(pub PersonRecord);
+
+/// A person's names.
+#[derive(SimpleObject, Clone)]
+pub struct PersonName {
+    /// Given names.
+    given_names: String,
+    /// Surname prefix such as `van der`.
+    surname_prefix: Option<String>,
+    /// Surname.
+    surname: String,
+    /// Names as usually written: given names, prefix, surname.
+    full_name: String,
+}
+
+/// Birth.
+#[derive(SimpleObject, Clone)]
+pub struct Birth {
+    /// Date of birth.
+    date: NaiveDate,
+    /// Place of birth.
+    place: String,
+}
+
+/// An address (BAG).
+#[derive(SimpleObject, Clone)]
+pub struct Address {
+    /// BAG nummeraanduiding id.
+    id: String,
+    /// Street.
+    street: String,
+    /// House number.
+    house_number: i32,
+    /// House letter.
+    letter: Option<String>,
+    /// House number addition.
+    addition: Option<String>,
+    /// Postcode, `1234AB`.
+    postcode: String,
+    /// City (woonplaats).
+    city: String,
+    /// CBS municipality code.
+    municipality_code: String,
+    /// Latitude (WGS84).
+    latitude: f64,
+    /// Longitude (WGS84).
+    longitude: f64,
+}
+
+impl From<AddressRecord> for Address {
+    fn from(a: AddressRecord) -> Self {
+        Self {
+            id: a.id,
+            street: a.street,
+            house_number: a.house_number,
+            letter: a.letter,
+            addition: a.addition,
+            postcode: a.postcode,
+            city: a.city,
+            municipality_code: a.municipality_code,
+            latitude: a.lat,
+            longitude: a.lon,
+        }
+    }
+}
+
+/// A travel document.
+#[derive(SimpleObject, Clone)]
+pub struct TravelDocument {
+    /// `passport`, `id-card` or `driving-licence`.
+    kind: String,
+    /// Document number.
+    number: String,
+    /// Expiry date.
+    expires_on: NaiveDate,
+}
+
+/// Nationality and, for non-EU nationals, the residence permit.
+#[derive(SimpleObject, Clone)]
+pub struct ResidencePermit {
+    /// Nationality, ISO 3166-1 alpha-2.
+    nationality: String,
+    /// Permit kind, if any.
+    kind: Option<String>,
+    /// Valid until.
+    valid_until: Option<NaiveDate>,
+    /// V-number (vreemdelingennummer).
+    v_number: Option<String>,
+    /// The municipality whose desk registered it.
+    registered_by: Option<String>,
+}
+
+#[Object]
+impl Person {
+    /// Citizen service number.
+    async fn bsn(&self) -> &str {
+        self.0.bsn.as_str()
+    }
+
+    /// Names (`person/name`).
+    async fn name(&self) -> Result<Option<PersonName>> {
+        Ok(
+            guarded(&self.0.name)?.map(|(given_names, surname_prefix, surname)| {
+                let full_name = [
+                    Some(given_names.as_str()),
+                    surname_prefix.as_deref(),
+                    Some(surname.as_str()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+                PersonName {
+                    given_names,
+                    surname_prefix,
+                    surname,
+                    full_name,
+                }
+            }),
+        )
+    }
+
+    /// Birth date and place (`person/birth`).
+    async fn birth(&self) -> Result<Option<Birth>> {
+        Ok(guarded(&self.0.birth)?.map(|(date, place)| Birth { date, place }))
+    }
+
+    /// Current address (`person/address`).
+    async fn address(&self) -> Result<Option<Address>> {
+        Ok(guarded(&self.0.address)?.flatten().map(Address::from))
+    }
+
+    /// CBS code of the municipality of residence (`person/address`).
+    async fn municipality_code(&self) -> Result<Option<String>> {
+        Ok(guarded(&self.0.address)?
+            .flatten()
+            .map(|a| a.municipality_code))
+    }
+
+    /// Travel documents, soonest expiry first (`person/documents`).
+    async fn travel_documents(&self) -> Result<Option<Vec<TravelDocument>>> {
+        Ok(guarded(&self.0.documents)?.map(|docs| {
+            docs.into_iter()
+                .map(|d: TravelDocumentRecord| TravelDocument {
+                    kind: d.kind,
+                    number: d.number,
+                    expires_on: d.expires_on,
+                })
+                .collect()
+        }))
+    }
+
+    /// Nationality and residence permit (`person/residence-permit`).
+    async fn residence_permit(&self) -> Result<Option<ResidencePermit>> {
+        Ok(
+            guarded(&self.0.residence_permit)?.map(|p: PermitRecord| ResidencePermit {
+                nationality: p.nationality,
+                kind: p.kind,
+                valid_until: p.valid_until,
+                v_number: p.v_number,
+                registered_by: p.registered_by,
+            }),
+        )
+    }
+}
