@@ -9,6 +9,8 @@
     reason = "test harness: a broken set-up should fail loudly"
 )]
 
+pub mod load;
+
 use std::{
     collections::HashMap,
     path::{Path, PathBuf},

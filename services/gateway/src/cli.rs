@@ -1,17 +1,18 @@
 //! The `loket` command line.
 
-use std::process::ExitCode;
+use std::{process::ExitCode, sync::Arc};
 
 use clap::{Parser, Subcommand};
 use loket_authz::Authz;
 use loket_kernel::{
     Bsn, Role, TenantId,
-    config::{describe, load_dir},
+    config::{TenantSet, describe, load_dir},
 };
+use loket_registry::Registry;
 use loket_store::Db;
 
 use crate::{
-    config::{DatabaseConfig, Limits, ServeConfig, TenantsConfig},
+    config::{DatabaseConfig, Limits, SeedConfig, ServeConfig, TenantsConfig},
     output, server, telemetry,
 };
 
@@ -37,6 +38,9 @@ pub enum Command {
     Schema,
     /// Print a signed development token for a tenant's dev issuer.
     Token(TokenArgs),
+    /// Generate deterministic demo residents, addresses, documents, permits and valuations for
+    /// demo municipalities that have no residents yet.
+    Seed(SeedConfig),
 }
 
 /// Arguments of `loket token`.
@@ -48,7 +52,8 @@ pub struct TokenArgs {
     /// Role, for example `frontoffice`.
     #[arg(long)]
     pub role: String,
-    /// Citizen service number, for the `citizen` role.
+    /// Citizen service number, for the `citizen` role; without it, a demo resident of the
+    /// tenant is taken from the database.
     #[arg(long)]
     pub bsn: Option<String>,
     /// Lifetime in seconds.
@@ -57,6 +62,9 @@ pub struct TokenArgs {
     /// The tenants.
     #[command(flatten)]
     pub tenants: TenantsConfig,
+    /// The database (for a demo resident's BSN).
+    #[command(flatten)]
+    pub database: DatabaseConfig,
 }
 
 /// Parses the command line and runs it.
@@ -101,6 +109,7 @@ async fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Token(args) => token(args).await,
+        Command::Seed(args) => seed(args).await,
     }
 }
 
@@ -140,12 +149,56 @@ async fn token(args: TokenArgs) -> Result<(), String> {
         .map(Bsn::new)
         .transpose()
         .map_err(|e| format!("--bsn: {e}"))?;
-    if role.as_str() == Role::CITIZEN && bsn.is_none() {
-        return Err("--bsn is required for the citizen role".to_owned());
-    }
+    let bsn = match bsn {
+        None if role.as_str() == Role::CITIZEN => {
+            Some(demo_resident(&args.database, &tenants, &tenant).await?)
+        }
+        bsn => bsn,
+    };
     let token = signer
         .sign(&role, bsn.as_ref(), args.ttl)
         .map_err(|e| e.to_string())?;
     output::line(token);
+    Ok(())
+}
+
+async fn demo_resident(
+    database: &DatabaseConfig,
+    tenants: &TenantSet,
+    tenant: &TenantId,
+) -> Result<Bsn, String> {
+    let code = tenants
+        .get(tenant)
+        .map(|t| t.municipality_code.as_str().to_owned())
+        .ok_or_else(|| format!("--tenant: no tenant {tenant}"))?;
+    let db = Db::connect(&database.url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let registry = Registry::new(db, Arc::new(tenants.clone()));
+    registry
+        .demo_resident(&code)
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(|| format!("--bsn: {tenant} has no residents in the database yet; start `loket serve` once or run `loket seed`, or pass --bsn"))
+}
+
+async fn seed(args: SeedConfig) -> Result<(), String> {
+    let db = Db::connect(&args.database.url)
+        .await
+        .map_err(|e| e.to_string())?;
+    db.migrate().await.map_err(|e| e.to_string())?;
+    let report = loket_registry::seed::seed(&db, &args.tenants, args.persons, args.seed)
+        .await
+        .map_err(|e| e.to_string())?;
+    for (slug, persons, addresses, valuations) in &report.municipalities {
+        output::line(format!(
+            "{slug}: {persons} residents, {addresses} addresses, {valuations} valuation objects"
+        ));
+    }
+    for slug in &report.skipped {
+        output::line(format!("{slug}: skipped, it already has residents"));
+    }
+    output::line(format!("seeded in {:.1} s", report.elapsed.as_secs_f64()));
     Ok(())
 }

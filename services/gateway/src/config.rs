@@ -74,4 +74,28 @@ pub struct ServeConfig {
     /// (`LOKET_DEMO_TOKENS`).
     #[arg(long, env = "LOKET_DEMO_TOKENS", default_value_t = true, action = clap::ArgAction::Set)]
     pub demo_tokens: bool,
+    /// Residents to generate for each demo municipality that has none yet
+    /// (`LOKET_DEMO_RESIDENTS`); 0 leaves the registries empty.
+    #[arg(long, env = "LOKET_DEMO_RESIDENTS", default_value_t = 200)]
+    pub demo_residents: usize,
 }
+
+/// Arguments of `loket seed`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SeedConfig {
+    /// Residents per municipality.
+    #[arg(long)]
+    pub persons: usize,
+    /// Only these demo municipalities (repeat the flag); all six when absent.
+    #[arg(long = "tenant")]
+    pub tenants: Vec<String>,
+    /// Seed of the generator: the same seed gives the same residents.
+    #[arg(long, default_value_t = DEMO_SEED)]
+    pub seed: u64,
+    /// The database.
+    #[command(flatten)]
+    pub database: DatabaseConfig,
+}
+
+/// The generator seed of demo data.
+pub const DEMO_SEED: u64 = 20_261_128;

@@ -9,7 +9,7 @@ use loket_store::{Db, StoreError};
 use tokio::net::TcpListener;
 
 use crate::{
-    config::ServeConfig,
+    config::{DEMO_SEED, ServeConfig},
     demo, graphql,
     http::{self, App},
     output,
@@ -27,6 +27,9 @@ pub enum ServeError {
     /// The database could not be reached or migrated.
     #[error("database: {0}")]
     Store(#[from] StoreError),
+    /// Demo residents could not be generated.
+    #[error("demo residents: {0}")]
+    Seed(#[from] loket_registry::RegistryError),
     /// The address could not be bound.
     #[error("cannot listen: {0}")]
     Io(#[from] std::io::Error),
@@ -42,6 +45,8 @@ pub struct Gateway {
     pub authz: Arc<Authz>,
     /// The database.
     pub db: Db,
+    /// The registries.
+    pub registry: Registry,
 }
 
 /// Loads tenants and policies, connects, migrates and syncs the database, and builds the
@@ -54,11 +59,23 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     let db = Db::connect(&config.database.url).await?;
     db.migrate().await?;
     db.sync_tenants(&tenants).await?;
+    if config.demo_residents > 0 {
+        let slugs: Vec<String> = tenants.tenants.keys().map(ToString::to_string).collect();
+        let report =
+            loket_registry::seed::seed(&db, &slugs, config.demo_residents, DEMO_SEED).await?;
+        for (slug, persons, ..) in &report.municipalities {
+            tracing::info!(
+                tenant = slug,
+                residents = persons,
+                "generated demo residents"
+            );
+        }
+    }
     let registry = Registry::new(db.clone(), Arc::clone(&tenants));
     let schema = graphql::builder(&config.limits)
         .data(Arc::clone(&tenants))
         .data(db.clone())
-        .data(registry)
+        .data(registry.clone())
         .finish();
     crate::metrics::handle();
     let router = http::router(App {
@@ -73,6 +90,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         tenants,
         authz,
         db,
+        registry,
     })
 }
 
@@ -85,7 +103,7 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     tracing::info!(%address, tenants = gateway.tenants.tenants.len(), "listening");
     output::line(format!("Loket listening on {url}"));
     if config.demo_tokens {
-        demo::print_tokens(&gateway.tenants, &gateway.authz, &url);
+        demo::print_tokens(&gateway.tenants, &gateway.authz, &gateway.registry, &url).await;
     }
     axum::serve(listener, gateway.router)
         .with_graceful_shutdown(shutdown_signal())

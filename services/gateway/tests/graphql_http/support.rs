@@ -47,6 +47,7 @@ impl Harness {
             },
             limits,
             demo_tokens: false,
+            demo_residents: 0,
         };
         let gateway = prepare(&config).await.expect("gateway prepares");
         Self { gateway, _db: db }

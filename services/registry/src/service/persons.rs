@@ -85,6 +85,29 @@ impl Registry {
         Ok(record)
     }
 
+    /// A resident of `municipality_code` for demo tokens: the first by BSN who lives at an
+    /// address with a valuation object, so every demo query has data. Not for production use:
+    /// it reads outside any request and logs nothing.
+    pub async fn demo_resident(
+        &self,
+        municipality_code: &str,
+    ) -> Result<Option<Bsn>, RegistryError> {
+        let with_valuation = person::Entity::find()
+            .filter(person::Column::MunicipalityCode.eq(municipality_code))
+            .filter(
+                person::Column::AddressId.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(crate::entity::valuation_object::Column::AddressId)
+                        .from(crate::entity::valuation_object::Entity)
+                        .to_owned(),
+                ),
+            )
+            .order_by_asc(person::Column::Bsn)
+            .one(self.db.raw())
+            .await?;
+        Ok(with_valuation.and_then(|p| Bsn::new(p.bsn).ok()))
+    }
+
     /// The front office's resident search, within the caller's own municipality.
     pub async fn search(
         &self,

@@ -1,0 +1,93 @@
+//! A small closed-loop load generator for the benchmarks: N workers, each sending the next
+//! request as soon as the previous one is answered, for a fixed time; latencies recorded per
+//! request. Used for the gateway and, with a closure, for raw-SQL baselines in the same run.
+
+use std::{
+    future::Future,
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+/// The figures of one scenario.
+#[derive(Debug, Clone, Copy)]
+pub struct Figures {
+    /// Requests completed.
+    pub requests: usize,
+    /// Requests that failed.
+    pub errors: usize,
+    /// Requests per second.
+    pub rps: f64,
+    /// Median latency, ms.
+    pub p50_ms: f64,
+    /// 99th percentile latency, ms.
+    pub p99_ms: f64,
+}
+
+/// Runs `call(i)` from `concurrency` workers for `seconds`; `i` counts requests, so callers can
+/// cycle through sample inputs. `call` returns whether the request succeeded.
+pub async fn run<F, Fut>(seconds: u64, concurrency: usize, call: F) -> Figures
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = bool> + Send,
+{
+    let call = Arc::new(call);
+    let counter = Arc::new(AtomicUsize::new(0));
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..concurrency {
+        let (call, counter) = (Arc::clone(&call), Arc::clone(&counter));
+        workers.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut errors = 0;
+            while Instant::now() < deadline {
+                let i = counter.fetch_add(1, Ordering::Relaxed);
+                let t = Instant::now();
+                if !call(i).await {
+                    errors += 1;
+                }
+                latencies.push(t.elapsed());
+            }
+            (latencies, errors)
+        }));
+    }
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    for worker in workers {
+        if let Ok((l, e)) = worker.await {
+            latencies.extend(l);
+            errors += e;
+        }
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    latencies.sort();
+    let pct = |p: f64| {
+        let i = ((latencies.len().saturating_sub(1)) as f64 * p).round() as usize;
+        latencies.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    Figures {
+        requests: latencies.len(),
+        errors,
+        rps: latencies.len() as f64 / elapsed,
+        p50_ms: pct(0.50),
+        p99_ms: pct(0.99),
+    }
+}
+
+/// One Markdown table row.
+pub fn row(name: &str, f: &Figures, baseline_rps: f64) -> String {
+    format!(
+        "| {name} | {:.0} | {:.2} | {:.2} | {} | {:.2} |",
+        f.rps,
+        f.p50_ms,
+        f.p99_ms,
+        f.errors,
+        f.rps / baseline_rps
+    )
+}
+
+/// The table header matching [`row`].
+pub const HEADER: &str = "| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline |\n|---|---:|---:|---:|---:|---:|";
