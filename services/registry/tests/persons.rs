@@ -179,7 +179,7 @@ async fn every_person_read_is_logged_once_with_its_groups() {
             .unwrap();
 
         let tx = world.db.db().begin(ctx.tenant()).await.unwrap();
-        let log = processing_log::list(&tx, None, Page::new(None, None).unwrap())
+        let log = processing_log::list(&tx, &Default::default(), Page::new(None, None).unwrap())
             .await
             .unwrap();
         assert_eq!(log.len(), 2, "{log:?}");

@@ -35,6 +35,16 @@ async fn comparables_are_same_use_in_band_and_nearest_first() {
             assert_eq!(c.usage, "dwelling");
             assert!((270_000..=330_000).contains(&c.latest_value));
         }
+        // Property characteristics and values are no person's data: nothing is logged.
+        let tx = world.db.db().begin(anna.tenant()).await.unwrap();
+        let log = loket_store::processing_log::list(
+            &tx,
+            &Default::default(),
+            loket_kernel::page::Page::new(None, None).unwrap(),
+        )
+        .await
+        .unwrap();
+        assert!(log.is_empty(), "{log:?}");
     }
 }
 

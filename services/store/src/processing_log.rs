@@ -86,15 +86,42 @@ pub async fn record(
     Ok(())
 }
 
-/// The entries of the transaction's tenant, newest first, optionally for one person.
+/// Which entries to list; every set field narrows the list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Filter<'a> {
+    /// Whose data.
+    pub person: Option<&'a Bsn>,
+    /// Which operation (processing activity).
+    pub operation: Option<&'a str>,
+    /// Who read it.
+    pub actor_subject: Option<&'a str>,
+    /// From this moment on.
+    pub from: Option<DateTime<Utc>>,
+    /// Before this moment.
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// The entries of the transaction's tenant that match `filter`, newest first.
 pub async fn list(
     tx: &TenantTx,
-    person: Option<&Bsn>,
+    filter: &Filter<'_>,
     page: Page,
 ) -> Result<Vec<Entry>, StoreError> {
     let mut query = processing_log::scoped(tx.tenant());
-    if let Some(person) = person {
+    if let Some(person) = filter.person {
         query = query.filter(processing_log::Column::PersonBsn.eq(person.as_str()));
+    }
+    if let Some(operation) = filter.operation {
+        query = query.filter(processing_log::Column::Operation.eq(operation));
+    }
+    if let Some(subject) = filter.actor_subject {
+        query = query.filter(processing_log::Column::ActorSubject.eq(subject));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(processing_log::Column::CreatedAt.gte(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(processing_log::Column::CreatedAt.lt(to));
     }
     Ok(query
         .order_by_desc(processing_log::Column::Id)

@@ -69,7 +69,7 @@ async fn a_row_written_under_one_tenant_is_invisible_under_another() {
 
         let alpha = db.db().begin(&tenant("alpha")).await.unwrap();
         assert_eq!(outbox::pending(&alpha, 10).await.unwrap().len(), 1);
-        let log = processing_log::list(&alpha, None, Page::new(None, None).unwrap())
+        let log = processing_log::list(&alpha, &Default::default(), Page::new(None, None).unwrap())
             .await
             .unwrap();
         assert_eq!(log.len(), 1);
@@ -85,7 +85,7 @@ async fn a_row_written_under_one_tenant_is_invisible_under_another() {
             "{:?}",
             db.backend()
         );
-        let log = processing_log::list(&beta, None, Page::new(None, None).unwrap())
+        let log = processing_log::list(&beta, &Default::default(), Page::new(None, None).unwrap())
             .await
             .unwrap();
         assert!(log.is_empty(), "{:?}", db.backend());

@@ -1,7 +1,7 @@
 //! `processingLog`: admins see who read whose personal data, when and why.
 
 use async_graphql::{
-    Context, Object, Result, SimpleObject,
+    Context, InputObject, Object, Result, SimpleObject,
     connection::{Connection, Edge},
 };
 use loket_kernel::{
@@ -17,6 +17,21 @@ const OBJECT: &str = "processing-log/entries";
 /// Query root for the processing log.
 #[derive(Default)]
 pub struct ProcessingLogQuery;
+
+/// Which entries to list; every field given narrows the list.
+#[derive(InputObject, Default)]
+pub struct ProcessingLogFilter {
+    /// Whose data (BSN).
+    bsn: Option<String>,
+    /// Which operation, for example `person`.
+    operation: Option<String>,
+    /// Who read it (token subject).
+    actor_subject: Option<String>,
+    /// From this moment on.
+    from: Option<chrono::DateTime<chrono::Utc>>,
+    /// Before this moment.
+    to: Option<chrono::DateTime<chrono::Utc>>,
+}
 
 /// One read of personal data.
 #[derive(SimpleObject)]
@@ -49,11 +64,11 @@ pub struct ProcessingLogEntry {
 
 #[Object]
 impl ProcessingLogQuery {
-    /// The tenant's processing log, newest first, optionally for one person (admins only).
+    /// The tenant's processing log, newest first, narrowed by `filter` (admins only).
     async fn processing_log(
         &self,
         ctx: &Context<'_>,
-        bsn: Option<String>,
+        filter: Option<ProcessingLogFilter>,
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<String, ProcessingLogEntry>> {
@@ -61,10 +76,12 @@ impl ProcessingLogQuery {
         if !rctx.can(OBJECT, Action::Read) {
             return Err(forbidden(rctx.tenant(), OBJECT));
         }
-        let bsn = bsn
+        let filter = filter.unwrap_or_default();
+        let bsn = filter
+            .bsn
             .map(Bsn::new)
             .transpose()
-            .map_err(|e| field_error_for("bsn", e.to_string()))?;
+            .map_err(|e| field_error_for("filter.bsn", e.to_string()))?;
         let page = Page::new(first, after.as_deref()).map_err(|e| {
             let field = match e {
                 PageError::First => "first",
@@ -78,7 +95,14 @@ impl ProcessingLogQuery {
             first: page.first + 1,
             ..page
         };
-        let mut entries = processing_log::list(&tx, bsn.as_ref(), fetch)
+        let store_filter = processing_log::Filter {
+            person: bsn.as_ref(),
+            operation: filter.operation.as_deref(),
+            actor_subject: filter.actor_subject.as_deref(),
+            from: filter.from,
+            to: filter.to,
+        };
+        let mut entries = processing_log::list(&tx, &store_filter, fetch)
             .await
             .map_err(|e| from_coded(&e))?;
         tx.commit().await.map_err(|e| from_coded(&e))?;

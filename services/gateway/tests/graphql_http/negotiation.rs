@@ -340,7 +340,7 @@ async fn field_errors_that_null_data_are_200_with_data_null() {
             "FORBIDDEN",
         ),
         (
-            r#"{ processingLog(bsn: "123") { edges { cursor } } }"#.to_owned(),
+            r#"{ processingLog(filter: { bsn: "123" }) { edges { cursor } } }"#.to_owned(),
             admin.as_str(),
             "BAD_USER_INPUT",
         ),

@@ -20,8 +20,10 @@ async fn admin_sees_an_empty_log() {
 
     let reply = h
         .send(
-            Call::post(r#"{ processingLog(bsn: "999993653", first: 5) { edges { cursor } } }"#)
-                .bearer(&token),
+            Call::post(
+                r#"{ processingLog(filter: { bsn: "999993653" }, first: 5) { edges { cursor } } }"#,
+            )
+            .bearer(&token),
         )
         .await;
     reply.assert(StatusCode::OK, GRAPHQL_RESPONSE_UTF8);
@@ -64,12 +66,12 @@ async fn a_malformed_bsn_is_bad_user_input_on_the_bsn_field() {
     let token = h.token("enschede", "admin");
     let cases = [
         (
-            r#"{ processingLog(bsn: "123") { edges { cursor } } }"#,
-            "bsn",
+            r#"{ processingLog(filter: { bsn: "123" }) { edges { cursor } } }"#,
+            "filter.bsn",
         ),
         (
-            r#"{ processingLog(bsn: "999993654") { edges { cursor } } }"#,
-            "bsn",
+            r#"{ processingLog(filter: { bsn: "999993654" }) { edges { cursor } } }"#,
+            "filter.bsn",
         ),
         ("{ processingLog(first: -1) { edges { cursor } } }", "first"),
         (

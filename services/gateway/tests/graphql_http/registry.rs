@@ -110,7 +110,7 @@ async fn a_bad_bsn_names_the_field_and_reads_are_logged() {
 
     let reply = h
         .send(
-            Call::post("{ processingLog(bsn: \"999993653\") { edges { node { operation purpose fieldGroups actorKind traceId } } } }")
+            Call::post("{ processingLog(filter: { bsn: \"999993653\" }) { edges { node { operation purpose fieldGroups actorKind traceId } } } }")
                 .bearer(&h.token("enschede", "admin")),
         )
         .await;
