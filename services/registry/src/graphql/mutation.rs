@@ -1,17 +1,11 @@
 //! Mutation roots of the registry.
 
-use async_graphql::{
-    Context, InputObject, Object, Result, SimpleObject,
-    connection::{Connection, Edge},
-};
+use async_graphql::{Context, InputObject, Object, Result, SimpleObject, connection::Connection};
 use chrono::NaiveDate;
-use loket_kernel::{
-    graphql::{request_ctx, to_gql},
-    page::encode_cursor,
-};
+use loket_kernel::graphql::{request_ctx, to_gql};
 
 use super::{
-    person::{Person, requested_groups},
+    person::{Person, person_connection, requested_groups},
     query::page,
 };
 use crate::{AlienRegistration, Registry};
@@ -90,13 +84,6 @@ impl AlienDeskQuery {
             .alien_registrations(rctx, &municipality_code, page, &groups)
             .await
             .map_err(|e| to_gql(&e))?;
-        let mut connection = Connection::new(page.offset > 0, has_next);
-        connection.edges.extend(
-            records
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| Edge::new(encode_cursor(page.offset + i), Person(r))),
-        );
-        Ok(connection)
+        Ok(person_connection(records, page, has_next))
     }
 }

@@ -42,6 +42,24 @@ fn guarded<T: Clone>(value: &Guarded<T>) -> Result<Option<T>> {
 /// A resident, as far as the caller may see them.
 pub struct Person(pub PersonRecord);
 
+/// A page of persons as a Relay connection.
+pub(crate) fn person_connection(
+    records: Vec<PersonRecord>,
+    page: loket_kernel::page::Page,
+    has_next: bool,
+) -> async_graphql::connection::Connection<String, Person> {
+    let mut connection = async_graphql::connection::Connection::new(page.offset > 0, has_next);
+    connection
+        .edges
+        .extend(records.into_iter().enumerate().map(|(i, r)| {
+            async_graphql::connection::Edge::new(
+                loket_kernel::page::encode_cursor(page.offset + i),
+                Person(r),
+            )
+        }));
+    connection
+}
+
 /// A person's names.
 #[derive(SimpleObject, Clone)]
 pub struct PersonName {

@@ -1,17 +1,14 @@
 //! Query roots of the registry.
 
-use async_graphql::{
-    Context, Object, Result,
-    connection::{Connection, Edge},
-};
+use async_graphql::{Context, Object, Result, connection::Connection};
 use chrono::NaiveDate;
 use loket_kernel::{
     graphql::{field_error, request_ctx, to_gql},
-    page::{Page, PageError, encode_cursor},
+    page::{Page, PageError},
 };
 
 use super::{
-    person::{Address, Person, requested_groups},
+    person::{Address, Person, person_connection, requested_groups},
     valuation::ValuationReportInfo,
 };
 use crate::{Registry, SearchBy};
@@ -84,14 +81,7 @@ impl RegistryQuery {
             .search(rctx, by, page, &groups, "find a resident")
             .await
             .map_err(|e| to_gql(&e))?;
-        let mut connection = Connection::new(page.offset > 0, has_next);
-        connection.edges.extend(
-            records
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| Edge::new(encode_cursor(page.offset + i), Person(r))),
-        );
-        Ok(connection)
+        Ok(person_connection(records, page, has_next))
     }
 
     /// An address by postcode and house number (BAG data is public).
