@@ -18,7 +18,10 @@ mod m20261128_000002_processing_log;
 mod m20261128_000003_outbox;
 mod m20261128_000004_registry;
 mod m20261128_000005_processing_log_vng;
+mod m20261128_000006_valuation_knn;
 pub mod rls;
+
+pub use m20261128_000006_valuation_knn::LON_SCALE;
 
 /// The PostgreSQL role application transactions switch to, so that row-level security binds
 /// them even when the connecting user owns the tables or is a superuser.
@@ -51,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_outbox::Migration),
             Box::new(m20261128_000004_registry::Migration),
             Box::new(m20261128_000005_processing_log_vng::Migration),
+            Box::new(m20261128_000006_valuation_knn::Migration),
         ]
     }
 }

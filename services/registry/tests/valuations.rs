@@ -91,7 +91,7 @@ async fn on_postgres_the_comparables_query_uses_its_index() {
     );
     let conn = world.db.db().raw();
     // The fixture is tiny, so the planner would rightly scan it; forbid that to see the plan
-    // the index gives (the benchmark shows the chosen plan at scale).
+    // the spatial index gives (the benchmark shows the chosen plan at scale).
     conn.execute_unprepared("SET enable_seqscan = off")
         .await
         .unwrap();
@@ -108,5 +108,6 @@ async fn on_postgres_the_comparables_query_uses_its_index() {
         .map(|row| row.try_get_by_index::<String>(0).unwrap())
         .collect();
     let plan = plan.join("\n");
-    assert!(plan.contains("valuation_objects_comparables"), "{plan}");
+    assert!(plan.contains("valuation_objects_position"), "{plan}");
+    assert!(plan.contains("<->"), "walked in distance order: {plan}");
 }

@@ -8,6 +8,8 @@ use sea_orm::{
     ColumnTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Statement,
 };
 
+use loket_migration::LON_SCALE;
+
 use super::{Registry, access::tenant_of, records::AddressRecord};
 use crate::{
     RegistryError,
@@ -62,8 +64,10 @@ fn distance(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     (x * x + y * y).sqrt() * 6_371_000.0
 }
 
-/// The comparables query: an index range on use and latitude, then longitude and value, then
-/// the nearest first. Public so the query plan can be shown in tests and benchmarks.
+/// The comparables query. On PostgreSQL the GiST index on the (scaled) position is walked in
+/// distance order within the radius's box, stopping at `limit` matches; elsewhere a B-tree
+/// range on use and coordinates feeds a sort. Public so the plan can be shown in tests and
+/// benchmarks.
 pub fn comparables_statement(
     backend: DbBackend,
     object: &ValuationObject,
@@ -79,31 +83,41 @@ pub fn comparables_statement(
     let band = f64::from(band_percent) / 100.0;
     let low = (object.latest_value as f64 * (1.0 - band)).floor() as i64;
     let high = (object.latest_value as f64 * (1.0 + band)).ceil() as i64;
-    let p = |i: usize| match backend {
-        DbBackend::Postgres => format!("${i}"),
-        _ => "?".to_owned(),
-    };
+    const COLUMNS: &str = "id, address_id, usage, floor_area, plot_area, build_year, lat, lon, \
+                           latest_value, latest_reference_date";
+    if backend == DbBackend::Postgres {
+        let x = |lon: f64| lon * LON_SCALE;
+        let sql = format!(
+            "SELECT {COLUMNS} FROM valuation_objects \
+             WHERE usage = $1 AND latest_value BETWEEN $2 AND $3 AND id <> $4 \
+               AND point(lon * {LON_SCALE}, lat) <@ box(point($5, $6), point($7, $8)) \
+             ORDER BY point(lon * {LON_SCALE}, lat) <-> point($9, $10) \
+             LIMIT $11"
+        );
+        return Statement::from_sql_and_values(
+            backend,
+            sql,
+            [
+                object.usage.clone().into(),
+                low.into(),
+                high.into(),
+                object.id.clone().into(),
+                x(lon - dlon).into(),
+                (lat - dlat).into(),
+                x(lon + dlon).into(),
+                (lat + dlat).into(),
+                x(lon).into(),
+                lat.into(),
+                i64::from(limit).into(),
+            ],
+        );
+    }
     let sql = format!(
-        "SELECT id, address_id, usage, floor_area, plot_area, build_year, lat, lon, latest_value, latest_reference_date \
-         FROM valuation_objects \
-         WHERE usage = {} AND lat BETWEEN {} AND {} AND lon BETWEEN {} AND {} \
-           AND latest_value BETWEEN {} AND {} AND id <> {} \
-         ORDER BY (lat - {}) * (lat - {}) + (lon - {}) * (lon - {}) * {} \
-         LIMIT {}",
-        p(1),
-        p(2),
-        p(3),
-        p(4),
-        p(5),
-        p(6),
-        p(7),
-        p(8),
-        p(9),
-        p(10),
-        p(11),
-        p(12),
-        p(13),
-        p(14)
+        "SELECT {COLUMNS} FROM valuation_objects \
+         WHERE usage = ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? \
+           AND latest_value BETWEEN ? AND ? AND id <> ? \
+         ORDER BY (lat - ?) * (lat - ?) + (lon - ?) * (lon - ?) * ? \
+         LIMIT ?"
     );
     Statement::from_sql_and_values(
         backend,
@@ -204,7 +218,7 @@ impl Registry {
             .filter(address::Column::Id.is_in(ids))
             .all(self.db.raw())
             .await?;
-        let comparables = rows
+        let mut comparables: Vec<ValuationObject> = rows
             .into_iter()
             .map(|row| {
                 let d = distance(lat, lon, row.lat, row.lon);
@@ -213,6 +227,8 @@ impl Registry {
             })
             .filter(|c| c.distance_m <= f64::from(settings.comparables_radius_m))
             .collect();
+        // The index orders by a near-metric distance; the exact one settles near-ties.
+        comparables.sort_by(|a, b| a.distance_m.total_cmp(&b.distance_m));
         Ok(ValuationReport {
             object: subject,
             history,
