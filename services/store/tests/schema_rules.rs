@@ -127,3 +127,55 @@ async fn every_table_is_either_tenant_scoped_or_shared() {
         }
     }
 }
+
+/// Foreign keys as (table, columns, referenced table, referenced columns), PostgreSQL only.
+async fn foreign_keys(db: &TestDb) -> Vec<(String, String, String, String)> {
+    let sql = "SELECT c.conrelid::regclass::text, \
+                      (SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n) \
+                        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum), \
+                      c.confrelid::regclass::text, \
+                      (SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(c.confkey) WITH ORDINALITY k(attnum, n) \
+                        JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum) \
+               FROM pg_constraint c WHERE c.contype = 'f' ORDER BY 1, 2";
+    db.db()
+        .raw()
+        .query_all_raw(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| {
+            let get = |i| row.try_get_by_index::<String>(i).unwrap();
+            (get(0), get(1), get(2), get(3))
+        })
+        .collect()
+}
+
+/// The Citus path stays open: a foreign key between tenant tables carries `tenant_id` on both
+/// sides (co-located distribution), and a shared (reference) table never points at a tenant
+/// table (Citus refuses foreign keys from reference to distributed tables).
+#[tokio::test]
+async fn on_postgres_foreign_keys_keep_tables_distributable() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let keys = foreign_keys(&db).await;
+    assert!(
+        !keys.is_empty(),
+        "the registry tables have foreign keys to check"
+    );
+    for (table, columns, target, target_columns) in &keys {
+        let from_tenant = TENANT_TABLES.contains(&table.as_str());
+        let to_tenant = TENANT_TABLES.contains(&target.as_str());
+        if from_tenant && to_tenant {
+            assert!(
+                columns.split(',').next() == Some("tenant_id")
+                    && target_columns.split(',').next() == Some("tenant_id"),
+                "{table}({columns}) -> {target}({target_columns}) must lead with tenant_id"
+            );
+        }
+        assert!(
+            !(SHARED_TABLES.contains(&table.as_str()) && to_tenant),
+            "shared table {table} must not reference tenant table {target}"
+        );
+    }
+}
