@@ -8,6 +8,7 @@ use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 const REQUESTS: &str = "loket_graphql_requests_total";
 const LATENCY: &str = "loket_graphql_request_duration_seconds";
 const DENIALS: &str = "loket_policy_denials_total";
+const OUTBOX: &str = "loket_outbox_pending";
 
 /// The process's metrics handle, installing the recorder on first use.
 pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
@@ -32,6 +33,10 @@ pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
                         "GraphQL request latency"
                     );
                     metrics::describe_counter!(DENIALS, "Requests refused by tenant policy");
+                    metrics::describe_gauge!(
+                        OUTBOX,
+                        "Outbox events waiting for delivery, by tenant"
+                    );
                     Some(handle)
                 }
                 Err(e) => {
@@ -57,4 +62,9 @@ pub(crate) fn request(operation: &str, tenant: &str, outcome: &'static str, elap
 /// Counts one policy denial.
 pub(crate) fn policy_denied(tenant: &str) {
     metrics::counter!(DENIALS, "tenant" => tenant.to_owned()).increment(1);
+}
+
+/// Sets the outbox depth of one tenant.
+pub(crate) fn outbox_pending(tenant: &str, pending: u64) {
+    metrics::gauge!(OUTBOX, "tenant" => tenant.to_owned()).set(pending as f64);
 }

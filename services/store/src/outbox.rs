@@ -3,7 +3,10 @@
 //! delivers them later.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use uuid::Uuid;
 
 use crate::{StoreError, TenantTx, entity::outbox};
@@ -59,6 +62,14 @@ pub async fn publish(
     .exec_without_returning(tx.conn())
     .await?;
     Ok(id)
+}
+
+/// How many of the tenant's events wait for delivery.
+pub async fn pending_count(tx: &TenantTx) -> Result<u64, StoreError> {
+    Ok(outbox::scoped(tx.tenant())
+        .filter(outbox::Column::PublishedAt.is_null())
+        .count(tx.conn())
+        .await?)
 }
 
 /// The tenant's undelivered events, oldest first.

@@ -39,8 +39,22 @@ pub(crate) async fn readyz(State(app): State<App>) -> impl IntoResponse {
     )
 }
 
-/// Prometheus text format.
-pub(crate) async fn metrics() -> impl IntoResponse {
+/// Prometheus text format. The outbox depth is read per tenant at scrape time, inside each
+/// tenant's own transaction, since row-level security hides other tenants' rows.
+pub(crate) async fn metrics(State(app): State<App>) -> impl IntoResponse {
+    for tenant in app.tenants.tenants.keys() {
+        let pending = async {
+            let tx = app.db.begin(tenant).await?;
+            let pending = loket_store::outbox::pending_count(&tx).await?;
+            tx.commit().await?;
+            Ok::<_, loket_store::StoreError>(pending)
+        };
+        match tokio::time::timeout(Duration::from_secs(2), pending).await {
+            Ok(Ok(pending)) => crate::metrics::outbox_pending(tenant.as_str(), pending),
+            Ok(Err(e)) => tracing::warn!(%tenant, error = %e, "cannot read the outbox depth"),
+            Err(_) => tracing::warn!(%tenant, "reading the outbox depth timed out"),
+        }
+    }
     let body = crate::metrics::handle().map_or_else(String::new, |h| h.render());
     (
         [(

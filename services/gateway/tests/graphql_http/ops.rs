@@ -158,3 +158,23 @@ async fn cors_preflight_ignores_other_origins() {
         Some("https://mijn.enschede.example")
     );
 }
+
+#[tokio::test]
+async fn metrics_show_each_tenants_outbox_depth() {
+    let h = Harness::new().await;
+    let enschede = loket_kernel::TenantId::new("enschede").unwrap();
+    let tx = h.gateway.db.begin(&enschede).await.unwrap();
+    loket_store::outbox::publish(&tx, "case.created", serde_json::json!({}))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let text = h.send(Call::get("/metrics")).await.text();
+    assert!(
+        text.contains("loket_outbox_pending{tenant=\"enschede\"} 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("loket_outbox_pending{tenant=\"haarlem\"} 0"),
+        "{text}"
+    );
+}
