@@ -8,7 +8,7 @@ use loket_kernel::{Action, Bsn, Ctx, TenantId, page::Page};
 use loket_store::outbox;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait, sea_query::OnConflict,
+    sea_query::OnConflict,
 };
 use serde_json::json;
 
@@ -94,8 +94,9 @@ impl Registry {
         if !reach.can(OBJECT, Action::Create) {
             return Err(RegistryError::Forbidden(OBJECT.to_owned()));
         }
+        // The permit, the nationality and the event land together or not at all.
         let now = Utc::now();
-        let tx = self.db.raw().begin().await?;
+        let tx = self.db.begin(ctx.tenant()).await?;
         residence_permit::Entity::insert(residence_permit::ActiveModel {
             bsn: Set(row.bsn.clone()),
             kind: Set(registration.permit_kind.trim().to_owned()),
@@ -115,7 +116,7 @@ impl Registry {
                 ])
                 .to_owned(),
         )
-        .exec_without_returning(&tx)
+        .exec_without_returning(tx.conn())
         .await?;
         person::Entity::update_many()
             .col_expr(
@@ -123,18 +124,15 @@ impl Registry {
                 registration.nationality.clone().into(),
             )
             .filter(person::Column::Bsn.eq(row.bsn.as_str()))
-            .exec(&tx)
+            .exec(tx.conn())
             .await?;
-        tx.commit().await?;
-
-        let event = self.db.begin(ctx.tenant()).await?;
         outbox::publish(
-            &event,
+            &tx,
             "alien.registered",
             json!({ "municipality": row.municipality_code, "validUntil": registration.valid_until }),
         )
         .await?;
-        event.commit().await?;
+        tx.commit().await?;
 
         let fresh = person::Entity::find_by_id(row.bsn.as_str())
             .one(self.db.raw())
