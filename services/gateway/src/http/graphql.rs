@@ -6,9 +6,7 @@
 use std::time::Instant;
 
 use async_graphql::{
-    ErrorExtensionValues, ServerError, Value,
-    http::GraphiQLSource,
-    parser::{parse_query, types::OperationType},
+    ErrorExtensionValues, ServerError, Value, http::GraphiQLSource, parser::types::OperationType,
 };
 use axum::{
     body::Bytes,
@@ -181,9 +179,11 @@ struct Inspection {
     operation: Option<OperationType>,
 }
 
-fn inspect(request: &async_graphql::Request) -> Option<Inspection> {
-    let doc = parse_query(&request.query).ok()?;
-    let operation = match &request.operation_name {
+/// Parses the document once; execution reuses the parsed document kept on the request.
+fn inspect(request: &mut async_graphql::Request) -> Option<Inspection> {
+    let operation_name = request.operation_name.clone();
+    let doc = request.parsed_query().ok()?;
+    let operation = match &operation_name {
         Some(name) => doc
             .operations
             .iter()
@@ -204,7 +204,7 @@ fn inspect(request: &async_graphql::Request) -> Option<Inspection> {
         .unwrap_or_else(|| "fragment".to_owned());
     Some(Inspection {
         label: root,
-        aliases: count_aliases(&doc),
+        aliases: count_aliases(doc),
         operation: Some(operation.node.ty),
     })
 }
@@ -229,10 +229,10 @@ async fn execute(
     headers: &HeaderMap,
     media: Media,
     method: Method,
-    request: async_graphql::Request,
+    mut request: async_graphql::Request,
 ) -> Response {
     let started = Instant::now();
-    let inspection = inspect(&request);
+    let inspection = inspect(&mut request);
     if let Some(found) = &inspection {
         if found.aliases > app.limits.max_aliases {
             let message = format!(
