@@ -2,14 +2,13 @@
 //! that every service maps errors the same way.
 
 use async_graphql::Error;
-use loket_kernel::graphql::gql_error as coded;
-pub use loket_kernel::graphql::{field_error as field_error_for, gql_error, to_gql as from_coded};
+use loket_kernel::graphql::gql_error;
 use loket_kernel::{ErrorCode, TenantId};
 
 /// `FORBIDDEN` for an object the caller may not see or change; counted for the operators.
 pub(crate) fn forbidden(tenant: &TenantId, object: &str) -> Error {
     crate::metrics::policy_denied(tenant.as_str());
-    coded(ErrorCode::Forbidden, format!("not allowed: {object}"))
+    gql_error(ErrorCode::Forbidden, format!("not allowed: {object}"))
 }
 
 /// The code already on a server error, if any.

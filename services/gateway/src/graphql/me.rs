@@ -9,7 +9,9 @@ use loket_registry::{
     graphql::{Person, requested_groups},
 };
 
-use super::{field_error_for, request_ctx, tenant::TenantInfo, tenants};
+use loket_kernel::graphql::field_error;
+
+use super::{request_ctx, tenant::TenantInfo, tenants};
 
 /// Query root for `me`.
 #[derive(Default)]
@@ -127,7 +129,7 @@ impl Me {
     /// Whether the caller may do `action` on `object` (for example `case/building-permit/outcome`).
     async fn can(&self, object: String, action: GqlAction) -> Result<bool> {
         if !is_valid_object(&object) {
-            return Err(field_error_for(
+            return Err(field_error(
                 "object",
                 format!("{object:?} is not an object path such as case/*/outcome"),
             ));

@@ -15,9 +15,10 @@ use std::sync::Arc;
 use loket_kernel::{ErrorCode, config::TenantSet};
 
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
-pub use error::{code_of, gql_error};
-pub(crate) use error::{field_error_for, forbidden};
+pub use error::code_of;
+pub(crate) use error::forbidden;
 pub use limits::count_aliases;
+use loket_kernel::graphql::gql_error;
 
 use crate::config::Limits;
 

@@ -4,7 +4,9 @@
 use async_graphql::{Context, ID, Interface, Object, Result};
 use loket_kernel::{Action, ErrorCode, TenantId, global_id};
 
-use super::{forbidden, gql_error, request_ctx, tenant::TenantInfo, tenants};
+use loket_kernel::graphql::gql_error;
+
+use super::{forbidden, request_ctx, tenant::TenantInfo, tenants};
 
 /// An object with a global id.
 #[derive(Interface)]

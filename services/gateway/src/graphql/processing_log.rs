@@ -10,7 +10,9 @@ use loket_kernel::{
 };
 use loket_store::{Db, processing_log};
 
-use super::{error::from_coded, field_error_for, forbidden, request_ctx};
+use loket_kernel::graphql::{field_error, to_gql};
+
+use super::{forbidden, request_ctx};
 
 const OBJECT: &str = "processing-log/entries";
 
@@ -81,16 +83,16 @@ impl ProcessingLogQuery {
             .bsn
             .map(Bsn::new)
             .transpose()
-            .map_err(|e| field_error_for("filter.bsn", e.to_string()))?;
+            .map_err(|e| field_error("filter.bsn", e.to_string()))?;
         let page = Page::new(first, after.as_deref()).map_err(|e| {
             let field = match e {
                 PageError::First => "first",
                 PageError::Cursor => "after",
             };
-            field_error_for(field, e.to_string())
+            field_error(field, e.to_string())
         })?;
         let db = ctx.data::<Db>()?;
-        let tx = db.begin(rctx.tenant()).await.map_err(|e| from_coded(&e))?;
+        let tx = db.begin(rctx.tenant()).await.map_err(|e| to_gql(&e))?;
         let fetch = Page {
             first: page.first + 1,
             ..page
@@ -104,8 +106,8 @@ impl ProcessingLogQuery {
         };
         let mut entries = processing_log::list(&tx, &store_filter, fetch)
             .await
-            .map_err(|e| from_coded(&e))?;
-        tx.commit().await.map_err(|e| from_coded(&e))?;
+            .map_err(|e| to_gql(&e))?;
+        tx.commit().await.map_err(|e| to_gql(&e))?;
         let has_next = entries.len() > page.first;
         entries.truncate(page.first);
         let mut connection = Connection::new(page.offset > 0, has_next);

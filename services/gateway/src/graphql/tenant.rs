@@ -10,7 +10,9 @@ use loket_kernel::{
     global_id,
 };
 
-use super::{forbidden, gql_error, request_ctx, tenants};
+use loket_kernel::graphql::gql_error;
+
+use super::{forbidden, request_ctx, tenants};
 
 /// The object that guards the public tenant information.
 const OBJECT: &str = "tenant/public";

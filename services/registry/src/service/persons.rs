@@ -1,8 +1,6 @@
 //! Reading persons: one by BSN, or a front-office search; every person returned is written to
 //! the processing log with the field groups read.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use loket_kernel::{Bsn, Ctx, page::Page};
 use loket_store::processing_log::{self, Processing};
@@ -279,7 +277,7 @@ impl Registry {
 
 /// The groups of a record that were actually read.
 fn groups_read(record: &PersonRecord) -> Vec<&'static str> {
-    let visible: HashMap<Group, bool> = HashMap::from([
+    [
         (Group::Name, matches!(record.name, Guarded::Visible(_))),
         (Group::Birth, matches!(record.birth, Guarded::Visible(_))),
         (
@@ -294,10 +292,9 @@ fn groups_read(record: &PersonRecord) -> Vec<&'static str> {
             Group::ResidencePermit,
             matches!(record.residence_permit, Guarded::Visible(_)),
         ),
-    ]);
-    Group::ALL
-        .into_iter()
-        .filter(|g| visible.get(g).copied().unwrap_or(false))
-        .map(Group::object)
-        .collect()
+    ]
+    .into_iter()
+    .filter(|(_, read)| *read)
+    .map(|(group, _)| group.object())
+    .collect()
 }
