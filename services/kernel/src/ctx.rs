@@ -109,6 +109,17 @@ pub enum Loa {
     High,
 }
 
+impl Loa {
+    /// The level as written in tokens and configuration.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Substantial => "substantial",
+            Self::High => "high",
+        }
+    }
+}
+
 /// Who is asking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
@@ -343,6 +354,16 @@ impl Ctx {
         self.delegated
             .get(domain)
             .is_some_and(|caps| caps.allows(object, action))
+    }
+
+    /// The capabilities that apply in `domain`: the own tenant's, or those a collaboration
+    /// delegates; `None` when the actor has no standing there.
+    pub fn capabilities_in(&self, domain: &TenantId) -> Option<&Capabilities> {
+        if domain == &self.tenant {
+            Some(&self.capabilities)
+        } else {
+            self.delegated.get(domain).map(AsRef::as_ref)
+        }
     }
 
     /// The member tenants whose domain this actor may act in through a collaboration.

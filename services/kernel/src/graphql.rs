@@ -4,7 +4,10 @@
 
 use async_graphql::{Context, Error, ErrorExtensions};
 
-use crate::{Ctx, ErrorCode, HasCode};
+use crate::{
+    Ctx, ErrorCode, Guarded, HasCode,
+    page::{Page, PageError},
+};
 
 /// A GraphQL error with a code.
 pub fn gql_error(code: ErrorCode, message: impl Into<String>) -> Error {
@@ -37,4 +40,29 @@ pub fn to_gql<E: HasCode>(error: &E) -> Error {
 pub fn request_ctx<'a>(ctx: &Context<'a>) -> Result<&'a Ctx, Error> {
     ctx.data::<Ctx>()
         .map_err(|_| gql_error(ErrorCode::Internal, "internal error"))
+}
+
+/// A guarded value as GraphQL wants it: the value, `null` with a `FORBIDDEN` error naming the
+/// refused object, or `null` when it was not asked for.
+pub fn guarded<T: Clone>(value: &Guarded<T>) -> Result<Option<T>, Error> {
+    match value {
+        Guarded::Visible(v) => Ok(Some(v.clone())),
+        Guarded::Forbidden(object) => Err(gql_error(
+            ErrorCode::Forbidden,
+            format!("not allowed: {object}"),
+        )),
+        Guarded::NotRequested => Ok(None),
+    }
+}
+
+/// Validated Relay pagination arguments; a bad one is `BAD_USER_INPUT` naming `first` or
+/// `after`.
+pub fn page(first: Option<i32>, after: Option<&str>) -> Result<Page, Error> {
+    Page::new(first, after).map_err(|e| {
+        let field = match e {
+            PageError::First => "first",
+            PageError::Cursor => "after",
+        };
+        field_error(field, e.to_string())
+    })
 }

@@ -7,12 +7,15 @@
 
 pub mod config;
 pub mod ctx;
+pub mod directory;
 pub mod error;
 pub mod global_id;
 pub mod graphql;
+mod guarded;
 pub mod ids;
 pub mod page;
 
-pub use ctx::{Action, Actor, Capabilities, Confidentiality, Ctx, PolicyOracle};
+pub use ctx::{Action, Actor, Capabilities, Confidentiality, Ctx, Loa, PolicyOracle};
 pub use error::{ErrorCode, HasCode};
+pub use guarded::Guarded;
 pub use ids::{Bsn, IdError, Role, TenantId};

@@ -63,26 +63,43 @@ pub async fn record(
     ctx: &Ctx,
     processing: Processing<'_>,
 ) -> Result<(), StoreError> {
+    record_all(tx, ctx, &[processing]).await
+}
+
+/// Records several processings by the actor of `ctx` in one statement (a page of cases, say).
+pub async fn record_all(
+    tx: &TenantTx,
+    ctx: &Ctx,
+    processings: &[Processing<'_>],
+) -> Result<(), StoreError> {
+    if processings.is_empty() {
+        return Ok(());
+    }
     let roles: Vec<&str> = ctx.roles().iter().map(|r| r.as_str()).collect();
-    let id = Uuid::now_v7();
-    processing_log::Entity::insert(processing_log::ActiveModel {
-        tenant_id: Set(tx.tenant().to_string()),
-        id: Set(id),
-        actor_kind: Set(ctx.actor().kind().to_owned()),
-        actor_subject: Set(ctx.actor().subject().to_owned()),
-        roles: Set(roles.join(",")),
-        person_bsn: Set(processing.person.as_str().to_owned()),
-        purpose: Set(processing.purpose.to_owned()),
-        operation: Set(processing.operation.to_owned()),
-        request_id: Set(ctx.request_id().to_owned()),
-        created_at: Set(Utc::now()),
-        subject_type: Set("BSN".to_owned()),
-        field_groups: Set(processing.field_groups.join(",")),
-        trace_id: Set(ctx.request_id().replace('-', "")),
-        span_id: Set(id.simple().to_string()[16..].to_owned()),
-    })
-    .exec_without_returning(tx.conn())
-    .await?;
+    let roles = roles.join(",");
+    let now = Utc::now();
+    let rows = processings.iter().map(|processing| {
+        let id = Uuid::now_v7();
+        processing_log::ActiveModel {
+            tenant_id: Set(tx.tenant().to_string()),
+            id: Set(id),
+            actor_kind: Set(ctx.actor().kind().to_owned()),
+            actor_subject: Set(ctx.actor().subject().to_owned()),
+            roles: Set(roles.clone()),
+            person_bsn: Set(processing.person.as_str().to_owned()),
+            purpose: Set(processing.purpose.to_owned()),
+            operation: Set(processing.operation.to_owned()),
+            request_id: Set(ctx.request_id().to_owned()),
+            created_at: Set(now),
+            subject_type: Set("BSN".to_owned()),
+            field_groups: Set(processing.field_groups.join(",")),
+            trace_id: Set(ctx.request_id().replace('-', "")),
+            span_id: Set(id.simple().to_string()[16..].to_owned()),
+        }
+    });
+    processing_log::Entity::insert_many(rows)
+        .exec_without_returning(tx.conn())
+        .await?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use async_graphql::{
 };
 use loket_kernel::{
     Action, Bsn,
-    page::{Page, PageError, encode_cursor},
+    page::{Page, encode_cursor},
 };
 use loket_store::{Db, processing_log};
 
@@ -84,13 +84,7 @@ impl ProcessingLogQuery {
             .map(Bsn::new)
             .transpose()
             .map_err(|e| field_error("filter.bsn", e.to_string()))?;
-        let page = Page::new(first, after.as_deref()).map_err(|e| {
-            let field = match e {
-                PageError::First => "first",
-                PageError::Cursor => "after",
-            };
-            field_error(field, e.to_string())
-        })?;
+        let page = loket_kernel::graphql::page(first, after.as_deref())?;
         let db = ctx.data::<Db>()?;
         let tx = db.begin(rctx.tenant()).await.map_err(|e| to_gql(&e))?;
         let fetch = Page {

@@ -74,7 +74,7 @@ impl TenantSet {
 }
 
 /// The 1-based line of a byte offset.
-fn line_at(text: &str, offset: usize) -> usize {
+pub fn line_at(text: &str, offset: usize) -> usize {
     text.get(..offset)
         .map_or(1, |t| t.matches('\n').count() + 1)
 }
@@ -94,7 +94,9 @@ fn line_of_key(text: &str, key: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-fn parse_toml<T: serde::de::DeserializeOwned>(
+/// Reads and parses a TOML file; a problem is added to `errors` with its line, and `None`
+/// returned. On success, the value and the text (for finding lines later).
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
     file: &Path,
     errors: &mut Vec<ConfigError>,
 ) -> Option<(T, String)> {

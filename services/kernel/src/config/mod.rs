@@ -13,7 +13,7 @@ use std::{collections::BTreeMap, path::PathBuf};
 use serde::Deserialize;
 
 pub use hours::{Day, OpeningHours};
-pub use load::{ConfigError, TenantSet, describe, load_dir};
+pub use load::{ConfigError, TenantSet, describe, line_at, load_dir, parse_toml};
 
 use crate::{Confidentiality, Role, TenantId};
 

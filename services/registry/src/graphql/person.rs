@@ -2,9 +2,9 @@
 
 use async_graphql::{Object, Result, SimpleObject};
 use chrono::NaiveDate;
-use loket_kernel::{ErrorCode, graphql::gql_error};
+use loket_kernel::graphql::guarded;
 
-use crate::{AddressRecord, Group, Guarded, PermitRecord, PersonRecord, TravelDocumentRecord};
+use crate::{AddressRecord, Group, PermitRecord, PersonRecord, TravelDocumentRecord};
 
 /// The groups a selection asks for, read from the query before anything is loaded, so that
 /// only those are read and logged.
@@ -26,17 +26,6 @@ pub fn requested_groups(selection: async_graphql::Lookahead<'_>) -> Vec<Group> {
         groups.push(Group::ResidencePermit);
     }
     groups
-}
-
-fn guarded<T: Clone>(value: &Guarded<T>) -> Result<Option<T>> {
-    match value {
-        Guarded::Visible(v) => Ok(Some(v.clone())),
-        Guarded::Forbidden(object) => Err(gql_error(
-            ErrorCode::Forbidden,
-            format!("not allowed: {object}"),
-        )),
-        Guarded::NotRequested => Ok(None),
-    }
 }
 
 /// A resident, as far as the caller may see them.

@@ -2,10 +2,8 @@
 
 use async_graphql::{Context, Object, Result, connection::Connection};
 use chrono::NaiveDate;
-use loket_kernel::{
-    graphql::{field_error, request_ctx, to_gql},
-    page::{Page, PageError},
-};
+pub(super) use loket_kernel::graphql::page;
+use loket_kernel::graphql::{field_error, request_ctx, to_gql};
 
 use super::{
     person::{Address, Person, person_connection, requested_groups},
@@ -19,16 +17,6 @@ pub struct RegistryQuery;
 
 fn registry<'a>(ctx: &Context<'a>) -> Result<&'a Registry> {
     ctx.data::<Registry>()
-}
-
-pub(super) fn page(first: Option<i32>, after: Option<&str>) -> Result<Page> {
-    Page::new(first, after).map_err(|e| {
-        let field = match e {
-            PageError::First => "first",
-            PageError::Cursor => "after",
-        };
-        field_error(field, e.to_string())
-    })
 }
 
 #[Object]

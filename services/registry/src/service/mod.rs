@@ -4,6 +4,7 @@
 mod access;
 mod addresses;
 mod aliens;
+mod directory;
 mod persons;
 mod records;
 mod valuations;

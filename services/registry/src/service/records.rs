@@ -2,19 +2,9 @@
 
 use chrono::NaiveDate;
 use loket_kernel::Bsn;
+pub use loket_kernel::Guarded;
 
 use crate::entity::{address, residence_permit, travel_document};
-
-/// A field group's value for this caller.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Guarded<T> {
-    /// Readable.
-    Visible(T),
-    /// The policy refuses this group; the object names it.
-    Forbidden(&'static str),
-    /// Not asked for, so not read (and not logged).
-    NotRequested,
-}
 
 /// An address.
 #[derive(Debug, Clone, PartialEq)]

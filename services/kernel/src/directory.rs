@@ -1,0 +1,54 @@
+//! What one service may learn about residents and addresses from the registries without
+//! depending on the registry crate: the registry implements [`Directory`], the gateway hands it
+//! to the services that need it (cases routes an application to the municipality where its
+//! subject lives).
+
+use std::{future::Future, pin::Pin};
+
+use crate::Bsn;
+
+/// A boxed future, so that [`Directory`] can be used as a trait object.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// An address as other services need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddressFacts {
+    /// BAG id.
+    pub id: String,
+    /// CBS code of the municipality the address lies in.
+    pub municipality_code: String,
+    /// The address on one line, for example `Hengelosestraat 12, 7514 AB Enschede`.
+    pub label: String,
+}
+
+/// A resident as other services need them: where they live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResidentFacts {
+    /// Citizen service number.
+    pub bsn: Bsn,
+    /// CBS code of the municipality of residence.
+    pub municipality_code: String,
+    /// Home address, if registered.
+    pub address: Option<AddressFacts>,
+}
+
+/// Why the directory could not answer.
+#[derive(Debug, thiserror::Error)]
+#[error("directory lookup failed: {0}")]
+pub struct DirectoryError(pub String);
+
+/// Lookups in the shared registries. Implementations do no policy checks: callers use the
+/// facts to route and validate, and show personal data only under their own checks.
+pub trait Directory: Send + Sync {
+    /// The resident with this BSN, if registered.
+    fn resident<'a>(
+        &'a self,
+        bsn: &'a Bsn,
+    ) -> BoxFuture<'a, Result<Option<ResidentFacts>, DirectoryError>>;
+
+    /// The address with this BAG id, if it exists.
+    fn address<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> BoxFuture<'a, Result<Option<AddressFacts>, DirectoryError>>;
+}
