@@ -19,6 +19,7 @@ mod m20261128_000003_outbox;
 mod m20261128_000004_registry;
 mod m20261128_000005_processing_log_vng;
 mod m20261128_000006_valuation_knn;
+mod m20261128_000007_cases;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -40,7 +41,14 @@ pub const SHARED_TABLES: &[&str] = &[
 ];
 
 /// The tables whose rows belong to one tenant.
-pub const TENANT_TABLES: &[&str] = &["processing_log", "outbox"];
+pub const TENANT_TABLES: &[&str] = &[
+    "processing_log",
+    "outbox",
+    "case_counters",
+    "case_bundles",
+    "cases",
+    "case_events",
+];
 
 /// Runs Loket's migrations.
 pub struct Migrator;
@@ -55,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_registry::Migration),
             Box::new(m20261128_000005_processing_log_vng::Migration),
             Box::new(m20261128_000006_valuation_knn::Migration),
+            Box::new(m20261128_000007_cases::Migration),
         ]
     }
 }

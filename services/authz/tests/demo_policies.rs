@@ -256,7 +256,7 @@ async fn confidentiality_ceiling_is_the_highest_of_the_roles() {
         .policies()
         .grant(&t("haarlem"), &roles(&["frontoffice"]))
         .unwrap();
-    assert_eq!(fo.own.ceiling(), Some(Confidentiality::Restricted));
+    assert_eq!(fo.own.ceiling(), Some(Confidentiality::CaseConfidential));
     let both = authz
         .policies()
         .grant(&t("haarlem"), &roles(&["frontoffice", "backoffice"]))

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use loket_authz::{Authz, SetupError};
+use loket_cases::Cases;
 use loket_kernel::config::{TenantSet, describe, load_dir};
 use loket_registry::Registry;
 use loket_store::{Db, StoreError};
@@ -47,6 +48,8 @@ pub struct Gateway {
     pub db: Db,
     /// The registries.
     pub registry: Registry,
+    /// The case service.
+    pub cases: Cases,
 }
 
 /// Loads tenants and policies, connects, migrates and syncs the database, and builds the
@@ -54,6 +57,8 @@ pub struct Gateway {
 pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     let tenants =
         load_dir(&config.tenants.dir).map_err(|errors| ServeError::Tenants(describe(&errors)))?;
+    let case_types = loket_cases::load_case_types(&tenants)
+        .map_err(|errors| ServeError::Tenants(describe(&errors)))?;
     let tenants = Arc::new(tenants);
     let authz = Arc::new(Authz::load(&tenants).await?);
     let db = Db::connect(&config.database.url).await?;
@@ -72,10 +77,17 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         }
     }
     let registry = Registry::new(db.clone(), Arc::clone(&tenants));
+    let cases = Cases::new(
+        db.clone(),
+        Arc::clone(&tenants),
+        Arc::new(case_types),
+        Arc::new(registry.clone()),
+    );
     let schema = graphql::builder(&config.limits)
         .data(Arc::clone(&tenants))
         .data(db.clone())
         .data(registry.clone())
+        .data(cases.clone())
         .finish();
     crate::metrics::handle();
     let router = http::router(App {
@@ -91,6 +103,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         authz,
         db,
         registry,
+        cases,
     })
 }
 

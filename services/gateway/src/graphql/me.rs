@@ -3,6 +3,7 @@
 
 use async_graphql::{Context, Enum, Object, Result, SimpleObject};
 use loket_authz::policy::is_valid_object;
+use loket_cases::graphql::{CaseConnection, my_cases};
 use loket_kernel::{Action, Actor, Ctx, graphql::to_gql};
 use loket_registry::{
     Registry,
@@ -153,6 +154,20 @@ impl Me {
             .await
             .map(|record| Some(Person(record)))
             .map_err(|e| to_gql(&e))
+    }
+
+    /// A citizen's own cases, newest first, each with its public timeline (`null` for other
+    /// callers).
+    async fn cases(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Option<CaseConnection>> {
+        if self.0.actor().bsn().is_none() {
+            return Ok(None);
+        }
+        my_cases(ctx, first, after).await.map(Some)
     }
 
     /// The tenants whose domain the caller may act in through a regional collaboration.

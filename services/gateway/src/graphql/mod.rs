@@ -32,12 +32,16 @@ pub struct QueryRoot(
     processing_log::ProcessingLogQuery,
     loket_registry::graphql::RegistryQuery,
     loket_registry::graphql::AlienDeskQuery,
+    loket_cases::graphql::CasesQuery,
 );
 
 /// Every mutation root.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct MutationRoot(loket_registry::graphql::RegistryMutation);
+pub struct MutationRoot(
+    loket_registry::graphql::RegistryMutation,
+    loket_cases::graphql::CasesMutation,
+);
 
 /// The gateway's schema type.
 pub type LoketSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

@@ -4,6 +4,7 @@
 use async_graphql::{Context, ID, Interface, Object, Result};
 use loket_kernel::{Action, ErrorCode, TenantId, global_id};
 
+use loket_cases::graphql::{Case, case_by_global_id};
 use loket_kernel::graphql::gql_error;
 
 use super::{forbidden, request_ctx, tenant::TenantInfo, tenants};
@@ -14,6 +15,8 @@ use super::{forbidden, request_ctx, tenant::TenantInfo, tenants};
 pub enum Node {
     /// A tenant.
     Tenant(TenantInfo),
+    /// A case.
+    Case(Box<Case>),
 }
 
 /// Query root for `node`.
@@ -38,6 +41,7 @@ impl NodeQuery {
                 }
                 Ok(Node::Tenant(TenantInfo::find(tenants(ctx)?, &slug)?))
             }
+            "Case" => Ok(Node::Case(Box::new(case_by_global_id(ctx, &id).await?))),
             _ => Err(not_found()),
         }
     }

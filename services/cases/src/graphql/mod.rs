@@ -1,0 +1,13 @@
+//! GraphQL for cases: `case`, `cases(filter:)`, `caseTypes`, the citizen's `me.cases` (through
+//! [`my_cases`]), and the mutations `submitRequest`, `startCase`, `setCaseStatus`,
+//! `decideCase`, `addCaseNote`, `assignCase`, `suspendCase` and `extendCase`.
+
+mod case;
+mod case_type;
+mod mutation;
+mod query;
+
+pub use case::{Case, CaseConnection, my_cases};
+pub use case_type::CaseTypeInfo;
+pub use mutation::CasesMutation;
+pub use query::{CasesQuery, case_by_global_id};
