@@ -4,7 +4,10 @@ use std::{path::Path, time::Duration};
 
 use loket_kernel::{TenantId, config::TenantSet};
 use loket_migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DbBackend,
+    sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
+};
 
 use crate::{StoreError, TenantTx, tenants};
 
@@ -58,12 +61,18 @@ impl Db {
         if backend == Backend::Sqlite {
             // One writer at a time is what SQLite can do; a small pool avoids lock storms.
             options.max_connections(4);
+            // Set on every pooled connection: write-ahead logging, so readers never wait for
+            // the writer; `NORMAL` sync, which in WAL mode loses no committed transaction on
+            // a crash of the process (only on power loss, the last ones); foreign keys
+            // enforced; and writers queue for the lock instead of failing at once.
+            options.map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10))
+            });
         }
         let conn = Database::connect(options).await?;
-        if backend == Backend::Sqlite {
-            conn.execute_unprepared("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
-                .await?;
-        }
         Ok(Self { conn, backend })
     }
 
