@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 mod demo;
+mod demo_cases;
 pub mod graphql;
 mod http;
 mod metrics;

@@ -11,7 +11,7 @@ use tokio::net::TcpListener;
 
 use crate::{
     config::{DEMO_SEED, ServeConfig},
-    demo, graphql,
+    demo, demo_cases, graphql,
     http::{self, App},
     output,
 };
@@ -31,6 +31,9 @@ pub enum ServeError {
     /// Demo residents could not be generated.
     #[error("demo residents: {0}")]
     Seed(#[from] loket_registry::RegistryError),
+    /// Demo cases could not be made.
+    #[error("demo cases: {0}")]
+    DemoCases(#[from] crate::demo_cases::DemoError),
     /// The address could not be bound.
     #[error("cannot listen: {0}")]
     Io(#[from] std::io::Error),
@@ -64,6 +67,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     let db = Db::connect(&config.database.url).await?;
     db.migrate().await?;
     db.sync_tenants(&tenants).await?;
+    let mut fresh: Vec<&'static str> = Vec::new();
     if config.demo_residents > 0 {
         let slugs: Vec<String> = tenants.tenants.keys().map(ToString::to_string).collect();
         let report =
@@ -74,6 +78,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
                 residents = persons,
                 "generated demo residents"
             );
+            fresh.push(slug);
         }
     }
     let registry = Registry::new(db.clone(), Arc::clone(&tenants));
@@ -83,6 +88,10 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         Arc::new(case_types),
         Arc::new(registry.clone()),
     );
+    if !fresh.is_empty() {
+        let made = demo_cases::seed(&tenants, &authz, &registry, &cases, &fresh).await?;
+        tracing::info!(cases = made, "generated demo cases");
+    }
     let schema = graphql::builder(&config.limits)
         .data(Arc::clone(&tenants))
         .data(db.clone())

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::{
     Cases,
-    access::{AccessTable, domains},
+    access::{AccessTable, TypeAccess, domains},
 };
 use crate::{
     CaseError, CaseRecord,
@@ -92,44 +92,88 @@ impl Cases {
         key: &CaseKey,
         purpose: &str,
     ) -> Result<CaseRecord, CaseError> {
-        let mut table = AccessTable::default();
         for domain in domains(ctx) {
             if let CaseKey::Id(owner, _) = key
                 && owner != &domain
             {
                 continue;
             }
-            let tx = self.db.begin(&domain).await?;
-            let query = match key {
-                CaseKey::Id(_, id) => case::scoped(&domain).filter(case::Column::Id.eq(*id)),
-                CaseKey::Reference(r) => case::scoped(&domain)
-                    .filter(case::Column::Reference.eq(r.trim().to_uppercase())),
-            };
-            let Some(row) = query.one(tx.conn()).await? else {
-                tx.commit().await?;
-                continue;
-            };
-            let Some(case_type) = self.types.get(&domain, &row.case_type).map(Arc::clone) else {
-                tx.commit().await?;
-                return Err(CaseError::NotFound);
-            };
-            let access = table.get(ctx, &domain, &case_type);
-            if !access.read || !is_own_or_staff(ctx, &row.subject_bsn) {
-                tx.commit().await?;
-                return Err(CaseError::NotFound);
+            if let Some(record) = self.fetch(ctx, &domain, key, true).await? {
+                self.log(ctx, std::slice::from_ref(&record), "case", purpose)
+                    .await?;
+                return Ok(record);
             }
-            let events = event::scoped(&domain)
-                .filter(event::Column::CaseId.eq(row.id))
-                .order_by_asc(event::Column::Seq)
-                .all(tx.conn())
-                .await?;
-            tx.commit().await?;
-            let record = CaseRecord::build(domain, case_type, row, &events, access);
-            self.log(ctx, std::slice::from_ref(&record), "case", purpose)
-                .await?;
-            return Ok(record);
         }
         Err(CaseError::NotFound)
+    }
+
+    /// A case the caller has just made: returned even when the caller may not read it (the
+    /// counter starting a confidential case), with every refused part guarded.
+    pub(crate) async fn made(
+        &self,
+        ctx: &Ctx,
+        domain: &TenantId,
+        id: Uuid,
+    ) -> Result<CaseRecord, CaseError> {
+        let record = self
+            .fetch(ctx, domain, &CaseKey::Id(domain.clone(), id), false)
+            .await?
+            .ok_or(CaseError::NotFound)?;
+        if record.access.read {
+            self.log(
+                ctx,
+                std::slice::from_ref(&record),
+                "case",
+                "take in a request",
+            )
+            .await?;
+        }
+        Ok(record)
+    }
+
+    /// The case named by `key` in `domain` with the caller's view of it; `None` when it is
+    /// not there, or (with `require_read`) not the caller's to see.
+    async fn fetch(
+        &self,
+        ctx: &Ctx,
+        domain: &TenantId,
+        key: &CaseKey,
+        require_read: bool,
+    ) -> Result<Option<CaseRecord>, CaseError> {
+        let tx = self.db.begin(domain).await?;
+        let query = match key {
+            CaseKey::Id(_, id) => case::scoped(domain).filter(case::Column::Id.eq(*id)),
+            CaseKey::Reference(r) => {
+                case::scoped(domain).filter(case::Column::Reference.eq(r.trim().to_uppercase()))
+            }
+        };
+        let Some(row) = query.one(tx.conn()).await? else {
+            tx.commit().await?;
+            return Ok(None);
+        };
+        let Some(case_type) = self.types.get(domain, &row.case_type).map(Arc::clone) else {
+            tx.commit().await?;
+            return Ok(None);
+        };
+        let access = TypeAccess::decide(ctx, domain, &case_type);
+        let visible = access.read && is_own_or_staff(ctx, &row.subject_bsn);
+        if require_read && !visible {
+            tx.commit().await?;
+            return Ok(None);
+        }
+        let events = event::scoped(domain)
+            .filter(event::Column::CaseId.eq(row.id))
+            .order_by_asc(event::Column::Seq)
+            .all(tx.conn())
+            .await?;
+        tx.commit().await?;
+        Ok(Some(CaseRecord::build(
+            domain.clone(),
+            case_type,
+            row,
+            &events,
+            access,
+        )))
     }
 
     /// The caller's own cases (a citizen), newest first.

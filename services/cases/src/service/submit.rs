@@ -15,7 +15,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Cases, access::TypeAccess, deadline::deadline, read::CaseKey};
+use super::{Cases, access::TypeAccess, deadline::deadline};
 use crate::{
     CaseError, CaseRecord, CaseType,
     entity::{bundle, case, event},
@@ -339,17 +339,17 @@ impl Cases {
         }
         let first = reserve_numbers(&tx, now.year(), plan.types.len()).await?;
         let prefix = reference_prefix(&plan.domain);
-        let mut keys = Vec::new();
+        let mut ids = Vec::new();
         for (i, case_type) in plan.types.iter().enumerate() {
             let id = Uuid::now_v7();
             let reference = format!("{prefix}-{}-{:06}", now.year(), first + i as i64);
             write_case(&tx, ctx, &plan, case_type, id, &reference, bundle_id, now).await?;
-            keys.push(CaseKey::Id(plan.domain.clone(), id));
+            ids.push(id);
         }
         tx.commit().await?;
         let mut cases = Vec::new();
-        for key in &keys {
-            cases.push(self.find(ctx, key, "submit a request").await?);
+        for id in ids {
+            cases.push(self.made(ctx, &plan.domain, id).await?);
         }
         Ok(BundleResult {
             bundle_id,
@@ -391,14 +391,7 @@ impl Cases {
         }
         let mut cases = Vec::new();
         for id in ids {
-            cases.push(
-                self.find(
-                    ctx,
-                    &CaseKey::Id(plan.domain.clone(), id),
-                    "submit a request",
-                )
-                .await?,
-            );
+            cases.push(self.made(ctx, &plan.domain, id).await?);
         }
         Ok(BundleResult {
             bundle_id: existing.id,

@@ -8,6 +8,7 @@
     reason = "a test fails loudly"
 )]
 
+mod cases;
 mod limits;
 mod me;
 mod negotiation;

@@ -6,9 +6,9 @@ use loket_registry::seed::{model::*, write_batch};
 
 use crate::support::{Call, Harness};
 
-const ANNA: &str = "999993653";
+pub(crate) const ANNA: &str = "999993653";
 
-async fn with_anna() -> Harness {
+pub(crate) async fn with_anna() -> Harness {
     let h = Harness::new().await;
     let batch = SeedBatch {
         addresses: vec![SeedAddress {

@@ -36,6 +36,16 @@ impl Harness {
 
     /// A gateway with the given limits.
     pub async fn with_limits(limits: Limits) -> Self {
+        Self::build(limits, 0).await
+    }
+
+    /// A gateway that generates `residents` demo residents per municipality, and demo cases.
+    #[allow(dead_code, reason = "not every test needs demo data")]
+    pub async fn with_demo_residents(residents: usize) -> Self {
+        Self::build(Limits::default(), residents).await
+    }
+
+    async fn build(limits: Limits, demo_residents: usize) -> Self {
         let db = TestDb::sqlite_empty().await;
         let config = ServeConfig {
             listen: "127.0.0.1:0".parse().unwrap(),
@@ -47,7 +57,7 @@ impl Harness {
             },
             limits,
             demo_tokens: false,
-            demo_residents: 0,
+            demo_residents,
         };
         let gateway = prepare(&config).await.expect("gateway prepares");
         Self { gateway, _db: db }
@@ -62,6 +72,13 @@ impl Harness {
     #[allow(dead_code, reason = "not every test needs a resident")]
     pub fn citizen_token(&self, tenant: &str) -> String {
         self.signed(tenant, "citizen", Some(&Bsn::new("999993653").unwrap()))
+    }
+
+    /// A dev token for `role` of `tenant`, for a resident when `bsn` is given.
+    #[allow(dead_code, reason = "not every test needs a chosen resident")]
+    pub fn signed_for(&self, tenant: &str, role: &str, bsn: Option<&str>) -> String {
+        let bsn = bsn.map(|b| Bsn::new(b).unwrap());
+        self.signed(tenant, role, bsn.as_ref())
     }
 
     fn signed(&self, tenant: &str, role: &str, bsn: Option<&Bsn>) -> String {

@@ -106,6 +106,24 @@ impl Registry {
         Ok(with_valuation.and_then(|p| Bsn::new(p.bsn).ok()))
     }
 
+    /// Up to `limit` residents of `municipality_code` by BSN, for demo data. Not for
+    /// production use: it reads outside any request and logs nothing.
+    pub async fn demo_residents(
+        &self,
+        municipality_code: &str,
+        limit: u64,
+    ) -> Result<Vec<Bsn>, RegistryError> {
+        Ok(person::Entity::find()
+            .filter(person::Column::MunicipalityCode.eq(municipality_code))
+            .order_by_asc(person::Column::Bsn)
+            .limit(limit)
+            .all(self.db.raw())
+            .await?
+            .into_iter()
+            .filter_map(|p| Bsn::new(p.bsn).ok())
+            .collect())
+    }
+
     /// The front office's resident search, within the caller's own municipality.
     pub async fn search(
         &self,
