@@ -9,8 +9,8 @@ use chrono::{NaiveDate, Utc};
 use loket_kernel::{Actor, Bsn, Ctx, TenantId, page::Page};
 use loket_store::processing_log::{self, Processing};
 use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
 
@@ -279,13 +279,9 @@ impl Cases {
         for scope in &scopes {
             let tx = self.db.begin(&scope.domain).await?;
             let base = case::Entity::find().filter(scope.condition.clone());
-            total += base.clone().count(tx.conn()).await?;
-            overdue += base
-                .clone()
-                .filter(case::Column::ClosedAt.is_null())
-                .filter(case::Column::Deadline.lt(today))
-                .count(tx.conn())
-                .await?;
+            let (all, late) = counts(base.clone(), today, tx.conn()).await?;
+            total += all;
+            overdue += late;
             let found = ordered(base, filter.order)
                 .limit(want)
                 .all(tx.conn())
@@ -385,6 +381,28 @@ fn is_own_or_staff(ctx: &Ctx, subject: &str) -> bool {
         Actor::Anonymous => false,
         Actor::Employee { .. } | Actor::App { .. } => true,
     }
+}
+
+/// How many cases `query` matches, and how many of those are open past their deadline, in
+/// one statement.
+async fn counts(
+    query: Select<case::Entity>,
+    today: NaiveDate,
+    conn: &impl sea_orm::ConnectionTrait,
+) -> Result<(u64, u64), CaseError> {
+    let late = Expr::col(case::Column::ClosedAt)
+        .is_null()
+        .and(Expr::col(case::Column::Deadline).lt(today));
+    let (all, late): (i64, Option<i64>) = query
+        .select_only()
+        .column_as(Expr::val(1).count(), "all")
+        .column_as(Expr::case(late, 1).finally(0).sum(), "late")
+        .into_tuple()
+        .one(conn)
+        .await?
+        .unwrap_or((0, None));
+    let positive = |n: i64| u64::try_from(n).unwrap_or(0);
+    Ok((positive(all), positive(late.unwrap_or(0))))
 }
 
 fn ordered(query: Select<case::Entity>, order: Order) -> Select<case::Entity> {
