@@ -3,6 +3,7 @@
 
 mod access;
 mod change;
+mod create;
 mod deadline;
 mod integral;
 mod read;
