@@ -410,13 +410,16 @@ fn ordered(query: Select<case::Entity>, order: Order) -> Select<case::Entity> {
         Order::Deadline => query
             .order_by_asc(case::Column::Deadline)
             .order_by_asc(case::Column::Id),
-        Order::Newest => query.order_by_desc(case::Column::Id),
+        // Matches the `cases_subject` index, read backwards: no sort of a resident's cases.
+        Order::Newest => query
+            .order_by_desc(case::Column::CreatedAt)
+            .order_by_desc(case::Column::Id),
     }
 }
 
 fn sort(rows: &mut [(TenantId, case::Model)], order: Order) {
     match order {
         Order::Deadline => rows.sort_by_key(|r| (r.1.deadline, r.1.id)),
-        Order::Newest => rows.sort_by_key(|r| std::cmp::Reverse(r.1.id)),
+        Order::Newest => rows.sort_by_key(|r| std::cmp::Reverse((r.1.created_at, r.1.id))),
     }
 }
