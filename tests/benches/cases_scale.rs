@@ -305,10 +305,16 @@ fn list_where(tenant: &'static str, list: &List) -> (String, Vec<Value>, &'stati
     )
 }
 
-/// The service's count of a list and of its open cases past their deadline, in one statement.
-fn count_sql(cond: &str, today: &str) -> String {
+/// The service's count of a list and of its open cases past their deadline, in one statement
+/// (a list of open cases only needs no test of `closed_at`).
+fn count_sql(cond: &str, today: &str, list: &List) -> String {
+    let open = if matches!(list, List::Queue) {
+        ""
+    } else {
+        "closed_at IS NULL AND "
+    };
     format!(
-        "SELECT count(1) AS \"all\", sum(CASE WHEN closed_at IS NULL AND deadline < {today} THEN 1 ELSE 0 END) \
+        "SELECT count(1) AS \"all\", sum(CASE WHEN {open}deadline < {today} THEN 1 ELSE 0 END) \
          AS late FROM cases WHERE {cond}"
     )
 }
@@ -321,7 +327,7 @@ async fn list_sql(db: &Db, tenant: &'static str, list: &List, who: Reader) -> Re
     let mut counted = values.clone();
     counted.push(chrono::Utc::now().date_naive().into());
     let n = counted.len();
-    tx.query_one_raw(pg(&count_sql(&cond, &format!("${n}")), counted))
+    tx.query_one_raw(pg(&count_sql(&cond, &format!("${n}"), list), counted))
         .await?;
     let sql = format!("SELECT * FROM cases WHERE {cond} ORDER BY {order} LIMIT 21");
     let rows = tx.query_all_raw(pg(&sql, values)).await?;
@@ -429,7 +435,7 @@ async fn explain(db: &Db, tenant: &'static str, list: &List, count: bool) -> Str
     let (cond, values, order) = list_where(tenant, list);
     let query = match count {
         false => format!("SELECT * FROM cases WHERE {cond} ORDER BY {order} LIMIT 21"),
-        true => count_sql(&cond, "current_date"),
+        true => count_sql(&cond, "current_date", list),
     };
     let tx = tenant_tx(db, tenant).await.unwrap();
     let sql = format!("EXPLAIN (ANALYZE, BUFFERS) {query}");

@@ -279,7 +279,8 @@ impl Cases {
         for scope in &scopes {
             let tx = self.db.begin(&scope.domain).await?;
             let base = case::Entity::find().filter(scope.condition.clone());
-            let (all, late) = counts(base.clone(), today, tx.conn()).await?;
+            let open_only = !filter.include_closed || filter.overdue;
+            let (all, late) = counts(base.clone(), today, open_only, tx.conn()).await?;
             total += all;
             overdue += late;
             let found = ordered(base, filter.order)
@@ -384,15 +385,20 @@ fn is_own_or_staff(ctx: &Ctx, subject: &str) -> bool {
 }
 
 /// How many cases `query` matches, and how many of those are open past their deadline, in
-/// one statement.
+/// one statement. When `query` holds open cases only, the count needs no more than the
+/// open-cases index holds.
 async fn counts(
     query: Select<case::Entity>,
     today: NaiveDate,
+    open_only: bool,
     conn: &impl sea_orm::ConnectionTrait,
 ) -> Result<(u64, u64), CaseError> {
-    let late = Expr::col(case::Column::ClosedAt)
-        .is_null()
-        .and(Expr::col(case::Column::Deadline).lt(today));
+    let past = Expr::col(case::Column::Deadline).lt(today);
+    let late = if open_only {
+        past
+    } else {
+        Expr::col(case::Column::ClosedAt).is_null().and(past)
+    };
     let (all, late): (i64, Option<i64>) = query
         .select_only()
         .column_as(Expr::val(1).count(), "all")
