@@ -20,6 +20,7 @@ mod m20261128_000004_registry;
 mod m20261128_000005_processing_log_vng;
 mod m20261128_000006_valuation_knn;
 mod m20261128_000007_cases;
+mod m20261128_000008_catalog;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -48,6 +49,10 @@ pub const TENANT_TABLES: &[&str] = &[
     "case_bundles",
     "cases",
     "case_events",
+    "catalog_products",
+    "catalog_revisions",
+    "search_stats",
+    "search_choices",
 ];
 
 /// Runs Loket's migrations.
@@ -64,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_processing_log_vng::Migration),
             Box::new(m20261128_000006_valuation_knn::Migration),
             Box::new(m20261128_000007_cases::Migration),
+            Box::new(m20261128_000008_catalog::Migration),
         ]
     }
 }

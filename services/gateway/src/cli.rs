@@ -116,7 +116,12 @@ async fn run(command: Command) -> Result<(), String> {
 async fn check(config: &TenantsConfig) -> Result<(), String> {
     let tenants = load_dir(&config.dir).map_err(|errors| describe(&errors))?;
     Authz::load(&tenants).await.map_err(|e| e.to_string())?;
-    loket_cases::load_case_types(&tenants).map_err(|errors| describe(&errors))?;
+    let types = loket_cases::load_case_types(&tenants).map_err(|errors| describe(&errors))?;
+    let catalog = loket_catalog::load(&tenants).map_err(|errors| describe(&errors))?;
+    let unlinked = crate::links::check(&tenants, &types, &catalog);
+    if !unlinked.is_empty() {
+        return Err(describe(&unlinked));
+    }
     output::line(format!(
         "ok: {} tenants ({}), {} collaborations",
         tenants.tenants.len(),

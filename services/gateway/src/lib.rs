@@ -11,6 +11,7 @@ mod demo;
 mod demo_cases;
 pub mod graphql;
 mod http;
+mod links;
 mod metrics;
 mod output;
 pub mod server;

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use loket_authz::{Authz, SetupError};
 use loket_cases::Cases;
+use loket_catalog::Catalog;
 use loket_kernel::config::{TenantSet, describe, load_dir};
 use loket_registry::Registry;
 use loket_store::{Db, StoreError};
@@ -31,6 +32,9 @@ pub enum ServeError {
     /// Demo residents could not be generated.
     #[error("demo residents: {0}")]
     Seed(#[from] loket_registry::RegistryError),
+    /// The catalogue could not be published.
+    #[error("catalogue: {0}")]
+    Catalog(#[from] loket_catalog::CatalogError),
     /// Demo cases could not be made.
     #[error("demo cases: {0}")]
     DemoCases(#[from] crate::demo_cases::DemoError),
@@ -53,6 +57,8 @@ pub struct Gateway {
     pub registry: Registry,
     /// The case service.
     pub cases: Cases,
+    /// The products-and-services catalogue.
+    pub catalog: Catalog,
 }
 
 /// Loads tenants and policies, connects, migrates and syncs the database, and builds the
@@ -62,6 +68,8 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         load_dir(&config.tenants.dir).map_err(|errors| ServeError::Tenants(describe(&errors)))?;
     let case_types = loket_cases::load_case_types(&tenants)
         .map_err(|errors| ServeError::Tenants(describe(&errors)))?;
+    let catalog_files =
+        loket_catalog::load(&tenants).map_err(|errors| ServeError::Tenants(describe(&errors)))?;
     let tenants = Arc::new(tenants);
     let authz = Arc::new(Authz::load(&tenants).await?);
     let db = Db::connect(&config.database.url).await?;
@@ -92,11 +100,13 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         let made = demo_cases::seed(&tenants, &authz, &registry, &cases, &fresh).await?;
         tracing::info!(cases = made, "generated demo cases");
     }
+    let catalog = Catalog::open(db.clone(), Arc::new(catalog_files)).await?;
     let schema = graphql::builder(&config.limits)
         .data(Arc::clone(&tenants))
         .data(db.clone())
         .data(registry.clone())
         .data(cases.clone())
+        .data(catalog.clone())
         .finish();
     crate::metrics::handle();
     let router = http::router(App {
@@ -113,6 +123,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         db,
         registry,
         cases,
+        catalog,
     })
 }
 
@@ -127,12 +138,30 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     if config.demo_tokens {
         demo::print_tokens(&gateway.tenants, &gateway.authz, &gateway.registry, &url).await;
     }
+    let refresh = tokio::spawn(refresh_catalogue(gateway.catalog.clone()));
     axum::serve(listener, gateway.router)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    refresh.abort();
     gateway.db.close().await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// How often a replica looks for catalogue changes made on another replica.
+const CATALOGUE_REFRESH: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Rebuilds the search index of tenants whose catalogue changed elsewhere, until stopped.
+async fn refresh_catalogue(catalog: Catalog) {
+    let mut tick = tokio::time::interval(CATALOGUE_REFRESH);
+    loop {
+        tick.tick().await;
+        match catalog.refresh().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(tenants = n, "catalogue changed elsewhere: index rebuilt"),
+            Err(e) => tracing::warn!(error = %e, "catalogue refresh failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

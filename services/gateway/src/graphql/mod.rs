@@ -33,6 +33,7 @@ pub struct QueryRoot(
     loket_registry::graphql::RegistryQuery,
     loket_registry::graphql::AlienDeskQuery,
     loket_cases::graphql::CasesQuery,
+    loket_catalog::graphql::CatalogQuery,
 );
 
 /// Every mutation root.
@@ -41,6 +42,7 @@ pub struct QueryRoot(
 pub struct MutationRoot(
     loket_registry::graphql::RegistryMutation,
     loket_cases::graphql::CasesMutation,
+    loket_catalog::graphql::CatalogMutation,
 );
 
 /// The gateway's schema type.

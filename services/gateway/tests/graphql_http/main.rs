@@ -9,6 +9,7 @@
 )]
 
 mod cases;
+mod catalog;
 mod limits;
 mod me;
 mod negotiation;

@@ -68,9 +68,6 @@ pub struct TenantConfig {
     /// Contact channels with their opening hours.
     #[serde(default)]
     pub channels: Vec<Channel>,
-    /// Adjustments to the national products-and-services catalogue.
-    #[serde(default)]
-    pub catalog: CatalogConfig,
     /// Notification settings.
     #[serde(default)]
     pub notifications: NotificationConfig,
@@ -174,15 +171,6 @@ impl ChannelKind {
             Self::SocialMedia => "social-media",
         }
     }
-}
-
-/// Catalogue adjustments; the catalogue service reads the details from `catalog.toml`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CatalogConfig {
-    /// National products this tenant does not offer.
-    #[serde(default)]
-    pub hidden: Vec<String>,
 }
 
 /// Notification settings.

@@ -1,0 +1,66 @@
+//! Errors of the catalogue.
+
+use loket_kernel::{ErrorCode, HasCode};
+use loket_store::StoreError;
+use sea_orm::DbErr;
+
+use crate::search::IndexError;
+
+/// What can go wrong in the catalogue.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// No such product in the caller's municipality.
+    #[error("not found")]
+    NotFound,
+    /// The caller's role may not do this.
+    #[error("not allowed: {0}")]
+    Forbidden(String),
+    /// An input field is invalid.
+    #[error("{field}: {message}")]
+    BadInput {
+        /// The GraphQL input field.
+        field: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbErr),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The search index failed.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    /// A stored product could not be read back.
+    #[error("stored product: {0}")]
+    Stored(#[from] serde_json::Error),
+}
+
+impl CatalogError {
+    /// A bad input field.
+    pub fn bad(field: &'static str, message: impl Into<String>) -> Self {
+        Self::BadInput {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl HasCode for CatalogError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::NotFound => ErrorCode::NotFound,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::BadInput { .. } => ErrorCode::BadUserInput,
+            Self::Db(_) | Self::Store(_) | Self::Index(_) | Self::Stored(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            Self::BadInput { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! The catalogue service: published catalogues per tenant, searched without waiting on a
+//! rebuild, changed by administrators, and kept in step across replicas by a revision per
+//! tenant.
+
+mod admin;
+mod state;
+mod stats;
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, RwLock},
+};
+
+use loket_kernel::{Action, Ctx, TenantId, page::Page};
+use loket_store::Db;
+
+pub use admin::ProductInput;
+pub use stats::{QueryCount, SearchReport};
+
+use self::state::Published;
+use crate::{
+    CatalogError, CatalogFiles, Product,
+    search::{Snippet, text::MAX_QUERY},
+};
+
+/// The object guarding the catalogue.
+const PRODUCTS: &str = "catalog/products";
+
+/// A product found, with why.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The product.
+    pub product: Product,
+    /// Relevance (`None` when browsing without a search).
+    pub score: Option<f32>,
+    /// Where the words were found.
+    pub snippet: Option<Snippet>,
+}
+
+/// One page of search results.
+#[derive(Debug, Clone)]
+pub struct SearchPage {
+    /// The results of this page.
+    pub found: Vec<Found>,
+    /// How many match in all.
+    pub total: usize,
+}
+
+/// The catalogue service.
+#[derive(Clone)]
+pub struct Catalog {
+    db: Db,
+    files: Arc<CatalogFiles>,
+    published: Arc<RwLock<HashMap<TenantId, Arc<Published>>>>,
+}
+
+impl Catalog {
+    /// Publishes every tenant's catalogue: the files with the stored changes.
+    pub async fn open(db: Db, files: Arc<CatalogFiles>) -> Result<Self, CatalogError> {
+        let catalog = Self {
+            db,
+            files,
+            published: Arc::new(RwLock::new(HashMap::new())),
+        };
+        let tenants: Vec<TenantId> = catalog.files.tenants.keys().cloned().collect();
+        for tenant in tenants {
+            catalog.rebuild(&tenant).await?;
+        }
+        Ok(catalog)
+    }
+
+    /// The tenant's catalogue as searches see it now.
+    fn current(&self, tenant: &TenantId) -> Result<Arc<Published>, CatalogError> {
+        self.published
+            .read()
+            .ok()
+            .and_then(|map| map.get(tenant).cloned())
+            .ok_or(CatalogError::NotFound)
+    }
+
+    /// Builds the tenant's catalogue from the files and the stored changes and swaps it in.
+    async fn rebuild(&self, tenant: &TenantId) -> Result<(), CatalogError> {
+        let Some(files) = self.files.tenants.get(tenant) else {
+            return Err(CatalogError::NotFound);
+        };
+        let tx = self.db.begin(tenant).await?;
+        let revision = state::revision(&tx).await?;
+        let changes = state::changes(&tx).await?;
+        tx.commit().await?;
+        let published = state::publish(tenant, files, changes, revision)?;
+        if let Ok(mut map) = self.published.write() {
+            let newer = map.get(tenant).is_none_or(|p| p.revision <= revision);
+            if newer {
+                map.insert(tenant.clone(), Arc::new(published));
+            }
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the tenants whose catalogue another replica changed; returns how many.
+    pub async fn refresh(&self) -> Result<usize, CatalogError> {
+        let mut rebuilt = 0;
+        let tenants: Vec<TenantId> = self.files.tenants.keys().cloned().collect();
+        for tenant in tenants {
+            let tx = self.db.begin(&tenant).await?;
+            let revision = state::revision(&tx).await?;
+            tx.commit().await?;
+            let known = self.current(&tenant).map(|p| p.revision).unwrap_or(-1);
+            if revision != known {
+                self.rebuild(&tenant).await?;
+                rebuilt += 1;
+            }
+        }
+        Ok(rebuilt)
+    }
+
+    fn may_read(ctx: &Ctx) -> Result<(), CatalogError> {
+        if ctx.can(PRODUCTS, Action::Read) {
+            Ok(())
+        } else {
+            Err(CatalogError::Forbidden(PRODUCTS.to_owned()))
+        }
+    }
+
+    /// Products of the caller's municipality matching `search`, best first; without a
+    /// search, every product by name. Every search is counted in the statistics.
+    pub async fn search(
+        &self,
+        ctx: &Ctx,
+        search: Option<&str>,
+        page: Page,
+    ) -> Result<SearchPage, CatalogError> {
+        Self::may_read(ctx)?;
+        let published = self.current(ctx.tenant())?;
+        let query = search.map(str::trim).unwrap_or_default();
+        if query.chars().count() > MAX_QUERY {
+            return Err(CatalogError::bad(
+                "search",
+                format!("at most {MAX_QUERY} characters; describe what you need in a few words"),
+            ));
+        }
+        if query.is_empty() {
+            let all = published.by_name();
+            let found = all
+                .iter()
+                .skip(page.offset)
+                .take(page.first)
+                .map(|p| Found {
+                    product: (*p).clone(),
+                    score: None,
+                    snippet: None,
+                })
+                .collect();
+            return Ok(SearchPage {
+                found,
+                total: all.len(),
+            });
+        }
+        let (hits, total) = published.index.search(query, page.offset, page.first)?;
+        let found = hits
+            .into_iter()
+            .filter_map(|hit| {
+                Some(Found {
+                    product: published.visible(&hit.code)?.clone(),
+                    score: Some(hit.score),
+                    snippet: Some(hit.snippet),
+                })
+            })
+            .collect();
+        if page.offset == 0 {
+            stats::count_search(&self.db, ctx.tenant(), query, total).await?;
+        }
+        Ok(SearchPage { found, total })
+    }
+
+    /// One product of the caller's municipality.
+    pub fn product(&self, ctx: &Ctx, code: &str) -> Result<Product, CatalogError> {
+        Self::may_read(ctx)?;
+        self.current(ctx.tenant())?
+            .visible(code.trim())
+            .cloned()
+            .ok_or(CatalogError::NotFound)
+    }
+}

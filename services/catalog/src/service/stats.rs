@@ -1,0 +1,209 @@
+//! Search statistics: how often each normalised query was searched per day, how many results
+//! it had, and which products residents chose from them. Aggregates only: queries are stored
+//! without numbers or e-mail addresses and without who searched.
+
+use chrono::{NaiveDate, Utc};
+use loket_kernel::{Action, Ctx, TenantId};
+use loket_store::{Db, TenantTx};
+use sea_orm::{ConnectionTrait, Statement};
+
+use super::Catalog;
+use crate::{CatalogError, search::text::for_statistics};
+
+/// The object guarding the report.
+const REPORT: &str = "report/search";
+
+/// A query and how it fared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryCount {
+    /// The normalised query.
+    pub query: String,
+    /// How often it was searched.
+    pub searches: i64,
+    /// How often it found nothing.
+    pub zero_results: i64,
+    /// The products chosen from its results, most chosen first.
+    pub choices: Vec<(String, i64)>,
+}
+
+/// What residents searched for in a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchReport {
+    /// All searches.
+    pub searches: i64,
+    /// Searches that found nothing.
+    pub zero_result_searches: i64,
+    /// The most searched queries.
+    pub top_queries: Vec<QueryCount>,
+    /// The most searched queries that found nothing: what residents cannot find.
+    pub zero_result_queries: Vec<QueryCount>,
+}
+
+fn statement(tx: &TenantTx, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
+    Statement::from_sql_and_values(tx.conn().get_database_backend(), sql, values)
+}
+
+/// Counts one search of `query` with `results` results.
+pub(super) async fn count_search(
+    db: &Db,
+    tenant: &TenantId,
+    query: &str,
+    results: usize,
+) -> Result<(), CatalogError> {
+    let query = for_statistics(query);
+    if query.is_empty() {
+        return Ok(());
+    }
+    let results = i64::try_from(results).unwrap_or(i64::MAX);
+    let tx = db.begin(tenant).await?;
+    tx.conn()
+        .execute_raw(statement(
+            &tx,
+            "INSERT INTO search_stats (tenant_id, day, query, searches, zero_results, results) \
+             VALUES ($1, $2, $3, 1, $4, $5) ON CONFLICT (tenant_id, day, query) DO UPDATE SET \
+             searches = search_stats.searches + 1, \
+             zero_results = search_stats.zero_results + excluded.zero_results, \
+             results = search_stats.results + excluded.results",
+            vec![
+                tenant.as_str().into(),
+                Utc::now().date_naive().into(),
+                query.into(),
+                i64::from(results == 0).into(),
+                results.into(),
+            ],
+        ))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+impl Catalog {
+    /// Records that a resident chose `code` from the results of `query`.
+    pub async fn report_choice(
+        &self,
+        ctx: &Ctx,
+        query: &str,
+        code: &str,
+    ) -> Result<(), CatalogError> {
+        let product = self.product(ctx, code)?;
+        let query = for_statistics(query);
+        if query.is_empty() {
+            return Err(CatalogError::bad(
+                "search",
+                "the search the product was chosen from",
+            ));
+        }
+        let tx = self.db.begin(ctx.tenant()).await?;
+        tx.conn()
+            .execute_raw(statement(
+                &tx,
+                "INSERT INTO search_choices (tenant_id, day, query, product_code, choices) \
+                 VALUES ($1, $2, $3, $4, 1) ON CONFLICT (tenant_id, day, query, product_code) \
+                 DO UPDATE SET choices = search_choices.choices + 1",
+                vec![
+                    ctx.tenant().as_str().into(),
+                    Utc::now().date_naive().into(),
+                    query.into(),
+                    product.code.into(),
+                ],
+            ))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Top queries and zero-result queries from `from` to `to` (inclusive), for managers.
+    pub async fn search_report(
+        &self,
+        ctx: &Ctx,
+        from: NaiveDate,
+        to: NaiveDate,
+        limit: usize,
+    ) -> Result<SearchReport, CatalogError> {
+        if !ctx.can(REPORT, Action::Read) {
+            return Err(CatalogError::Forbidden(REPORT.to_owned()));
+        }
+        if to < from {
+            return Err(CatalogError::bad(
+                "period",
+                "the period ends before it starts",
+            ));
+        }
+        let limit = i64::try_from(limit.clamp(1, 100)).unwrap_or(20);
+        let tenant = ctx.tenant().as_str();
+        let tx = self.db.begin(ctx.tenant()).await?;
+        let totals = tx
+            .conn()
+            .query_one_raw(statement(
+                &tx,
+                "SELECT CAST(COALESCE(SUM(searches), 0) AS BIGINT), \
+                 CAST(COALESCE(SUM(zero_results), 0) AS BIGINT) FROM search_stats \
+                 WHERE tenant_id = $1 AND day >= $2 AND day <= $3",
+                vec![tenant.into(), from.into(), to.into()],
+            ))
+            .await?;
+        let (searches, zero_result_searches) = match totals {
+            Some(row) => (
+                row.try_get_by_index::<i64>(0)?,
+                row.try_get_by_index::<i64>(1)?,
+            ),
+            None => (0, 0),
+        };
+        let mut lists = Vec::new();
+        for only_zero in [false, true] {
+            let sql = format!(
+                "SELECT query, CAST(SUM(searches) AS BIGINT) AS s, \
+                 CAST(SUM(zero_results) AS BIGINT) AS z FROM search_stats \
+                 WHERE tenant_id = $1 AND day >= $2 AND day <= $3 {} \
+                 GROUP BY query ORDER BY s DESC, query LIMIT $4",
+                if only_zero { "AND results = 0" } else { "" }
+            );
+            let rows = tx
+                .conn()
+                .query_all_raw(statement(
+                    &tx,
+                    &sql,
+                    vec![tenant.into(), from.into(), to.into(), limit.into()],
+                ))
+                .await?;
+            let mut list = Vec::new();
+            for row in rows {
+                let query: String = row.try_get_by_index(0)?;
+                let choices = tx
+                    .conn()
+                    .query_all_raw(statement(
+                        &tx,
+                        "SELECT product_code, CAST(SUM(choices) AS BIGINT) AS c FROM search_choices \
+                         WHERE tenant_id = $1 AND day >= $2 AND day <= $3 AND query = $4 \
+                         GROUP BY product_code ORDER BY c DESC, product_code",
+                        vec![tenant.into(), from.into(), to.into(), query.clone().into()],
+                    ))
+                    .await?
+                    .iter()
+                    .map(|r| {
+                        Ok((
+                            r.try_get_by_index::<String>(0)?,
+                            r.try_get_by_index::<i64>(1)?,
+                        ))
+                    })
+                    .collect::<Result<Vec<_>, sea_orm::DbErr>>()?;
+                list.push(QueryCount {
+                    query,
+                    searches: row.try_get_by_index(1)?,
+                    zero_results: row.try_get_by_index(2)?,
+                    choices,
+                });
+            }
+            lists.push(list);
+        }
+        tx.commit().await?;
+        let zero_result_queries = lists.pop().unwrap_or_default();
+        let top_queries = lists.pop().unwrap_or_default();
+        Ok(SearchReport {
+            searches,
+            zero_result_searches,
+            top_queries,
+            zero_result_queries,
+        })
+    }
+}

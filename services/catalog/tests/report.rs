@@ -1,0 +1,104 @@
+//! Search statistics: every search counted per tenant, choices reported by frontends, and
+//! the managers' report of top and zero-result queries, without personal data.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails loudly"
+)]
+
+mod support;
+
+use chrono::{Days, Utc};
+use loket_kernel::{HasCode, page::Page};
+use loket_store::testing::TestDb;
+use support::World;
+
+#[tokio::test]
+async fn searches_and_choices_add_up_in_the_managers_report() {
+    for db in TestDb::each().await {
+        let w = World::new(db).await;
+        let visitor = w.anonymous("zwijndrecht");
+        for query in [
+            "Paspoort",
+            "paspoort ",
+            "paspoort",
+            "kliko",
+            "zzzyx",
+            "ZZZYX",
+            "paspoort 999993653",
+        ] {
+            w.codes(&visitor, query).await;
+        }
+        // A second page of the same search is not a new search.
+        w.catalog
+            .search(
+                &visitor,
+                Some("paspoort"),
+                Page::new(Some(1), Some(&loket_kernel::page::encode_cursor(0))).unwrap(),
+            )
+            .await
+            .unwrap();
+        w.catalog
+            .report_choice(&visitor, "paspoort", "paspoort")
+            .await
+            .unwrap();
+        w.catalog
+            .report_choice(&visitor, "Paspoort", "paspoort")
+            .await
+            .unwrap();
+        let e = w
+            .catalog
+            .report_choice(&visitor, "paspoort", "no-such-product")
+            .await
+            .unwrap_err();
+        assert_eq!(e.code().as_str(), "NOT_FOUND");
+        // Another tenant's searches are not counted here.
+        w.codes(&w.anonymous("papendrecht"), "paspoort").await;
+
+        let manager = w.staff("zwijndrecht", "manager");
+        let today = Utc::now().date_naive();
+        let report = w
+            .catalog
+            .search_report(
+                &manager,
+                today.checked_sub_days(Days::new(7)).unwrap(),
+                today,
+                10,
+            )
+            .await
+            .unwrap();
+        assert_eq!(report.searches, 7);
+        assert_eq!(report.zero_result_searches, 2);
+        let top = &report.top_queries[0];
+        assert_eq!((top.query.as_str(), top.searches), ("paspoort", 3));
+        assert_eq!(top.choices, vec![("paspoort".to_owned(), 2)]);
+        assert_eq!(report.zero_result_queries.len(), 1);
+        assert_eq!(report.zero_result_queries[0].query, "zzzyx");
+        let text = format!("{report:?}");
+        assert!(!text.contains("999993653"), "no BSN in the report: {text}");
+        assert!(text.contains("paspoort nummer"));
+
+        // A period before any search is empty; the front office gets no report.
+        let old = today.checked_sub_days(Days::new(400)).unwrap();
+        let empty = w
+            .catalog
+            .search_report(&manager, old, old, 10)
+            .await
+            .unwrap();
+        assert_eq!(empty.searches, 0);
+        let front = w.staff("zwijndrecht", "frontoffice");
+        let e = w
+            .catalog
+            .search_report(&front, today, today, 10)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code().as_str(), "FORBIDDEN");
+        let e = w
+            .catalog
+            .search_report(&manager, today, old, 10)
+            .await
+            .unwrap_err();
+        assert_eq!(e.field(), Some("period"));
+    }
+}
