@@ -134,6 +134,11 @@ async fn the_front_office_sees_status_and_outcome_as_its_tenant_decides() {
             seen.decision,
             Guarded::Forbidden("case/*/outcome")
         ));
+        // Nor may it learn from the integral view whether decisions disagree.
+        assert_eq!(
+            code(w.cases.integral_view(&front, &seen).await),
+            "FORBIDDEN"
+        );
         // The citizen does see their decision.
         let mine = w.cases.find(&cees, &key(&case), "t").await.unwrap();
         assert!(matches!(mine.decision, Guarded::Visible(Some(_))));

@@ -46,7 +46,8 @@ pub struct IntegralView {
 }
 
 impl Cases {
-    /// The integral view of a case the caller has read; for municipal staff.
+    /// The integral view of a case the caller has read; for municipal staff who may read its
+    /// outcome.
     pub async fn integral_view(
         &self,
         ctx: &Ctx,
@@ -54,6 +55,11 @@ impl Cases {
     ) -> Result<IntegralView, CaseError> {
         if !matches!(ctx.actor(), Actor::Employee { .. }) || !of.access.status {
             return Err(CaseError::forbidden("case/*/status"));
+        }
+        // The conflict flag tells whether decisions disagree: only for those who may read
+        // outcomes (Haarlem's front office may not).
+        if !of.access.outcome {
+            return Err(CaseError::forbidden("case/*/outcome"));
         }
         let Some(address) = &of.address_id else {
             return Ok(IntegralView {
