@@ -50,6 +50,11 @@ impl TenantTx {
         &self.tx
     }
 
+    /// A raw statement with `$1`-style placeholders for this transaction's engine.
+    pub fn statement(&self, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
+        Statement::from_sql_and_values(self.tx.get_database_backend(), sql, values)
+    }
+
     /// Commits.
     pub async fn commit(self) -> Result<(), StoreError> {
         self.tx.commit().await?;

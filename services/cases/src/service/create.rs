@@ -6,8 +6,7 @@ use chrono::{Datelike, Utc};
 use loket_kernel::{Actor, Bsn, Ctx, TenantId, directory::AddressFacts};
 use loket_store::{TenantTx, outbox};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement,
-    sea_query::OnConflict,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::OnConflict,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -163,17 +162,15 @@ fn reference_prefix(tenant: &TenantId) -> String {
 
 /// Reserves `count` consecutive reference numbers of `year` and returns the first.
 async fn reserve_numbers(tx: &TenantTx, year: i32, count: usize) -> Result<i64, CaseError> {
-    let backend = tx.conn().get_database_backend();
     let sql = "INSERT INTO case_counters (tenant_id, year, last) VALUES ($1, $2, $3) \
                ON CONFLICT (tenant_id, year) DO UPDATE SET last = case_counters.last + excluded.last \
                RETURNING last";
     let count = i32::try_from(count).unwrap_or(i32::MAX);
     let row = tx
         .conn()
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
+        .query_one_raw(tx.statement(
             sql,
-            [tx.tenant().as_str().into(), year.into(), count.into()],
+            vec![tx.tenant().as_str().into(), year.into(), count.into()],
         ))
         .await?
         .ok_or_else(|| CaseError::Db(sea_orm::DbErr::RecordNotFound("case_counters".into())))?;

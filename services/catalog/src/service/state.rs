@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use loket_kernel::TenantId;
 use loket_store::TenantTx;
-use sea_orm::{ConnectionTrait, Statement};
+use sea_orm::ConnectionTrait;
 
 use crate::{CatalogError, Product, TenantCatalog, search::TenantIndex};
 
@@ -49,16 +49,11 @@ pub(crate) struct StoredChange {
     pub(crate) hidden: Option<bool>,
 }
 
-fn statement(tx: &TenantTx, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
-    Statement::from_sql_and_values(tx.conn().get_database_backend(), sql, values)
-}
-
 /// The tenant's revision of administrators' changes (0 before the first).
 pub(crate) async fn revision(tx: &TenantTx) -> Result<i64, CatalogError> {
     let row = tx
         .conn()
-        .query_one_raw(statement(
-            tx,
+        .query_one_raw(tx.statement(
             "SELECT revision FROM catalog_revisions WHERE tenant_id = $1",
             vec![tx.tenant().as_str().into()],
         ))
@@ -74,8 +69,7 @@ pub(crate) async fn revision(tx: &TenantTx) -> Result<i64, CatalogError> {
 pub(crate) async fn bump(tx: &TenantTx) -> Result<i64, CatalogError> {
     let row = tx
         .conn()
-        .query_one_raw(statement(
-            tx,
+        .query_one_raw(tx.statement(
             "INSERT INTO catalog_revisions (tenant_id, revision) VALUES ($1, 1) \
              ON CONFLICT (tenant_id) DO UPDATE SET revision = catalog_revisions.revision + 1 \
              RETURNING revision",
@@ -92,8 +86,7 @@ pub(crate) async fn bump(tx: &TenantTx) -> Result<i64, CatalogError> {
 pub(crate) async fn changes(tx: &TenantTx) -> Result<Vec<StoredChange>, CatalogError> {
     let rows = tx
         .conn()
-        .query_all_raw(statement(
-            tx,
+        .query_all_raw(tx.statement(
             "SELECT code, product, hidden FROM catalog_products WHERE tenant_id = $1 ORDER BY code",
             vec![tx.tenant().as_str().into()],
         ))
@@ -122,9 +115,7 @@ pub(crate) async fn store(
         .map(serde_json::to_value)
         .transpose()?;
     tx.conn()
-        .execute_raw(statement(
-            tx,
-            "INSERT INTO catalog_products (tenant_id, code, product, hidden, changed_at, changed_by) \
+        .execute_raw(tx.statement("INSERT INTO catalog_products (tenant_id, code, product, hidden, changed_at, changed_by) \
              VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (tenant_id, code) DO UPDATE SET \
                product = COALESCE(excluded.product, catalog_products.product), \

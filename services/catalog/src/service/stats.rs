@@ -4,8 +4,8 @@
 
 use chrono::{NaiveDate, Utc};
 use loket_kernel::{Action, Ctx, TenantId};
-use loket_store::{Db, TenantTx};
-use sea_orm::{ConnectionTrait, Statement};
+use loket_store::Db;
+use sea_orm::ConnectionTrait;
 
 use super::Catalog;
 use crate::{CatalogError, search::text::for_statistics};
@@ -39,10 +39,6 @@ pub struct SearchReport {
     pub zero_result_queries: Vec<QueryCount>,
 }
 
-fn statement(tx: &TenantTx, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
-    Statement::from_sql_and_values(tx.conn().get_database_backend(), sql, values)
-}
-
 /// Counts one search of `query` with `results` results.
 pub(super) async fn count_search(
     db: &Db,
@@ -57,8 +53,7 @@ pub(super) async fn count_search(
     let results = i64::try_from(results).unwrap_or(i64::MAX);
     let tx = db.begin(tenant).await?;
     tx.conn()
-        .execute_raw(statement(
-            &tx,
+        .execute_raw(tx.statement(
             "INSERT INTO search_stats (tenant_id, day, query, searches, zero_results, results) \
              VALUES ($1, $2, $3, 1, $4, $5) ON CONFLICT (tenant_id, day, query) DO UPDATE SET \
              searches = search_stats.searches + 1, \
@@ -95,8 +90,7 @@ impl Catalog {
         }
         let tx = self.db.begin(ctx.tenant()).await?;
         tx.conn()
-            .execute_raw(statement(
-                &tx,
+            .execute_raw(tx.statement(
                 "INSERT INTO search_choices (tenant_id, day, query, product_code, choices) \
                  VALUES ($1, $2, $3, $4, 1) ON CONFLICT (tenant_id, day, query, product_code) \
                  DO UPDATE SET choices = search_choices.choices + 1",
@@ -134,8 +128,7 @@ impl Catalog {
         let tx = self.db.begin(ctx.tenant()).await?;
         let totals = tx
             .conn()
-            .query_one_raw(statement(
-                &tx,
+            .query_one_raw(tx.statement(
                 "SELECT CAST(COALESCE(SUM(searches), 0) AS BIGINT), \
                  CAST(COALESCE(SUM(zero_results), 0) AS BIGINT) FROM search_stats \
                  WHERE tenant_id = $1 AND day >= $2 AND day <= $3",
@@ -160,8 +153,7 @@ impl Catalog {
             );
             let rows = tx
                 .conn()
-                .query_all_raw(statement(
-                    &tx,
+                .query_all_raw(tx.statement(
                     &sql,
                     vec![tenant.into(), from.into(), to.into(), limit.into()],
                 ))
@@ -171,9 +163,7 @@ impl Catalog {
                 let query: String = row.try_get_by_index(0)?;
                 let choices = tx
                     .conn()
-                    .query_all_raw(statement(
-                        &tx,
-                        "SELECT product_code, CAST(SUM(choices) AS BIGINT) AS c FROM search_choices \
+                    .query_all_raw(tx.statement("SELECT product_code, CAST(SUM(choices) AS BIGINT) AS c FROM search_choices \
                          WHERE tenant_id = $1 AND day >= $2 AND day <= $3 AND query = $4 \
                          GROUP BY product_code ORDER BY c DESC, product_code",
                         vec![tenant.into(), from.into(), to.into(), query.clone().into()],
