@@ -70,6 +70,10 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         .map_err(|errors| ServeError::Tenants(describe(&errors)))?;
     let catalog_files =
         loket_catalog::load(&tenants).map_err(|errors| ServeError::Tenants(describe(&errors)))?;
+    let unlinked = crate::links::check(&tenants, &case_types, &catalog_files);
+    if !unlinked.is_empty() {
+        return Err(ServeError::Tenants(describe(&unlinked)));
+    }
     let tenants = Arc::new(tenants);
     let authz = Arc::new(Authz::load(&tenants).await?);
     let db = Db::connect(&config.database.url).await?;
