@@ -20,16 +20,13 @@
     reason = "a benchmark prints and fails loudly"
 )]
 
-use std::{
-    sync::{Arc, Mutex},
-    time::Instant,
-};
+use std::{sync::Arc, time::Instant};
 
 use futures_util::{StreamExt, stream};
 use loket_store::{Db, testing::TestDb};
 use loket_tests::{
     Loket,
-    load::{Figures, HEADER, row, run},
+    load::{Figures, HEADER, measure, row},
 };
 use sea_orm::{
     ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, Statement, TransactionTrait, Value,
@@ -460,30 +457,6 @@ async fn token(tenant: &str, role: &str, bsn: Option<&str>) -> String {
     let (code, out, err) = loket_tests::run(&args).await;
     assert_eq!(code, 0, "loket token failed: {err}");
     out.trim().to_owned()
-}
-
-/// Runs `call(i)` from `concurrency` clients for `seconds`; keeps the first failure.
-async fn measure<F, Fut, E>(seconds: u64, concurrency: usize, call: F) -> (Figures, Option<String>)
-where
-    F: Fn(usize) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<(), E>> + Send + 'static,
-    E: ToString,
-{
-    let failure = Arc::new(Mutex::new(None));
-    let first = Arc::clone(&failure);
-    let figures = run(seconds, concurrency, move |i| {
-        let (call, failure) = (call(i), Arc::clone(&failure));
-        async move {
-            let result = call.await;
-            if let Err(e) = &result {
-                failure.lock().unwrap().get_or_insert_with(|| e.to_string());
-            }
-            result.is_ok()
-        }
-    })
-    .await;
-    let failure = first.lock().unwrap().take();
-    (figures, failure)
 }
 
 /// GraphQL requests `request(i)` (token, query, variables); an error status or an `errors`

@@ -5,7 +5,7 @@
 use std::{
     future::Future,
     sync::{
-        Arc,
+        Arc, Mutex,
         atomic::{AtomicUsize, Ordering},
     },
     time::{Duration, Instant},
@@ -62,18 +62,27 @@ where
             errors += e;
         }
     }
-    let elapsed = started.elapsed().as_secs_f64();
-    latencies.sort();
-    let pct = |p: f64| {
-        let i = ((latencies.len().saturating_sub(1)) as f64 * p).round() as usize;
-        latencies.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-    };
     Figures {
-        requests: latencies.len(),
         errors,
-        rps: latencies.len() as f64 / elapsed,
-        p50_ms: pct(0.50),
-        p99_ms: pct(0.99),
+        ..Figures::of(started.elapsed().as_secs_f64(), latencies)
+    }
+}
+
+impl Figures {
+    /// The figures of `latencies` measured over `seconds`, without errors.
+    pub fn of(seconds: f64, mut latencies: Vec<Duration>) -> Self {
+        latencies.sort();
+        let pct = |p: f64| {
+            let i = ((latencies.len().saturating_sub(1)) as f64 * p).round() as usize;
+            latencies.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+        };
+        Self {
+            requests: latencies.len(),
+            errors: 0,
+            rps: latencies.len() as f64 / seconds,
+            p50_ms: pct(0.50),
+            p99_ms: pct(0.99),
+        }
     }
 }
 
@@ -91,3 +100,32 @@ pub fn row(name: &str, f: &Figures, baseline_rps: f64) -> String {
 
 /// The table header matching [`row`].
 pub const HEADER: &str = "| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline |\n|---|---:|---:|---:|---:|---:|";
+
+/// Runs `call(i)` like [`run`], where a call fails with an error; the first error is kept so
+/// a benchmark can show why requests failed.
+pub async fn measure<F, Fut, E>(
+    seconds: u64,
+    concurrency: usize,
+    call: F,
+) -> (Figures, Option<String>)
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), E>> + Send + 'static,
+    E: ToString,
+{
+    let failure = Arc::new(Mutex::new(None));
+    let first = Arc::clone(&failure);
+    let figures = run(seconds, concurrency, move |i| {
+        let (call, failure) = (call(i), Arc::clone(&failure));
+        async move {
+            let result = call.await;
+            if let (Err(e), Ok(mut slot)) = (&result, failure.lock()) {
+                slot.get_or_insert_with(|| e.to_string());
+            }
+            result.is_ok()
+        }
+    })
+    .await;
+    let failure = first.lock().ok().and_then(|mut slot| slot.take());
+    (figures, failure)
+}

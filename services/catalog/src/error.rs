@@ -32,6 +32,9 @@ pub enum CatalogError {
     /// The search index failed.
     #[error(transparent)]
     Index(#[from] IndexError),
+    /// Building an index stopped before it finished.
+    #[error("index build: {0}")]
+    Build(#[from] tokio::task::JoinError),
     /// A stored product could not be read back.
     #[error("stored product: {0}")]
     Stored(#[from] serde_json::Error),
@@ -53,7 +56,9 @@ impl HasCode for CatalogError {
             Self::NotFound => ErrorCode::NotFound,
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::BadInput { .. } => ErrorCode::BadUserInput,
-            Self::Db(_) | Self::Store(_) | Self::Index(_) | Self::Stored(_) => ErrorCode::Internal,
+            Self::Db(_) | Self::Store(_) | Self::Index(_) | Self::Build(_) | Self::Stored(_) => {
+                ErrorCode::Internal
+            }
         }
     }
 

@@ -102,3 +102,34 @@ async fn searches_and_choices_add_up_in_the_managers_report() {
         assert_eq!(e.field(), Some("period"));
     }
 }
+
+#[tokio::test]
+async fn counts_kept_in_memory_are_stored_once_and_add_to_stored_ones() {
+    for db in TestDb::each().await {
+        let w = World::new(db).await;
+        let visitor = w.anonymous("haarlem");
+        let manager = w.staff("haarlem", "manager");
+        let today = Utc::now().date_naive();
+        for _ in 0..3 {
+            w.codes(&visitor, "rijbewijs").await;
+        }
+        // Storing twice stores nothing twice.
+        w.catalog.store_statistics().await.unwrap();
+        w.catalog.store_statistics().await.unwrap();
+        for _ in 0..2 {
+            w.codes(&visitor, "rijbewijs").await;
+        }
+        // The report stores what is still in memory before it reads.
+        let report = w
+            .catalog
+            .search_report(&manager, today, today, 10)
+            .await
+            .unwrap();
+        let row = report
+            .top_queries
+            .iter()
+            .find(|q| q.query == "rijbewijs")
+            .unwrap();
+        assert_eq!((row.searches, report.searches), (5, 5));
+    }
+}

@@ -142,11 +142,17 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     if config.demo_tokens {
         demo::print_tokens(&gateway.tenants, &gateway.authz, &gateway.registry, &url).await;
     }
-    let refresh = tokio::spawn(refresh_catalogue(gateway.catalog.clone()));
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let refresh = tokio::spawn(refresh_catalogue(gateway.catalog.clone(), stopped));
     axum::serve(listener, gateway.router)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
-    refresh.abort();
+    // Let a store in progress finish, then store what is left.
+    let _ = stop.send(true);
+    let _ = refresh.await;
+    if let Err(e) = gateway.catalog.store_statistics().await {
+        tracing::warn!(error = %e, "search statistics not stored at shutdown");
+    }
     gateway.db.close().await?;
     tracing::info!("stopped");
     Ok(())
@@ -155,11 +161,18 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
 /// How often a replica looks for catalogue changes made on another replica.
 const CATALOGUE_REFRESH: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Rebuilds the search index of tenants whose catalogue changed elsewhere, until stopped.
-async fn refresh_catalogue(catalog: Catalog) {
+/// Rebuilds the search index of tenants whose catalogue changed elsewhere and stores the
+/// search counts kept in memory, until `stop` turns true.
+async fn refresh_catalogue(catalog: Catalog, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(CATALOGUE_REFRESH);
     loop {
-        tick.tick().await;
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = stop.changed() => return,
+        }
+        if let Err(e) = catalog.store_statistics().await {
+            tracing::warn!(error = %e, "search statistics not stored; kept for the next try");
+        }
         match catalog.refresh().await {
             Ok(0) => {}
             Ok(n) => tracing::info!(tenants = n, "catalogue changed elsewhere: index rebuilt"),

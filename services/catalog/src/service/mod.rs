@@ -52,6 +52,7 @@ pub struct Catalog {
     db: Db,
     files: Arc<CatalogFiles>,
     published: Arc<RwLock<HashMap<TenantId, Arc<Published>>>>,
+    tallies: Arc<stats::Tallies>,
 }
 
 impl Catalog {
@@ -61,6 +62,7 @@ impl Catalog {
             db,
             files,
             published: Arc::new(RwLock::new(HashMap::new())),
+            tallies: Arc::default(),
         };
         let tenants: Vec<TenantId> = catalog.files.tenants.keys().cloned().collect();
         for tenant in tenants {
@@ -80,14 +82,20 @@ impl Catalog {
 
     /// Builds the tenant's catalogue from the files and the stored changes and swaps it in.
     async fn rebuild(&self, tenant: &TenantId) -> Result<(), CatalogError> {
-        let Some(files) = self.files.tenants.get(tenant) else {
+        if !self.files.tenants.contains_key(tenant) {
             return Err(CatalogError::NotFound);
-        };
+        }
         let tx = self.db.begin(tenant).await?;
         let revision = state::revision(&tx).await?;
         let changes = state::changes(&tx).await?;
         tx.commit().await?;
-        let published = state::publish(tenant, files, changes, revision)?;
+        // Building takes milliseconds of CPU: off the request threads, so searches go on.
+        let (files, id) = (Arc::clone(&self.files), tenant.clone());
+        let published = tokio::task::spawn_blocking(move || match files.tenants.get(&id) {
+            Some(catalog) => state::publish(&id, catalog, changes, revision),
+            None => Err(CatalogError::NotFound),
+        })
+        .await??;
         if let Ok(mut map) = self.published.write() {
             let newer = map.get(tenant).is_none_or(|p| p.revision <= revision);
             if newer {
@@ -123,7 +131,8 @@ impl Catalog {
     }
 
     /// Products of the caller's municipality matching `search`, best first; without a
-    /// search, every product by name. Every search is counted in the statistics.
+    /// search, every product by name. Every search is counted in the statistics (kept in
+    /// memory and stored by [`Catalog::store_statistics`]).
     pub async fn search(
         &self,
         ctx: &Ctx,
@@ -168,7 +177,7 @@ impl Catalog {
             })
             .collect();
         if page.offset == 0 {
-            stats::count_search(&self.db, ctx.tenant(), query, total).await?;
+            self.tallies.count(ctx.tenant(), query, total);
         }
         Ok(SearchPage { found, total })
     }

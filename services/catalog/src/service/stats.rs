@@ -2,6 +2,8 @@
 //! it had, and which products residents chose from them. Aggregates only: queries are stored
 //! without numbers or e-mail addresses and without who searched.
 
+use std::{collections::HashMap, sync::Mutex};
+
 use chrono::{NaiveDate, Utc};
 use loket_kernel::{Action, Ctx, TenantId};
 use loket_store::Db;
@@ -39,40 +41,135 @@ pub struct SearchReport {
     pub zero_result_queries: Vec<QueryCount>,
 }
 
-/// Counts one search of `query` with `results` results.
-pub(super) async fn count_search(
+/// How often one normalised query was searched on one day, not yet stored.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    searches: i64,
+    zero_results: i64,
+    results: i64,
+}
+
+/// Search counts kept in memory and stored in batches, so a search writes nothing to the
+/// database on its way: anonymous traffic cannot turn into write load, and a thousand
+/// searches for "paspoort" become one row update.
+#[derive(Debug, Default)]
+pub(super) struct Tallies(Mutex<HashMap<(TenantId, NaiveDate, String), Tally>>);
+
+/// Rows per statement when storing tallies.
+const BATCH: usize = 500;
+
+impl Tallies {
+    /// Counts one search of `query` with `results` results.
+    pub(super) fn count(&self, tenant: &TenantId, query: &str, results: usize) {
+        let query = for_statistics(query);
+        if query.is_empty() {
+            return;
+        }
+        let results = i64::try_from(results).unwrap_or(i64::MAX);
+        let key = (tenant.clone(), Utc::now().date_naive(), query);
+        if let Ok(mut map) = self.0.lock() {
+            let tally = map.entry(key).or_default();
+            tally.searches += 1;
+            tally.zero_results += i64::from(results == 0);
+            tally.results = tally.results.saturating_add(results);
+        }
+    }
+
+    /// Takes every tally, leaving none.
+    fn take(&self) -> HashMap<(TenantId, NaiveDate, String), Tally> {
+        self.0
+            .lock()
+            .map(|mut map| std::mem::take(&mut *map))
+            .unwrap_or_default()
+    }
+
+    /// Puts tallies back that could not be stored, adding to what was counted meanwhile.
+    fn restore(&self, tallies: Vec<((TenantId, NaiveDate, String), Tally)>) {
+        if let Ok(mut map) = self.0.lock() {
+            for (key, t) in tallies {
+                let tally = map.entry(key).or_default();
+                tally.searches += t.searches;
+                tally.zero_results += t.zero_results;
+                tally.results = tally.results.saturating_add(t.results);
+            }
+        }
+    }
+
+    /// Stores every tally, one transaction per tenant; what fails stays counted for the
+    /// next time.
+    pub(super) async fn store(&self, db: &Db) -> Result<(), CatalogError> {
+        let mut by_tenant: HashMap<TenantId, Vec<_>> = HashMap::new();
+        for (key, tally) in self.take() {
+            by_tenant
+                .entry(key.0.clone())
+                .or_default()
+                .push((key, tally));
+        }
+        let mut first_error = None;
+        for (tenant, tallies) in by_tenant {
+            if let Err(e) = store_tenant(db, &tenant, &tallies).await {
+                self.restore(tallies);
+                first_error.get_or_insert(e);
+            }
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+}
+
+/// Adds one tenant's tallies to `search_stats`.
+async fn store_tenant(
     db: &Db,
     tenant: &TenantId,
-    query: &str,
-    results: usize,
+    tallies: &[((TenantId, NaiveDate, String), Tally)],
 ) -> Result<(), CatalogError> {
-    let query = for_statistics(query);
-    if query.is_empty() {
-        return Ok(());
-    }
-    let results = i64::try_from(results).unwrap_or(i64::MAX);
     let tx = db.begin(tenant).await?;
-    tx.conn()
-        .execute_raw(tx.statement(
+    for chunk in tallies.chunks(BATCH) {
+        let mut values = Vec::with_capacity(chunk.len() * 6);
+        let rows: Vec<String> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, ((_, day, query), t))| {
+                values.extend([
+                    tenant.as_str().into(),
+                    (*day).into(),
+                    query.clone().into(),
+                    t.searches.into(),
+                    t.zero_results.into(),
+                    t.results.into(),
+                ]);
+                let n = i * 6;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${})",
+                    n + 1,
+                    n + 2,
+                    n + 3,
+                    n + 4,
+                    n + 5,
+                    n + 6
+                )
+            })
+            .collect();
+        let sql = format!(
             "INSERT INTO search_stats (tenant_id, day, query, searches, zero_results, results) \
-             VALUES ($1, $2, $3, 1, $4, $5) ON CONFLICT (tenant_id, day, query) DO UPDATE SET \
-             searches = search_stats.searches + 1, \
+             VALUES {} ON CONFLICT (tenant_id, day, query) DO UPDATE SET \
+             searches = search_stats.searches + excluded.searches, \
              zero_results = search_stats.zero_results + excluded.zero_results, \
              results = search_stats.results + excluded.results",
-            vec![
-                tenant.as_str().into(),
-                Utc::now().date_naive().into(),
-                query.into(),
-                i64::from(results == 0).into(),
-                results.into(),
-            ],
-        ))
-        .await?;
+            rows.join(", ")
+        );
+        tx.conn().execute_raw(tx.statement(&sql, values)).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
 
 impl Catalog {
+    /// Stores the search counts this replica kept in memory. The gateway calls it every few
+    /// seconds and when it stops; the search report calls it before reading.
+    pub async fn store_statistics(&self) -> Result<(), CatalogError> {
+        self.tallies.store(&self.db).await
+    }
+
     /// Records that a resident chose `code` from the results of `query`.
     pub async fn report_choice(
         &self,
@@ -123,6 +220,7 @@ impl Catalog {
                 "the period ends before it starts",
             ));
         }
+        self.store_statistics().await?;
         let limit = i64::try_from(limit.clamp(1, 100)).unwrap_or(20);
         let tenant = ctx.tenant().as_str();
         let tx = self.db.begin(ctx.tenant()).await?;
