@@ -21,6 +21,7 @@ mod m20261128_000005_processing_log_vng;
 mod m20261128_000006_valuation_knn;
 mod m20261128_000007_cases;
 mod m20261128_000008_catalog;
+mod m20261128_000009_contact;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -53,6 +54,8 @@ pub const TENANT_TABLES: &[&str] = &[
     "catalog_revisions",
     "search_stats",
     "search_choices",
+    "contact_moments",
+    "callbacks",
 ];
 
 /// Runs Loket's migrations.
@@ -70,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_valuation_knn::Migration),
             Box::new(m20261128_000007_cases::Migration),
             Box::new(m20261128_000008_catalog::Migration),
+            Box::new(m20261128_000009_contact::Migration),
         ]
     }
 }

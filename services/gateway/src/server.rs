@@ -5,6 +5,7 @@ use std::sync::Arc;
 use loket_authz::{Authz, SetupError};
 use loket_cases::Cases;
 use loket_catalog::Catalog;
+use loket_contact::Contacts;
 use loket_kernel::config::{TenantSet, describe, load_dir};
 use loket_registry::Registry;
 use loket_store::{Db, StoreError};
@@ -59,6 +60,8 @@ pub struct Gateway {
     pub cases: Cases,
     /// The products-and-services catalogue.
     pub catalog: Catalog,
+    /// The contact centre.
+    pub contacts: Contacts,
 }
 
 /// Loads tenants and policies, connects, migrates and syncs the database, and builds the
@@ -105,12 +108,19 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         tracing::info!(cases = made, "generated demo cases");
     }
     let catalog = Catalog::open(db.clone(), Arc::new(catalog_files)).await?;
+    let contacts = Contacts::new(
+        db.clone(),
+        Arc::clone(&tenants),
+        Arc::new(cases.clone()),
+        Arc::new(catalog.clone()),
+    );
     let schema = graphql::builder(&config.limits)
         .data(Arc::clone(&tenants))
         .data(db.clone())
         .data(registry.clone())
         .data(cases.clone())
         .data(catalog.clone())
+        .data(contacts.clone())
         .finish();
     crate::metrics::handle();
     let router = http::router(App {
@@ -119,6 +129,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         db: db.clone(),
         tenants: Arc::clone(&tenants),
         limits: Arc::new(config.limits.clone()),
+        contacts: contacts.clone(),
     });
     Ok(Gateway {
         router,
@@ -128,6 +139,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         registry,
         cases,
         catalog,
+        contacts,
     })
 }
 

@@ -2,7 +2,8 @@
 //! GraphQL errors with `extensions.code` (and `extensions.field`), and reaching the request's
 //! [`Ctx`]. Internal errors are logged once here and reach the client as a generic message.
 
-use async_graphql::{Context, Error, ErrorExtensions};
+use async_graphql::{Context, Error, ErrorExtensions, InputObject};
+use chrono::NaiveDate;
 
 use crate::{
     Ctx, ErrorCode, Guarded, HasCode,
@@ -65,4 +66,13 @@ pub fn page(first: Option<i32>, after: Option<&str>) -> Result<Page, Error> {
         };
         field_error(field, e.to_string())
     })
+}
+
+/// A period of days, both included: the input of every report.
+#[derive(InputObject, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodInput {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
 }

@@ -18,7 +18,7 @@ pub enum IdError {
     Role,
 }
 
-fn is_slug(s: &str, min: usize, extra: &[char]) -> bool {
+pub(crate) fn is_slug(s: &str, min: usize, extra: &[char]) -> bool {
     (min..=40).contains(&s.len())
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(&c))

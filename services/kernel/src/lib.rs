@@ -5,6 +5,8 @@
 //! ([`ErrorCode`]) that reach GraphQL clients, tenant configuration ([`config`]) and Relay-style
 //! pagination ([`page`]). This crate depends on no other Loket crate.
 
+pub mod calendar;
+pub mod casebook;
 pub mod config;
 pub mod ctx;
 pub mod directory;

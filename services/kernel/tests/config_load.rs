@@ -162,3 +162,27 @@ fn a_shared_issuer_must_be_described_identically() {
     .unwrap();
     assert!(load_dir(dir.path()).is_ok());
 }
+
+#[test]
+fn contact_centre_teams_and_closed_days_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let teams =
+        format!("{GOOD}\n[contact_centre]\ncallback_teams = [\"burgerzaken\", \"Burgerzaken\"]\n");
+    write_tenant(dir.path(), "alpha", &teams);
+    let errors = errors_of(dir.path());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].message.contains("callback_teams"),
+        "{}",
+        errors[0]
+    );
+    let days = format!("{GOOD}\n[contact_centre]\nclosed_days = [\"2026-02-30\"]\n");
+    write_tenant(dir.path(), "alpha", &days);
+    let errors = errors_of(dir.path());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].to_string().contains("alpha/tenant.toml:"),
+        "{}",
+        errors[0]
+    );
+}

@@ -384,3 +384,27 @@ pub async fn my_cases(
         .map_err(|e| to_gql(&e))?;
     Ok(connection(page, found))
 }
+
+/// Every case of one resident the caller may read, across departments, open and closed,
+/// newest first: the case half of the front office's 360° view.
+pub async fn resident_cases(
+    ctx: &Context<'_>,
+    subject: String,
+    first: Option<i32>,
+    after: Option<String>,
+) -> Result<CaseConnection> {
+    let rctx = request_ctx(ctx)?;
+    let page = super::query::page(first, after.as_deref())?;
+    let filter = crate::CaseFilter {
+        subject: Some(subject),
+        include_closed: true,
+        order: crate::Order::Newest,
+        ..Default::default()
+    };
+    let found = ctx
+        .data::<Cases>()?
+        .list(rctx, &filter, page, "answer a resident's question")
+        .await
+        .map_err(|e| to_gql(&e))?;
+    Ok(connection(page, found))
+}

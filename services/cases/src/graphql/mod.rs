@@ -7,7 +7,7 @@ mod case_type;
 mod mutation;
 mod query;
 
-pub use case::{Case, CaseConnection, my_cases};
+pub use case::{Case, CaseConnection, my_cases, resident_cases};
 pub use case_type::CaseTypeInfo;
 pub use mutation::CasesMutation;
 pub use query::{CasesQuery, case_by_global_id};

@@ -2,6 +2,7 @@
 //! are checked before anything is read or changed.
 
 mod access;
+mod book;
 mod change;
 mod create;
 mod deadline;

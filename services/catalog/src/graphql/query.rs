@@ -1,8 +1,7 @@
 //! Query roots of the catalogue.
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
-use chrono::NaiveDate;
-use loket_kernel::graphql::{page, request_ctx, to_gql};
+use async_graphql::{Context, Object, Result, SimpleObject};
+use loket_kernel::graphql::{PeriodInput, page, request_ctx, to_gql};
 
 use super::product::{Product, ProductConnection, connection};
 use crate::{Catalog, QueryCount};
@@ -10,15 +9,6 @@ use crate::{Catalog, QueryCount};
 /// Query root for the catalogue.
 #[derive(Default)]
 pub struct CatalogQuery;
-
-/// A period of days, both included.
-#[derive(InputObject)]
-pub struct PeriodInput {
-    /// First day.
-    from: NaiveDate,
-    /// Last day.
-    to: NaiveDate,
-}
 
 /// A product chosen from a query's results.
 #[derive(SimpleObject)]

@@ -11,7 +11,7 @@ use std::{
     sync::{Arc, RwLock},
 };
 
-use loket_kernel::{Action, Ctx, TenantId, page::Page};
+use loket_kernel::{Action, Ctx, TenantId, casebook::ProductNames, page::Page};
 use loket_store::Db;
 
 pub use admin::ProductInput;
@@ -189,5 +189,12 @@ impl Catalog {
             .visible(code.trim())
             .cloned()
             .ok_or(CatalogError::NotFound)
+    }
+}
+
+impl ProductNames for Catalog {
+    fn product_name(&self, tenant: &TenantId, code: &str) -> Option<String> {
+        let published = self.current(tenant).ok()?;
+        published.visible(code).map(|p| p.name.clone())
     }
 }

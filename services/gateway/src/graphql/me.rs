@@ -4,6 +4,7 @@
 use async_graphql::{Context, Enum, Object, Result, SimpleObject};
 use loket_authz::policy::is_valid_object;
 use loket_cases::graphql::{CaseConnection, my_cases};
+use loket_contact::graphql::{ContactMomentConnection, my_contacts};
 use loket_kernel::{Action, Actor, Ctx, graphql::to_gql};
 use loket_registry::{
     Registry,
@@ -168,6 +169,20 @@ impl Me {
             return Ok(None);
         }
         my_cases(ctx, first, after).await.map(Some)
+    }
+
+    /// A citizen's own contact moments with the municipality, newest first (`null` for other
+    /// callers).
+    async fn contact_moments(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Option<ContactMomentConnection>> {
+        if self.0.actor().bsn().is_none() {
+            return Ok(None);
+        }
+        my_contacts(ctx, first, after).await.map(Some)
     }
 
     /// The tenants whose domain the caller may act in through a regional collaboration.

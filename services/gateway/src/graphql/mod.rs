@@ -8,6 +8,7 @@ mod limits;
 mod me;
 mod node;
 mod processing_log;
+mod resident;
 mod tenant;
 
 use std::sync::Arc;
@@ -34,6 +35,8 @@ pub struct QueryRoot(
     loket_registry::graphql::AlienDeskQuery,
     loket_cases::graphql::CasesQuery,
     loket_catalog::graphql::CatalogQuery,
+    loket_contact::graphql::ContactQuery,
+    resident::ResidentQuery,
 );
 
 /// Every mutation root.
@@ -43,6 +46,7 @@ pub struct MutationRoot(
     loket_registry::graphql::RegistryMutation,
     loket_cases::graphql::CasesMutation,
     loket_catalog::graphql::CatalogMutation,
+    loket_contact::graphql::ContactMutation,
 );
 
 /// The gateway's schema type.

@@ -209,7 +209,7 @@ fn inspect(request: &mut async_graphql::Request) -> Option<Inspection> {
     })
 }
 
-fn bearer(headers: &HeaderMap) -> Result<Option<&str>, AuthError> {
+pub(crate) fn bearer(headers: &HeaderMap) -> Result<Option<&str>, AuthError> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Ok(None);
     };

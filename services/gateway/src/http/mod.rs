@@ -4,6 +4,7 @@
 mod graphql;
 mod negotiate;
 mod ops;
+mod reports;
 mod ws;
 
 use std::{sync::Arc, time::Duration};
@@ -15,6 +16,7 @@ use axum::{
     routing::get,
 };
 use loket_authz::Authz;
+use loket_contact::Contacts;
 use loket_kernel::config::TenantSet;
 use loket_store::Db;
 use tower_http::{
@@ -38,6 +40,7 @@ pub(crate) struct App {
     pub(crate) db: Db,
     pub(crate) tenants: Arc<TenantSet>,
     pub(crate) limits: Arc<Limits>,
+    pub(crate) contacts: Contacts,
 }
 
 /// The request id the request-id layer put on the request.
@@ -79,6 +82,7 @@ pub(crate) fn router(app: App) -> Router {
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
+        .route("/reports/service.csv", get(reports::service_csv))
         .with_state(app)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(cors)

@@ -221,6 +221,20 @@ fn load_tenant(dir: &Path, errors: &mut Vec<ConfigError>) -> Option<TenantConfig
             "sms_sender must be 1 to 11 characters",
         ));
     }
+    let teams = &tenant.contact_centre.callback_teams;
+    let mut sorted: Vec<&String> = teams.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    if teams.is_empty()
+        || sorted.len() != teams.len()
+        || teams.iter().any(|t| !crate::ids::is_slug(t, 2, &['-']))
+    {
+        errors.push(ConfigError::new(
+            &file,
+            line_of_key(&text, "callback_teams"),
+            "callback_teams must list at least one team, each once, as a lowercase slug such as \"burgerzaken\"",
+        ));
+    }
     for origin in &tenant.cors.allowed_origins {
         if !is_origin(origin) {
             errors.push(ConfigError::new(

@@ -5,6 +5,7 @@
 //! Most checks happen while parsing (typed fields refuse bad values, so the parser reports the
 //! line); checks that span several fields happen in [`load`] and report the line of the item.
 
+mod contact;
 mod hours;
 mod load;
 
@@ -12,6 +13,7 @@ use std::{collections::BTreeMap, path::PathBuf};
 
 use serde::Deserialize;
 
+pub use contact::ContactCentreConfig;
 pub use hours::{Day, OpeningHours};
 pub use load::{ConfigError, TenantSet, describe, line_at, load_dir, parse_toml};
 
@@ -74,6 +76,9 @@ pub struct TenantConfig {
     /// Property valuation report settings.
     #[serde(default)]
     pub valuation: ValuationConfig,
+    /// Contact-centre settings: callback teams and closed days.
+    #[serde(default)]
+    pub contact_centre: ContactCentreConfig,
     /// The folder the file was read from (set by the loader).
     #[serde(skip)]
     pub dir: PathBuf,

@@ -1,0 +1,109 @@
+//! The case facts other services may ask for ([`CaseBook`]): whether a case exists, and per
+//! case type how many cases closed in a period and how many by their deadline.
+
+use chrono::{Days, NaiveDate};
+use loket_kernel::{
+    TenantId,
+    casebook::{CaseBook, CaseBookError, DeadlineFigures},
+    directory::BoxFuture,
+};
+use sea_orm::{ConnectionTrait, DbBackend, PaginatorTrait, QueryFilter, prelude::*};
+
+use super::Cases;
+use crate::entity::case;
+
+/// Closed cases per type, and how many closed on or before their deadline (the close date in
+/// UTC, as a case's own `overdue` reckons it; each engine spells the cast its own way).
+fn deadline_sql(backend: DbBackend) -> &'static str {
+    match backend {
+        DbBackend::Postgres => {
+            "SELECT case_type, CAST(COUNT(*) AS BIGINT) AS closed, \
+            CAST(SUM(CASE WHEN CAST(closed_at AT TIME ZONE 'UTC' AS DATE) <= deadline \
+            THEN 1 ELSE 0 END) AS BIGINT) AS on_time FROM cases WHERE tenant_id = $1 \
+            AND closed_at >= $2 AND closed_at < $3 GROUP BY case_type"
+        }
+        _ => {
+            "SELECT case_type, CAST(COUNT(*) AS BIGINT) AS closed, \
+            CAST(SUM(CASE WHEN date(closed_at) <= deadline THEN 1 ELSE 0 END) AS BIGINT) \
+            AS on_time FROM cases WHERE tenant_id = $1 AND closed_at >= $2 AND closed_at < $3 \
+            GROUP BY case_type"
+        }
+    }
+}
+
+fn failed(e: impl std::fmt::Display) -> CaseBookError {
+    CaseBookError(e.to_string())
+}
+
+impl Cases {
+    async fn deadlines(
+        &self,
+        tenant: &TenantId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<DeadlineFigures>, CaseBookError> {
+        use loket_kernel::calendar::Calendar;
+        let start = Calendar::start_of(from);
+        let end = Calendar::start_of(to.checked_add_days(Days::new(1)).unwrap_or(to));
+        let tx = self.db.begin(tenant).await.map_err(failed)?;
+        let sql = deadline_sql(tx.conn().get_database_backend());
+        let values = vec![tenant.as_str().into(), start.into(), end.into()];
+        let rows = tx
+            .conn()
+            .query_all_raw(tx.statement(sql, values))
+            .await
+            .map_err(failed)?;
+        tx.commit().await.map_err(failed)?;
+        let mut figures = Vec::new();
+        for row in rows {
+            let code: String = row.try_get("", "case_type").map_err(failed)?;
+            let (name, handling_days) = self
+                .types
+                .get(tenant, &code)
+                .map_or_else(|| (code.clone(), 0), |t| (t.name.clone(), t.handling_days));
+            figures.push(DeadlineFigures {
+                case_type: code,
+                name,
+                handling_days,
+                closed: row
+                    .try_get::<Option<i64>>("", "closed")
+                    .map_err(failed)?
+                    .unwrap_or(0),
+                on_time: row
+                    .try_get::<Option<i64>>("", "on_time")
+                    .map_err(failed)?
+                    .unwrap_or(0),
+            });
+        }
+        figures.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(figures)
+    }
+}
+
+impl CaseBook for Cases {
+    fn exists<'a>(
+        &'a self,
+        tenant: &'a TenantId,
+        reference: &'a str,
+    ) -> BoxFuture<'a, Result<bool, CaseBookError>> {
+        Box::pin(async move {
+            let tx = self.db.begin(tenant).await.map_err(failed)?;
+            let found = case::scoped(tenant)
+                .filter(case::Column::Reference.eq(reference))
+                .count(tx.conn())
+                .await
+                .map_err(failed)?;
+            tx.commit().await.map_err(failed)?;
+            Ok(found > 0)
+        })
+    }
+
+    fn deadline_figures<'a>(
+        &'a self,
+        tenant: &'a TenantId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> BoxFuture<'a, Result<Vec<DeadlineFigures>, CaseBookError>> {
+        Box::pin(self.deadlines(tenant, from, to))
+    }
+}

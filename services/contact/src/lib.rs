@@ -1,0 +1,22 @@
+//! The contact centre (KCC): what residents asked on every channel and what they were told,
+//! questions handed to the back office to call back, the resident's contact history, and the
+//! managers' service report (contacts per channel and topic, first-contact resolution, service
+//! norms kept, case deadlines kept) with a comparison period, also as CSV.
+//!
+//! It never imports another domain crate: it asks the case service through
+//! [`loket_kernel::casebook::CaseBook`] and the catalogue through
+//! [`loket_kernel::casebook::ProductNames`].
+
+mod entity;
+mod error;
+pub mod graphql;
+mod model;
+mod report;
+mod service;
+
+pub use error::ContactError;
+pub use model::{CallbackRecord, ContactChannel, ContactRecord, NewContact};
+pub use report::{
+    ChannelFigures, Figures, Norm, NormFigures, Period, ServiceReport, Share, TopicCount, to_csv,
+};
+pub use service::{CallbackFilter, CallbackRequest, ContactPage, Contacts};

@@ -1,0 +1,116 @@
+//! The service report for managers: contacts per channel and topic, first-contact resolution,
+//! compliance with each service norm with the numbers behind it, and case deadlines kept,
+//! for a period and a comparison period. Aggregates only: no resident, no employee.
+//!
+//! The contact figures come from one grouped query per period that reads the covering index
+//! `contact_moments_period` alone; response times are stored in working days when a contact
+//! is registered, so the norm is a plain comparison at report time.
+
+mod csv;
+mod figures;
+
+use chrono::{Datelike, Days, NaiveDate};
+use loket_kernel::{Action, Ctx, casebook::DeadlineFigures};
+
+pub use self::csv::to_csv;
+pub use figures::{ChannelFigures, Figures, Norm, NormFigures, Share, TopicCount};
+
+use crate::{
+    ContactError, Contacts,
+    service::{REPORT, require},
+};
+
+/// Longest period a report covers.
+const MAX_DAYS: u64 = 366 * 2;
+
+/// A period, both days included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// Checks a period given in `field`.
+    pub fn new(field: &'static str, from: NaiveDate, to: NaiveDate) -> Result<Self, ContactError> {
+        if to < from {
+            return Err(ContactError::bad(field, "the period ends before it starts"));
+        }
+        if from
+            .checked_add_days(Days::new(MAX_DAYS))
+            .is_some_and(|limit| to > limit)
+        {
+            return Err(ContactError::bad(field, "at most two years"));
+        }
+        Ok(Self { from, to })
+    }
+
+    /// The same period one year earlier (29 February becomes the 28th).
+    pub fn year_before(self) -> Self {
+        Self {
+            from: year_back(self.from),
+            to: year_back(self.to),
+        }
+    }
+}
+
+fn year_back(day: NaiveDate) -> NaiveDate {
+    day.with_year(day.year() - 1)
+        .or_else(|| day.pred_opt().and_then(|d| d.with_year(d.year() - 1)))
+        .unwrap_or(day)
+}
+
+/// A service report: a period beside a comparison period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceReport {
+    /// The period reported on.
+    pub period: Period,
+    /// The period compared with (by default the same period a year earlier).
+    pub compared_with: Period,
+    /// The figures of the period.
+    pub current: Figures,
+    /// The figures of the comparison period.
+    pub previous: Figures,
+}
+
+impl Contacts {
+    /// The service report of the caller's municipality (managers).
+    pub async fn service_report(
+        &self,
+        ctx: &Ctx,
+        period: Period,
+        compare_with: Option<Period>,
+    ) -> Result<ServiceReport, ContactError> {
+        require(ctx, REPORT, Action::Read)?;
+        let compared_with = compare_with.unwrap_or_else(|| period.year_before());
+        let current = self.figures(ctx, period).await?;
+        let previous = self.figures(ctx, compared_with).await?;
+        Ok(ServiceReport {
+            period,
+            compared_with,
+            current,
+            previous,
+        })
+    }
+
+    async fn figures(&self, ctx: &Ctx, period: Period) -> Result<Figures, ContactError> {
+        let tenant = ctx.tenant();
+        let norms = self.norms(tenant)?.clone();
+        let mut figures = figures::contacts(&self.db, tenant, period, &norms).await?;
+        for channel in &mut figures.channels {
+            for topic in &mut channel.topics {
+                if let Some(name) = self.product_name(tenant, &topic.topic) {
+                    topic.label = name;
+                }
+            }
+        }
+        let deadlines: Vec<DeadlineFigures> = self
+            .cases
+            .deadline_figures(tenant, period.from, period.to)
+            .await?;
+        figures.case_deadlines = deadlines;
+        Ok(figures)
+    }
+}

@@ -1,0 +1,236 @@
+//! Registering a contact moment: checked, measured (waiting or response time), and stored once
+//! per idempotency key.
+
+use chrono::{DateTime, Utc};
+use loket_kernel::{Action, Bsn, Ctx, calendar::Calendar};
+use sea_orm::{
+    ActiveModelTrait, EntityTrait, IntoActiveModel, QueryFilter, prelude::*, sea_query::OnConflict,
+};
+use uuid::Uuid;
+
+use super::{Contacts, MOMENTS, require};
+use crate::{
+    ContactChannel, ContactError, ContactRecord, NewContact,
+    entity::moment::{self, Column},
+};
+
+/// Longest question or answer.
+const MAX_TEXT: usize = 4000;
+/// Longest free topic.
+const MAX_TOPIC: usize = 100;
+/// Longest idempotency key.
+const MAX_KEY: usize = 128;
+/// Longest plausible wait or handling time: a day.
+const MAX_SECONDS: i32 = 86_400;
+
+/// What a registration stores, checked.
+struct Checked {
+    channel: ContactChannel,
+    subject: Option<Bsn>,
+    topic: String,
+    topic_label: String,
+    received_at: DateTime<Utc>,
+    answered_at: Option<DateTime<Utc>>,
+    response_working_days: Option<i32>,
+}
+
+fn seconds(field: &'static str, value: Option<i32>) -> Result<Option<i32>, ContactError> {
+    match value {
+        Some(s) if !(0..=MAX_SECONDS).contains(&s) => Err(ContactError::bad(
+            field,
+            format!("between 0 and {MAX_SECONDS} seconds"),
+        )),
+        other => Ok(other),
+    }
+}
+
+fn text(field: &'static str, value: &str, required: bool) -> Result<(), ContactError> {
+    let length = value.trim().chars().count();
+    if required && length == 0 {
+        return Err(ContactError::bad(field, "must not be empty"));
+    }
+    if length > MAX_TEXT {
+        return Err(ContactError::bad(
+            field,
+            format!("at most {MAX_TEXT} characters"),
+        ));
+    }
+    Ok(())
+}
+
+impl Contacts {
+    /// Checks what a registration needs from the tenant: topic, case, times.
+    async fn check(&self, ctx: &Ctx, new: &NewContact) -> Result<Checked, ContactError> {
+        let channel = new
+            .channel
+            .ok_or_else(|| ContactError::bad("channel", "required"))?;
+        let subject = new
+            .subject
+            .as_deref()
+            .map(|b| {
+                Bsn::new(b.trim()).map_err(|_| ContactError::bad("subject", "not a valid BSN"))
+            })
+            .transpose()?;
+        let (topic, topic_label) = match (new.product.as_deref(), new.topic.as_deref()) {
+            (Some(code), None) => {
+                let code = code.trim();
+                let name = self.product_name(ctx.tenant(), code).ok_or_else(|| {
+                    ContactError::bad("product", format!("{code:?} is not a product offered here"))
+                })?;
+                (code.to_owned(), name)
+            }
+            (None, Some(free)) => {
+                let label = free.split_whitespace().collect::<Vec<_>>().join(" ");
+                if label.is_empty() || label.chars().count() > MAX_TOPIC {
+                    return Err(ContactError::bad(
+                        "topic",
+                        format!("1 to {MAX_TOPIC} characters"),
+                    ));
+                }
+                (label.to_lowercase(), label)
+            }
+            _ => {
+                return Err(ContactError::bad(
+                    "topic",
+                    "give either a catalogue product or a free topic",
+                ));
+            }
+        };
+        text("question", &new.question, true)?;
+        text("answer", &new.answer, false)?;
+        seconds("waitSeconds", new.wait_seconds)?;
+        seconds("handlingSeconds", new.handling_seconds)?;
+        if channel.is_live() && new.wait_seconds.is_none() {
+            return Err(ContactError::bad(
+                "waitSeconds",
+                "required for phone and chat: how long the resident waited",
+            ));
+        }
+        if !channel.is_live() && new.wait_seconds.is_some() {
+            return Err(ContactError::bad("waitSeconds", "only for phone and chat"));
+        }
+        if channel.is_written() && new.received_at.is_none() {
+            return Err(ContactError::bad(
+                "receivedAt",
+                "required for e-mail and web forms: when the question arrived",
+            ));
+        }
+        let now = Utc::now();
+        let received_at = new.received_at.unwrap_or(now);
+        let answered_at = new.answered_at.or(channel.is_written().then_some(now));
+        if received_at > now {
+            return Err(ContactError::bad("receivedAt", "lies in the future"));
+        }
+        if let Some(answered) = answered_at {
+            if answered < received_at {
+                return Err(ContactError::bad(
+                    "answeredAt",
+                    "lies before the question arrived",
+                ));
+            }
+            if answered > now {
+                return Err(ContactError::bad("answeredAt", "lies in the future"));
+            }
+        }
+        let response_working_days = match (channel.is_written(), answered_at) {
+            (true, Some(answered)) => {
+                let calendar = self.calendar(ctx.tenant())?;
+                let days = calendar.working_days_between(
+                    Calendar::local_date(received_at),
+                    Calendar::local_date(answered),
+                );
+                Some(i32::try_from(days).unwrap_or(i32::MAX))
+            }
+            _ => None,
+        };
+        if let Some(reference) = new.case_reference.as_deref()
+            && !self.cases.exists(ctx.tenant(), reference.trim()).await?
+        {
+            return Err(ContactError::bad(
+                "caseReference",
+                format!("no case {:?} in this municipality", reference.trim()),
+            ));
+        }
+        Ok(Checked {
+            channel,
+            subject,
+            topic,
+            topic_label,
+            received_at,
+            answered_at,
+            response_working_days,
+        })
+    }
+
+    /// Registers a contact moment (front office). A retry with the same idempotency key
+    /// returns the first registration; the same key for a different contact is a conflict.
+    pub async fn register(
+        &self,
+        ctx: &Ctx,
+        new: NewContact,
+    ) -> Result<(ContactRecord, bool), ContactError> {
+        require(ctx, MOMENTS, Action::Create)?;
+        let key = match new.idempotency_key.as_deref().map(str::trim) {
+            Some(k) if k.is_empty() || k.chars().count() > MAX_KEY => {
+                return Err(ContactError::bad(
+                    "idempotencyKey",
+                    format!("1 to {MAX_KEY} characters"),
+                ));
+            }
+            other => other.map(str::to_owned),
+        };
+        let c = self.check(ctx, &new).await?;
+        let row = moment::Model {
+            tenant_id: ctx.tenant().to_string(),
+            id: Uuid::now_v7(),
+            channel: c.channel.as_str().to_owned(),
+            subject_bsn: c.subject.map(|b| b.as_str().to_owned()),
+            topic: c.topic,
+            topic_label: c.topic_label,
+            question: new.question.trim().to_owned(),
+            answer: new.answer.trim().to_owned(),
+            resolved_first_contact: new.resolved_first_contact,
+            received_at: c.received_at,
+            answered_at: c.answered_at,
+            wait_seconds: new.wait_seconds,
+            response_working_days: c.response_working_days,
+            handling_seconds: new.handling_seconds,
+            employee: ctx.actor().subject().to_owned(),
+            case_reference: new.case_reference.map(|r| r.trim().to_owned()),
+            idempotency_key: key.clone(),
+            registered_at: Utc::now(),
+        };
+        let tx = self.db.begin(ctx.tenant()).await?;
+        let inserted = moment::Entity::insert(row.clone().into_active_model().reset_all())
+            // No conflict target: the only unique key a fresh id can collide on is the
+            // idempotency key, and SQLite resolves a named target against the schema a pooled
+            // connection loaded, which may predate the migration that made the index.
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .exec_without_returning(tx.conn())
+            .await?;
+        if inserted == 1 {
+            tx.commit().await?;
+            return Ok((ContactRecord::try_from(row)?, false));
+        }
+        // A registration with this key exists: the same contact is a retry, another a conflict.
+        let earlier = moment::scoped(ctx.tenant())
+            .filter(Column::IdempotencyKey.eq(key.clone()))
+            .one(tx.conn())
+            .await?
+            .ok_or(ContactError::NotFound)?;
+        tx.commit().await?;
+        let model = row;
+        let same = earlier.channel == model.channel
+            && earlier.subject_bsn == model.subject_bsn
+            && earlier.topic == model.topic
+            && earlier.question == model.question
+            && earlier.answer == model.answer
+            && earlier.employee == model.employee;
+        if !same {
+            return Err(ContactError::Conflict(
+                "this idempotency key was used for another contact".to_owned(),
+            ));
+        }
+        Ok((ContactRecord::try_from(earlier)?, true))
+    }
+}
