@@ -370,3 +370,33 @@ async fn a_callback_gets_a_working_day_deadline_and_is_completed_once() {
         assert_eq!(e.code().as_str(), "FORBIDDEN");
     }
 }
+
+#[tokio::test]
+async fn one_contact_is_found_by_its_own_municipality_and_resident_only() {
+    let w = World::new(TestDb::sqlite().await).await;
+    let contact = w
+        .register(
+            &w.staff("enschede", "frontoffice"),
+            call(Some(RESIDENT), 5, at("2026-03-04T10:00:00Z")),
+        )
+        .await;
+    let found = w
+        .contacts
+        .find(&w.citizen("enschede", RESIDENT), contact.id)
+        .await
+        .unwrap();
+    assert_eq!(found, contact);
+    for ctx in [
+        w.citizen("enschede", OTHER),
+        w.staff("haarlem", "frontoffice"),
+    ] {
+        let e = w.contacts.find(&ctx, contact.id).await.unwrap_err();
+        assert_eq!(e.code().as_str(), "NOT_FOUND");
+    }
+    let e = w
+        .contacts
+        .find(&w.staff("enschede", "manager"), contact.id)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code().as_str(), "FORBIDDEN");
+}

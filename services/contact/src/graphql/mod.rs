@@ -9,6 +9,6 @@ mod report;
 mod types;
 
 pub use mutation::ContactMutation;
-pub use query::{ContactQuery, my_contacts, resident_contacts};
+pub use query::{ContactQuery, contact_by_global_id, my_contacts, resident_contacts};
 pub use report::GqlServiceReport;
 pub use types::{Callback, ContactMoment, ContactMomentConnection, GqlChannel};

@@ -61,7 +61,7 @@ pub struct RegisterContactPayload {
 pub struct RequestCallbackInput {
     /// The contact moment the question was asked in.
     contact_id: ID,
-    /// The team that calls back (see `tenant.contactCentre.callbackTeams`).
+    /// The team that calls back (one of `tenant.callbackTeams`).
     team: String,
     /// The number to call.
     phone: String,

@@ -1,11 +1,18 @@
 //! Query roots of the contact centre.
 
 use async_graphql::{Context, InputObject, Object, Result};
-use loket_kernel::graphql::{PeriodInput, page, request_ctx, to_gql};
+use loket_kernel::{
+    ErrorCode, global_id,
+    graphql::{PeriodInput, gql_error, page, request_ctx, to_gql},
+};
+use uuid::Uuid;
 
 use super::{
     report::GqlServiceReport,
-    types::{CallbackConnection, ContactMomentConnection, callback_connection, contact_connection},
+    types::{
+        CallbackConnection, ContactMoment, ContactMomentConnection, callback_connection,
+        contact_connection,
+    },
 };
 use crate::{CallbackFilter, Contacts, Period};
 
@@ -39,6 +46,22 @@ pub async fn resident_contacts(
         .await
         .map_err(|e| to_gql(&e))?;
     Ok(contact_connection(page, found))
+}
+
+/// The contact moment behind a global id, for `node(id:)`.
+pub async fn contact_by_global_id(ctx: &Context<'_>, id: &str) -> Result<ContactMoment> {
+    let rctx = request_ctx(ctx)?;
+    let not_found = || gql_error(ErrorCode::NotFound, "no object with this id");
+    let (type_name, key) = global_id::decode(id).ok_or_else(not_found)?;
+    let uuid = Uuid::parse_str(&key).map_err(|_| not_found())?;
+    if type_name != "ContactMoment" {
+        return Err(not_found());
+    }
+    ctx.data::<Contacts>()?
+        .find(rctx, uuid)
+        .await
+        .map(ContactMoment)
+        .map_err(|e| to_gql(&e))
 }
 
 /// The caller's own contact moments, newest first: `me.contactMoments`.

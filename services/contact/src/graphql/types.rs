@@ -67,7 +67,7 @@ pub struct ContactMoment(pub ContactRecord);
 #[Object]
 impl ContactMoment {
     /// Opaque global id.
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ID(global_id::encode("ContactMoment", &self.0.id.to_string()))
     }
     /// The channel.

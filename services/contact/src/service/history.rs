@@ -5,6 +5,7 @@
 use loket_kernel::{Action, Actor, Bsn, Ctx, page::Page};
 use loket_store::processing_log::{self, Processing};
 use sea_orm::{PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, prelude::*};
+use uuid::Uuid;
 
 use super::{Contacts, MOMENTS, require};
 use crate::{
@@ -25,6 +26,38 @@ pub struct ContactPage {
 }
 
 impl Contacts {
+    /// One contact moment of the caller's municipality (a citizen's own only); others are
+    /// `NOT_FOUND`, so their existence is not revealed.
+    pub async fn find(&self, ctx: &Ctx, id: Uuid) -> Result<ContactRecord, ContactError> {
+        require(ctx, MOMENTS, Action::Read)?;
+        let tx = self.db.begin(ctx.tenant()).await?;
+        let row = moment::scoped(ctx.tenant())
+            .filter(Column::Id.eq(id))
+            .one(tx.conn())
+            .await?
+            .ok_or(ContactError::NotFound)?;
+        let record = ContactRecord::try_from(row)?;
+        let own = match ctx.actor() {
+            Actor::Citizen { bsn, .. } => record.subject.as_ref() == Some(bsn),
+            Actor::Anonymous => false,
+            _ => true,
+        };
+        if !own {
+            return Err(ContactError::NotFound);
+        }
+        if let Some(person) = &record.subject {
+            let processing = Processing {
+                person,
+                purpose: PURPOSE,
+                operation: "node",
+                field_groups: &["contact"],
+            };
+            processing_log::record_all(&tx, ctx, &[processing]).await?;
+        }
+        tx.commit().await?;
+        Ok(record)
+    }
+
     /// Contact moments, newest first: of `subject` when given (a citizen may only give
     /// their own BSN, or none for their own), else the municipality's latest (staff).
     pub async fn history(

@@ -5,6 +5,7 @@ use async_graphql::{Context, ID, Interface, Object, Result};
 use loket_kernel::{Action, ErrorCode, TenantId, global_id};
 
 use loket_cases::graphql::{Case, case_by_global_id};
+use loket_contact::graphql::{ContactMoment, contact_by_global_id};
 use loket_kernel::graphql::gql_error;
 
 use super::{forbidden, request_ctx, tenant::TenantInfo, tenants};
@@ -17,6 +18,8 @@ pub enum Node {
     Tenant(TenantInfo),
     /// A case.
     Case(Box<Case>),
+    /// A contact moment.
+    ContactMoment(Box<ContactMoment>),
 }
 
 /// Query root for `node`.
@@ -42,6 +45,9 @@ impl NodeQuery {
                 Ok(Node::Tenant(TenantInfo::find(tenants(ctx)?, &slug)?))
             }
             "Case" => Ok(Node::Case(Box::new(case_by_global_id(ctx, &id).await?))),
+            "ContactMoment" => Ok(Node::ContactMoment(Box::new(
+                contact_by_global_id(ctx, &id).await?,
+            ))),
             _ => Err(not_found()),
         }
     }

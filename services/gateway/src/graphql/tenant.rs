@@ -167,6 +167,17 @@ impl TenantInfo {
         })
     }
 
+    /// The back-office teams the contact centre can hand a question to (`requestCallback`).
+    async fn callback_teams(&self) -> Result<&[String]> {
+        Ok(&self.config()?.contact_centre.callback_teams)
+    }
+
+    /// Days the offices are closed besides weekends and the national public holidays (the
+    /// working-day norms skip them).
+    async fn closed_days(&self) -> Result<&[chrono::NaiveDate]> {
+        Ok(&self.config()?.contact_centre.closed_days)
+    }
+
     /// The regional collaborations this municipality hosts or takes part in.
     async fn collaborations(&self) -> Vec<Collaboration> {
         self.set
