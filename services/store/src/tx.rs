@@ -3,8 +3,8 @@
 use loket_kernel::TenantId;
 use loket_migration::APP_ROLE;
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, Statement,
-    TransactionTrait,
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, SqliteTransactionMode,
+    Statement, TransactionOptions, TransactionTrait,
 };
 
 use crate::StoreError;
@@ -27,7 +27,19 @@ impl TenantTx {
         postgres: bool,
         tenant: TenantId,
     ) -> Result<Self, StoreError> {
-        let tx = conn.begin().await?;
+        let tx = if postgres {
+            conn.begin().await?
+        } else {
+            // Most tenant transactions write (a read of personal data writes the processing
+            // log). A deferred SQLite transaction that reads and then writes fails at once with
+            // "database is locked" when another one wrote meanwhile, whatever the busy timeout;
+            // taking the write lock at BEGIN makes it wait its turn instead.
+            conn.begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..TransactionOptions::default()
+            })
+            .await?
+        };
         if postgres {
             // One round trip for both settings; `true` makes them transaction-local.
             tx.execute_raw(Statement::from_sql_and_values(
