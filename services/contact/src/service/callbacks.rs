@@ -1,7 +1,7 @@
 //! Callback requests: the front office hands a question to a back-office team, which calls the
 //! resident back by the deadline the tenant's norm sets (in working days).
 
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 use loket_kernel::{Action, Ctx, calendar::Calendar, page::Page};
 use sea_orm::{
     ActiveModelTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -92,7 +92,7 @@ impl Contacts {
                 format!("1 to {MAX_TEXT} characters"),
             ));
         }
-        let now = Utc::now();
+        let now = Utc::now().trunc_subsecs(6);
         let calendar = config.contact_centre.calendar();
         let deadline = calendar.add_working_days(
             Calendar::local_date(now),
@@ -197,7 +197,7 @@ impl Contacts {
                 format!("the callback changed: its version is {}", row.version)
             }));
         }
-        let now = Utc::now();
+        let now = Utc::now().trunc_subsecs(6);
         let in_time = Calendar::local_date(now) <= row.deadline;
         let updated = callback::Entity::update_many()
             .col_expr(callback::Column::CompletedAt, Expr::value(now))

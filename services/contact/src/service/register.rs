@@ -1,7 +1,7 @@
 //! Registering a contact moment: checked, measured (waiting or response time), and stored once
 //! per idempotency key.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use loket_kernel::{Action, Bsn, Ctx, calendar::Calendar};
 use sea_orm::{
     ActiveModelTrait, EntityTrait, IntoActiveModel, QueryFilter, prelude::*, sea_query::OnConflict,
@@ -115,9 +115,14 @@ impl Contacts {
                 "required for e-mail and web forms: when the question arrived",
             ));
         }
-        let now = Utc::now();
-        let received_at = new.received_at.unwrap_or(now);
-        let answered_at = new.answered_at.or(channel.is_written().then_some(now));
+        // Stored to the microsecond (what PostgreSQL keeps), so what is returned now is what
+        // every later read returns.
+        let now = Utc::now().trunc_subsecs(6);
+        let received_at = new.received_at.unwrap_or(now).trunc_subsecs(6);
+        let answered_at = new
+            .answered_at
+            .map(|t| t.trunc_subsecs(6))
+            .or(channel.is_written().then_some(now));
         if received_at > now {
             return Err(ContactError::bad("receivedAt", "lies in the future"));
         }
@@ -198,7 +203,7 @@ impl Contacts {
             employee: ctx.actor().subject().to_owned(),
             case_reference: new.case_reference.map(|r| r.trim().to_owned()),
             idempotency_key: key.clone(),
-            registered_at: Utc::now(),
+            registered_at: Utc::now().trunc_subsecs(6),
         };
         let tx = self.db.begin(ctx.tenant()).await?;
         let inserted = moment::Entity::insert(row.clone().into_active_model().reset_all())
@@ -220,11 +225,16 @@ impl Contacts {
             .ok_or(ContactError::NotFound)?;
         tx.commit().await?;
         let model = row;
+        // Times are left out: a retry of a call registered "now" has a later now.
         let same = earlier.channel == model.channel
             && earlier.subject_bsn == model.subject_bsn
             && earlier.topic == model.topic
             && earlier.question == model.question
             && earlier.answer == model.answer
+            && earlier.resolved_first_contact == model.resolved_first_contact
+            && earlier.wait_seconds == model.wait_seconds
+            && earlier.handling_seconds == model.handling_seconds
+            && earlier.case_reference == model.case_reference
             && earlier.employee == model.employee;
         if !same {
             return Err(ContactError::Conflict(
