@@ -19,6 +19,7 @@
     reason = "a benchmark prints and fails loudly"
 )]
 
+use loket_tests::bench::{env_number, pg};
 use std::{
     path::Path,
     sync::{
@@ -35,7 +36,7 @@ use loket_tests::{
     Loket,
     load::{Figures, HEADER, measure, row},
 };
-use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+use sea_orm::ConnectionTrait;
 use serde_json::json;
 
 /// What a search page asks for: what a frontend shows in a result list.
@@ -57,17 +58,6 @@ const BASELINE_SEARCH: &str = "WITH q AS (SELECT websearch_to_tsquery('dutch', $
     WHERE tenant_id = $1 AND doc @@ q.q) \
     SELECT code, name, rank, ts_headline('dutch', body, (SELECT q FROM q)) AS snippet, \
     (SELECT count(*) FROM hits) AS total FROM hits ORDER BY rank DESC LIMIT 10";
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn pg(sql: &str, values: Vec<Value>) -> Statement {
-    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
-}
-
 /// Copies a folder tree.
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

@@ -13,6 +13,7 @@
     reason = "a benchmark prints and fails loudly"
 )]
 
+use loket_tests::bench::env_number;
 use std::sync::Arc;
 
 use loket_store::testing::TestDb;
@@ -21,13 +22,6 @@ use loket_tests::{
     load::{HEADER, row, run},
 };
 use serde_json::json;
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 async fn scenario(
     loket: &Loket,

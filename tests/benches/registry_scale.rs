@@ -14,6 +14,7 @@
     reason = "a benchmark prints and fails loudly"
 )]
 
+use loket_tests::bench::{env_number, pg};
 use std::{sync::Arc, time::Instant};
 
 use loket_registry::{ValuationObject, comparables_statement};
@@ -22,19 +23,8 @@ use loket_tests::{
     Loket,
     load::{Figures, HEADER, row, run},
 };
-use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DbBackend, TransactionTrait};
 use serde_json::json;
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn pg(sql: &str, values: Vec<sea_orm::Value>) -> Statement {
-    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
-}
 
 async fn strings(db: &Db, sql: &str) -> Vec<String> {
     db.raw()

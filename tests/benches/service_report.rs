@@ -32,6 +32,7 @@
     reason = "a benchmark prints and fails loudly"
 )]
 
+use loket_tests::bench::{env_number, pg, tenant_tx, token};
 use std::{sync::Arc, time::Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -41,10 +42,7 @@ use loket_tests::{
     Loket,
     load::{Figures, HEADER, measure, row},
 };
-use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, Statement, TransactionTrait, Value,
-    prelude::Uuid,
-};
+use sea_orm::{ConnectionTrait, DbErr, TransactionTrait, Value, prelude::Uuid};
 use serde_json::json;
 
 /// The demo tenants with their CBS municipality codes.
@@ -376,26 +374,6 @@ CREATE POLICY bench_moments_bare_tenant_isolation ON bench_moments_bare
     WITH CHECK (tenant_id = current_setting('loket.tenant', true));
 ";
 
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn pg(sql: &str, values: Vec<Value>) -> Statement {
-    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
-}
-
-/// A transaction as the service opens one: the application role, confined to `tenant`.
-async fn tenant_tx(db: &Db, tenant: &str) -> Result<DatabaseTransaction, DbErr> {
-    let tx = db.raw().begin().await?;
-    let sql = "SELECT set_config('role', $1, true), set_config('loket.tenant', $2, true)";
-    tx.execute_raw(pg(sql, vec!["loket_app".into(), tenant.into()]))
-        .await?;
-    Ok(tx)
-}
-
 /// Contacts per channel and topic, with the sums the norms need (the contact service's
 /// statement, services/contact/src/report/figures.rs).
 const CONTACTS: &str = "SELECT channel, topic, CAST(COUNT(*) AS BIGINT) AS contacts, \
@@ -554,20 +532,6 @@ async fn insert_moment(db: &Db, sql: &str, i: usize) -> Result<(), DbErr> {
     let tx = tenant_tx(db, MEASURED).await?;
     tx.execute_raw(pg(sql, values)).await?;
     tx.commit().await
-}
-
-/// A development token from `loket token`, as registry_scale mints its own.
-async fn token(tenant: &str, role: &str, bsn: Option<&str>) -> String {
-    let dir = loket_tests::tenants_dir();
-    let args = format!(
-        "token --tenant {tenant} --role {role} --tenants {}",
-        dir.display()
-    );
-    let mut args: Vec<&str> = args.split(' ').collect();
-    args.extend(bsn.iter().flat_map(|b| ["--bsn", *b]));
-    let (code, out, err) = loket_tests::run(&args).await;
-    assert_eq!(code, 0, "loket token failed: {err}");
-    out.trim().to_owned()
 }
 
 /// GraphQL requests `request(i)` (token, query, variables); an error status or an `errors`

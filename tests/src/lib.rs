@@ -9,6 +9,7 @@
     reason = "test harness: a broken set-up should fail loudly"
 )]
 
+pub mod bench;
 pub mod load;
 
 use std::{
