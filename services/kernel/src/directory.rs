@@ -11,7 +11,7 @@ use crate::Bsn;
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// An address as other services need it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AddressFacts {
     /// BAG id.
     pub id: String,
@@ -19,10 +19,25 @@ pub struct AddressFacts {
     pub municipality_code: String,
     /// The address on one line, for example `Hengelosestraat 12, 7514 AB Enschede`.
     pub label: String,
+    /// Latitude (WGS84) of the address.
+    pub lat: f64,
+    /// Longitude (WGS84) of the address.
+    pub lon: f64,
+}
+
+/// A travel document as other services need it: when it expires (reminders).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TravelDocumentFacts {
+    /// Document number.
+    pub number: String,
+    /// Kind, for example `passport` or `identity-card`.
+    pub kind: String,
+    /// Last day it is valid.
+    pub expires_on: chrono::NaiveDate,
 }
 
 /// A resident as other services need them: where they live.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResidentFacts {
     /// Citizen service number.
     pub bsn: Bsn,
@@ -51,4 +66,10 @@ pub trait Directory: Send + Sync {
         &'a self,
         id: &'a str,
     ) -> BoxFuture<'a, Result<Option<AddressFacts>, DirectoryError>>;
+
+    /// The resident's travel documents.
+    fn travel_documents<'a>(
+        &'a self,
+        bsn: &'a Bsn,
+    ) -> BoxFuture<'a, Result<Vec<TravelDocumentFacts>, DirectoryError>>;
 }

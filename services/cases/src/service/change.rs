@@ -126,7 +126,9 @@ fn plan(
     let open = row.closed_at.is_none();
     let closed = || CaseError::Conflict(format!("case {} is closed", row.reference));
     let base = json!({ "caseId": row.id, "reference": row.reference, "caseType": row.case_type,
-                        "subject": row.subject_bsn, "handlingTenant": row.handling_tenant });
+                        "caseTypeName": case_type.name, "subject": row.subject_bsn,
+                        "handlingTenant": row.handling_tenant, "addressId": row.address_id,
+                        "publicNotice": case_type.public_notice, "products": case_type.products });
     let with = |extra: Value| {
         let mut payload = base.clone();
         if let (Some(p), Value::Object(extra)) = (payload.as_object_mut(), extra) {
@@ -173,7 +175,9 @@ fn plan(
                 public_text: opt_text("publicExplanation", s.public_explanation.as_deref())?,
                 internal_text: opt_text("internalRemark", s.internal_remark.as_deref())?,
                 event: "case.status_changed",
-                payload: with(json!({ "from": row.status, "to": target.code })),
+                payload: with(
+                    json!({ "from": row.status, "to": target.code, "statusName": target.name }),
+                ),
                 bumps_version: true,
             })
         }
@@ -213,9 +217,9 @@ fn plan(
                 public_text: None,
                 internal_text: None,
                 event: "case.decided",
-                payload: with(
-                    json!({ "outcome": known.code, "effect": known.effect.as_str(), "status": closing.code }),
-                ),
+                payload: with(json!({ "outcome": known.code, "outcomeName": known.name,
+                            "effect": known.effect.as_str(), "status": closing.code,
+                            "statusName": closing.name })),
                 bumps_version: true,
             })
         }

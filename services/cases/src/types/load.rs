@@ -35,6 +35,8 @@ struct Definition {
     extension_max_days: u32,
     #[serde(default)]
     online_loa: Option<Loa>,
+    #[serde(default)]
+    public_notice: bool,
     #[serde(rename = "status")]
     statuses: Vec<StatusType>,
     #[serde(rename = "outcome")]
@@ -54,6 +56,7 @@ struct Override {
     suspension_max_days: Option<u32>,
     extension_max_days: Option<u32>,
     online_loa: Option<Loa>,
+    public_notice: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -188,6 +191,7 @@ fn apply_overrides(
         changed.suspension_max_days = o.suspension_max_days.unwrap_or(changed.suspension_max_days);
         changed.extension_max_days = o.extension_max_days.unwrap_or(changed.extension_max_days);
         changed.online_loa = o.online_loa.or(changed.online_loa);
+        changed.public_notice = o.public_notice.unwrap_or(changed.public_notice);
         let problems = problems(&changed);
         if problems.is_empty() {
             *d = changed;
@@ -338,6 +342,7 @@ fn resolve(d: Definition, handled_by: TenantId) -> CaseType {
         suspension_max_days: d.suspension_max_days,
         extension_max_days: d.extension_max_days,
         online_loa: d.online_loa,
+        public_notice: d.public_notice,
         statuses: d.statuses,
         outcomes: d.outcomes,
         handled_by,

@@ -89,6 +89,10 @@ pub struct CaseType {
     pub extension_max_days: u32,
     /// Minimum level of assurance to submit online; `None`: not online, at a desk only.
     pub online_loa: Option<Loa>,
+    /// Whether applications and decisions are published (bekendmaking) with their address,
+    /// so residents who subscribed to "permits near me" hear of them. No personal data goes
+    /// with it.
+    pub public_notice: bool,
     /// Statuses in order; the first is where a case starts.
     pub statuses: Vec<StatusType>,
     /// Possible outcomes.

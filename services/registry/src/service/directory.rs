@@ -3,12 +3,14 @@
 
 use loket_kernel::{
     Bsn,
-    directory::{AddressFacts, BoxFuture, Directory, DirectoryError, ResidentFacts},
+    directory::{
+        AddressFacts, BoxFuture, Directory, DirectoryError, ResidentFacts, TravelDocumentFacts,
+    },
 };
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::Registry;
-use crate::entity::{address, person};
+use crate::entity::{address, person, travel_document};
 
 fn facts(a: address::Model) -> AddressFacts {
     let mut number = a.house_number.to_string();
@@ -25,6 +27,8 @@ fn facts(a: address::Model) -> AddressFacts {
         label: format!("{} {number}, {postcode} {}", a.street, a.city),
         id: a.id,
         municipality_code: a.municipality_code,
+        lat: a.lat,
+        lon: a.lon,
     }
 }
 
@@ -71,6 +75,27 @@ impl Directory for Registry {
                 .await
                 .map_err(failed)?
                 .map(facts))
+        })
+    }
+
+    fn travel_documents<'a>(
+        &'a self,
+        bsn: &'a Bsn,
+    ) -> BoxFuture<'a, Result<Vec<TravelDocumentFacts>, DirectoryError>> {
+        Box::pin(async move {
+            Ok(travel_document::Entity::find()
+                .filter(travel_document::Column::Bsn.eq(bsn.as_str()))
+                .order_by_asc(travel_document::Column::ExpiresOn)
+                .all(self.db.raw())
+                .await
+                .map_err(failed)?
+                .into_iter()
+                .map(|d| TravelDocumentFacts {
+                    number: d.number,
+                    kind: d.kind,
+                    expires_on: d.expires_on,
+                })
+                .collect())
         })
     }
 }
