@@ -11,6 +11,8 @@
 
 pub mod bench;
 pub mod load;
+pub mod receivers;
+pub mod ws;
 
 use std::{
     collections::HashMap,

@@ -22,6 +22,7 @@ mod m20261128_000006_valuation_knn;
 mod m20261128_000007_cases;
 mod m20261128_000008_catalog;
 mod m20261128_000009_contact;
+mod m20261128_000010_notify;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -56,6 +57,9 @@ pub const TENANT_TABLES: &[&str] = &[
     "search_choices",
     "contact_moments",
     "callbacks",
+    "subscriptions",
+    "subscription_cells",
+    "deliveries",
 ];
 
 /// Runs Loket's migrations.
@@ -74,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000007_cases::Migration),
             Box::new(m20261128_000008_catalog::Migration),
             Box::new(m20261128_000009_contact::Migration),
+            Box::new(m20261128_000010_notify::Migration),
         ]
     }
 }

@@ -28,8 +28,10 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Migrate the database, load the tenants and serve GraphQL.
+    /// Migrate the database, load the tenants and serve GraphQL (with the dispatcher).
     Serve(ServeConfig),
+    /// Deliver notifications: fan out outbox events, send due deliveries, queue reminders.
+    Dispatch(crate::dispatch::DispatchConfig),
     /// Apply pending database migrations and exit.
     Migrate(DatabaseConfig),
     /// Validate every tenant folder and policy; exits non-zero naming file, line and problem.
@@ -103,6 +105,7 @@ async fn run(command: Command) -> Result<(), String> {
             output::line("migrations applied");
             Ok(())
         }
+        Command::Dispatch(args) => crate::dispatch::run(args).await,
         Command::Check(tenants) => check(&tenants).await,
         Command::Schema => {
             output::line(crate::graphql::sdl(&Limits::default()));
@@ -122,6 +125,7 @@ async fn check(config: &TenantsConfig) -> Result<(), String> {
     if !unlinked.is_empty() {
         return Err(describe(&unlinked));
     }
+    loket_notify::templates::load(&tenants).map_err(|errors| describe(&errors))?;
     output::line(format!(
         "ok: {} tenants ({}), {} collaborations",
         tenants.tenants.len(),

@@ -78,6 +78,41 @@ pub struct ServeConfig {
     /// (`LOKET_DEMO_RESIDENTS`); 0 leaves the registries empty.
     #[arg(long, env = "LOKET_DEMO_RESIDENTS", default_value_t = 200)]
     pub demo_residents: usize,
+    /// Live updates (subscriptions).
+    #[command(flatten)]
+    pub live: LiveConfig,
+    /// Run the notification dispatcher inside this process (`LOKET_DISPATCH`); switch it off
+    /// where `loket dispatch` runs as its own deployment.
+    #[arg(long, env = "LOKET_DISPATCH", default_value_t = true, action = clap::ArgAction::Set)]
+    pub dispatch: bool,
+    /// Notification senders and dispatcher pacing.
+    #[command(flatten)]
+    pub notify: crate::dispatch::NotifyConfig,
+}
+
+/// The store's default poll interval, in the unit of [`LiveConfig::feed_poll_ms`].
+const DEFAULT_FEED_POLL_MS: u64 = loket_store::feed::DEFAULT_POLL_EVERY.as_millis() as u64;
+
+/// How subscriptions learn about changes: every replica polls the outbox of every tenant.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LiveConfig {
+    /// Milliseconds between two polls of the outbox for live updates (`LOKET_FEED_POLL_MS`,
+    /// 10 to 60000): the typical delay of a subscription update is about half of it.
+    #[arg(
+        long,
+        env = "LOKET_FEED_POLL_MS",
+        default_value_t = DEFAULT_FEED_POLL_MS,
+        value_parser = clap::value_parser!(u64).range(10..=60_000)
+    )]
+    pub feed_poll_ms: u64,
+}
+
+impl Default for LiveConfig {
+    fn default() -> Self {
+        Self {
+            feed_poll_ms: DEFAULT_FEED_POLL_MS,
+        }
+    }
 }
 
 /// Arguments of `loket seed`.

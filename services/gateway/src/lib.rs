@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 mod demo;
 mod demo_cases;
+pub mod dispatch;
 pub mod graphql;
 mod http;
 mod links;

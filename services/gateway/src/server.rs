@@ -1,6 +1,6 @@
 //! `loket serve`: load tenants and policies, migrate, and serve until SIGTERM.
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 use loket_authz::{Authz, SetupError};
 use loket_cases::Cases;
@@ -8,7 +8,7 @@ use loket_catalog::Catalog;
 use loket_contact::Contacts;
 use loket_kernel::config::{TenantSet, describe, load_dir};
 use loket_registry::Registry;
-use loket_store::{Db, StoreError};
+use loket_store::{Db, Feed, FeedSettings, StoreError};
 use tokio::net::TcpListener;
 
 use crate::{
@@ -36,6 +36,9 @@ pub enum ServeError {
     /// The catalogue could not be published.
     #[error("catalogue: {0}")]
     Catalog(#[from] loket_catalog::CatalogError),
+    /// Notifications could not be set up.
+    #[error(transparent)]
+    Notify(#[from] crate::dispatch::NotifySetupError),
     /// Demo cases could not be made.
     #[error("demo cases: {0}")]
     DemoCases(#[from] crate::demo_cases::DemoError),
@@ -62,6 +65,11 @@ pub struct Gateway {
     pub catalog: Catalog,
     /// The contact centre.
     pub contacts: Contacts,
+    /// Subscriptions and deliveries.
+    pub notify: loket_notify::Notify,
+    /// The outbox feed behind subscriptions; it polls once [`Feed::run`] runs, as `serve`
+    /// does.
+    pub feed: Feed,
 }
 
 /// Loads tenants and policies, connects, migrates and syncs the database, and builds the
@@ -114,6 +122,21 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         Arc::new(cases.clone()),
         Arc::new(catalog.clone()),
     );
+    let feed = Feed::new(
+        db.clone(),
+        tenants.tenants.keys().cloned(),
+        FeedSettings {
+            poll_every: Duration::from_millis(config.live.feed_poll_ms),
+            ..FeedSettings::new("case.")
+        },
+    );
+    let notify = crate::dispatch::service_with_products(
+        &db,
+        &tenants,
+        Arc::new(registry.clone()),
+        Arc::new(catalog.clone()),
+        &config.notify,
+    )?;
     let schema = graphql::builder(&config.limits)
         .data(Arc::clone(&tenants))
         .data(db.clone())
@@ -121,6 +144,8 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         .data(cases.clone())
         .data(catalog.clone())
         .data(contacts.clone())
+        .data(notify.clone())
+        .data(feed.clone())
         .finish();
     crate::metrics::handle();
     let router = http::router(App {
@@ -140,6 +165,8 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         cases,
         catalog,
         contacts,
+        notify,
+        feed,
     })
 }
 
@@ -148,6 +175,9 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     let gateway = prepare(&config).await?;
     let listener = TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
+    // Subscriptions see what is written from here on: the first poll marks the rest as history.
+    let mut live_feed = gateway.feed.poller();
+    live_feed.poll().await;
     let url = format!("http://{address}/graphql");
     tracing::info!(%address, tenants = gateway.tenants.tenants.len(), "listening");
     output::line(format!("Loket listening on {url}"));
@@ -155,13 +185,27 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
         demo::print_tokens(&gateway.tenants, &gateway.authz, &gateway.registry, &url).await;
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let refresh = tokio::spawn(refresh_catalogue(gateway.catalog.clone(), stopped));
+    let refresh = tokio::spawn(refresh_catalogue(gateway.catalog.clone(), stopped.clone()));
+    let dispatcher = if config.dispatch {
+        let dispatcher =
+            crate::dispatch::dispatcher(gateway.notify.clone(), &gateway.tenants, &config.notify)?;
+        let stopped = stopped.clone();
+        Some(tokio::spawn(async move { dispatcher.run(stopped).await }))
+    } else {
+        None
+    };
+    let live = tokio::spawn(live_feed.run(stopped));
     axum::serve(listener, gateway.router)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
-    // Let a store in progress finish, then store what is left.
+    // Let a store and a poll in progress finish, then store what is left.
     let _ = stop.send(true);
     let _ = refresh.await;
+    let _ = live.await;
+    // The dispatcher stops after its current round.
+    if let Some(dispatcher) = dispatcher {
+        let _ = dispatcher.await;
+    }
     if let Err(e) = gateway.catalog.store_statistics().await {
         tracing::warn!(error = %e, "search statistics not stored at shutdown");
     }
@@ -193,7 +237,7 @@ async fn refresh_catalogue(catalog: Catalog, mut stop: tokio::sync::watch::Recei
     }
 }
 
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;

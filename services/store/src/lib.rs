@@ -5,11 +5,13 @@
 //! that, on PostgreSQL, runs as the row-level-security-bound application role with
 //! `loket.tenant` set, so a query that forgets its tenant filter sees nothing rather than
 //! another municipality's rows. The [`outbox`] and the [`processing_log`] live here because
-//! every domain service writes to them.
+//! every domain service writes to them; the live [`feed`] reads the outbox back for
+//! subscriptions.
 
 mod db;
 mod entity;
 mod error;
+pub mod feed;
 pub mod outbox;
 pub mod processing_log;
 mod tenants;
@@ -19,4 +21,5 @@ mod tx;
 
 pub use db::{Backend, Db};
 pub use error::StoreError;
+pub use feed::{Feed, FeedEvent, FeedSettings};
 pub use tx::TenantTx;

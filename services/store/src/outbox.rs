@@ -4,8 +4,10 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
+    sea_query::{Expr, ExprTrait, LockBehavior, LockType},
 };
 use uuid::Uuid;
 
@@ -83,4 +85,53 @@ pub async fn pending(tx: &TenantTx, limit: u64) -> Result<Vec<Event>, StoreError
         .into_iter()
         .map(Event::from)
         .collect())
+}
+
+/// Claims up to `limit` undelivered events that are due, oldest first, for the rest of the
+/// transaction. On PostgreSQL rows another transaction holds are skipped (`FOR UPDATE SKIP
+/// LOCKED`), so several dispatchers share the work; SQLite has one writer at a time anyway.
+pub async fn claim(tx: &TenantTx, limit: u64) -> Result<Vec<Event>, StoreError> {
+    let mut query = outbox::scoped(tx.tenant())
+        .filter(outbox::Column::PublishedAt.is_null())
+        .filter(outbox::Column::AvailableAt.lte(Utc::now()))
+        .order_by_asc(outbox::Column::Id)
+        .limit(limit);
+    if tx.conn().get_database_backend() == DbBackend::Postgres {
+        query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    Ok(query
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(Event::from)
+        .collect())
+}
+
+/// Marks events delivered.
+pub async fn mark_published(tx: &TenantTx, ids: &[Uuid]) -> Result<(), StoreError> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::PublishedAt, Expr::value(Utc::now()))
+        .filter(outbox::Column::TenantId.eq(tx.tenant().as_str()))
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+        .exec(tx.conn())
+        .await?;
+    Ok(())
+}
+
+/// Puts an event back for another try at `until`, counting the failed attempt.
+pub async fn postpone(tx: &TenantTx, id: Uuid, until: DateTime<Utc>) -> Result<(), StoreError> {
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::AvailableAt, Expr::value(until))
+        .col_expr(
+            outbox::Column::Attempts,
+            Expr::col(outbox::Column::Attempts).add(1),
+        )
+        .filter(outbox::Column::TenantId.eq(tx.tenant().as_str()))
+        .filter(outbox::Column::Id.eq(id))
+        .exec(tx.conn())
+        .await?;
+    Ok(())
 }

@@ -1,13 +1,16 @@
 //! GraphQL for cases: `case`, `cases(filter:)`, `caseTypes`, the citizen's `me.cases` (through
 //! [`my_cases`]), and the mutations `submitRequest`, `startCase`, `setCaseStatus`,
-//! `decideCase`, `addCaseNote`, `assignCase`, `suspendCase` and `extendCase`.
+//! `decideCase`, `addCaseNote`, `assignCase`, `suspendCase` and `extendCase`, and the
+//! subscription `caseUpdated`.
 
 mod case;
 mod case_type;
+mod live;
 mod mutation;
 mod query;
 
 pub use case::{Case, CaseConnection, my_cases, resident_cases};
 pub use case_type::CaseTypeInfo;
+pub use live::{CaseUpdate, CaseUpdateKind, CasesSubscription};
 pub use mutation::CasesMutation;
 pub use query::{CasesQuery, case_by_global_id};

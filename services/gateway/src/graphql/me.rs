@@ -6,6 +6,7 @@ use loket_authz::policy::is_valid_object;
 use loket_cases::graphql::{CaseConnection, my_cases};
 use loket_contact::graphql::{ContactMomentConnection, my_contacts};
 use loket_kernel::{Action, Actor, Ctx, graphql::to_gql};
+use loket_notify::graphql::{SubscriptionConnection, my_subscriptions};
 use loket_registry::{
     Registry,
     graphql::{Person, requested_groups},
@@ -183,6 +184,23 @@ impl Me {
             return Ok(None);
         }
         my_contacts(ctx, first, after).await.map(Some)
+    }
+
+    /// The caller's active notification subscriptions (residents and apps; `null` for
+    /// others).
+    async fn subscriptions(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Option<SubscriptionConnection>> {
+        if !matches!(
+            self.0.actor(),
+            loket_kernel::Actor::Citizen { .. } | loket_kernel::Actor::App { .. }
+        ) {
+            return Ok(None);
+        }
+        my_subscriptions(ctx, first, after).await.map(Some)
     }
 
     /// The tenants whose domain the caller may act in through a regional collaboration.

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use loket_kernel::{ErrorCode, config::TenantSet};
 
-use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
+use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
 pub use error::code_of;
 pub(crate) use error::forbidden;
 pub use limits::count_aliases;
@@ -36,6 +36,7 @@ pub struct QueryRoot(
     loket_cases::graphql::CasesQuery,
     loket_catalog::graphql::CatalogQuery,
     loket_contact::graphql::ContactQuery,
+    loket_notify::graphql::NotifyQuery,
     resident::ResidentQuery,
 );
 
@@ -47,17 +48,24 @@ pub struct MutationRoot(
     loket_cases::graphql::CasesMutation,
     loket_catalog::graphql::CatalogMutation,
     loket_contact::graphql::ContactMutation,
+    loket_notify::graphql::NotifyMutation,
 );
 
+/// Every subscription root.
+// Subscriptions find the live feed (`loket_store::Feed`) in the schema data.
+#[derive(MergedSubscription, Default)]
+#[graphql(name = "Subscription")]
+pub struct SubscriptionRoot(loket_cases::graphql::CasesSubscription);
+
 /// The gateway's schema type.
-pub type LoketSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+pub type LoketSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// The schema with the configured limits; callers add data before `finish()`.
-pub fn builder(limits: &Limits) -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+pub fn builder(limits: &Limits) -> SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        SubscriptionRoot::default(),
     )
     .limit_depth(limits.max_depth)
     .limit_complexity(limits.max_complexity)

@@ -1,7 +1,8 @@
 //! GraphQL subscriptions over WebSocket (`graphql-transport-ws`, and the older `graphql-ws`)
 //! on `/graphql`. Browsers cannot set headers on a WebSocket, so the token travels in the
 //! `connection_init` payload as `authorization` (and the tenant, for anonymous use, as
-//! `tenant`); a refused token closes the connection.
+//! `tenant`); a refused token closes the connection. Subscriptions (`caseUpdated`) run with
+//! the context made from that payload for as long as they last.
 
 use async_graphql::{Data, http::ALL_WEBSOCKET_PROTOCOLS};
 use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};

@@ -7,7 +7,7 @@ use axum::{
     http::{HeaderMap, Method, Request, StatusCode, header},
 };
 use loket::{
-    config::{DatabaseConfig, Limits, ServeConfig, TenantsConfig},
+    config::{DatabaseConfig, Limits, LiveConfig, ServeConfig, TenantsConfig},
     server::{Gateway, prepare},
 };
 use loket_kernel::{Bsn, Role, TenantId};
@@ -58,6 +58,9 @@ impl Harness {
             limits,
             demo_tokens: false,
             demo_residents,
+            live: LiveConfig::default(),
+            dispatch: false,
+            notify: loket::dispatch::NotifyConfig::default(),
         };
         let gateway = prepare(&config).await.expect("gateway prepares");
         Self { gateway, _db: db }

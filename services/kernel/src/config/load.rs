@@ -209,17 +209,8 @@ fn load_tenant(dir: &Path, errors: &mut Vec<ConfigError>) -> Option<TenantConfig
             "phone_answer_percentage must be between 1 and 100",
         ));
     }
-    if tenant
-        .notifications
-        .sms_sender
-        .as_ref()
-        .is_some_and(|s| s.is_empty() || s.chars().count() > 11)
-    {
-        errors.push(ConfigError::new(
-            &file,
-            line_of_key(&text, "sms_sender"),
-            "sms_sender must be 1 to 11 characters",
-        ));
+    for (key, message) in tenant.notifications.problems() {
+        errors.push(ConfigError::new(&file, line_of_key(&text, key), message));
     }
     let teams = &tenant.contact_centre.callback_teams;
     let mut sorted: Vec<&String> = teams.iter().collect();

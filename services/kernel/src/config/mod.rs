@@ -8,6 +8,7 @@
 mod contact;
 mod hours;
 mod load;
+mod notify;
 
 use std::{collections::BTreeMap, path::PathBuf};
 
@@ -16,6 +17,7 @@ use serde::Deserialize;
 pub use contact::ContactCentreConfig;
 pub use hours::{Day, OpeningHours};
 pub use load::{ConfigError, TenantSet, describe, line_at, load_dir, parse_toml};
+pub use notify::{NotificationConfig, SmsGatewayConfig};
 
 use crate::{Confidentiality, Role, TenantId};
 
@@ -174,38 +176,6 @@ impl ChannelKind {
             Self::Chat => "chat",
             Self::Letter => "letter",
             Self::SocialMedia => "social-media",
-        }
-    }
-}
-
-/// Notification settings.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NotificationConfig {
-    /// Sender name on SMS messages (at most 11 characters, as SMS gateways require).
-    pub sms_sender: Option<String>,
-    /// How many weeks before a travel document expires the reminder goes out.
-    #[serde(default = "default_reminder_weeks")]
-    pub travel_document_reminder_weeks: Vec<u32>,
-    /// Default radius in metres for "permits near me".
-    #[serde(default = "default_near_me_radius")]
-    pub near_me_radius_m: u32,
-}
-
-fn default_reminder_weeks() -> Vec<u32> {
-    vec![6]
-}
-
-fn default_near_me_radius() -> u32 {
-    250
-}
-
-impl Default for NotificationConfig {
-    fn default() -> Self {
-        Self {
-            sms_sender: None,
-            travel_document_reminder_weeks: default_reminder_weeks(),
-            near_me_radius_m: default_near_me_radius(),
         }
     }
 }

@@ -1,0 +1,395 @@
+//! The dispatcher: in rounds over every tenant it queues the day's reminders once a day, fans
+//! out due outbox events into deliveries, and sends due deliveries. It runs inside
+//! `loket serve` and as `loket dispatch`; on PostgreSQL several share the work.
+//!
+//! A delivery is claimed by moving its `available_at` one lease ahead (and counting the
+//! attempt) in a short transaction that skips rows other dispatchers hold; it is sent outside
+//! any transaction; its outcome is written as soon as it is known. A dispatcher killed while
+//! sending leaves its claims to come back when the lease runs out: the retry carries the same
+//! delivery key.
+
+use std::{collections::HashMap, sync::Mutex, time::Duration};
+
+use chrono::{NaiveDate, Utc};
+use futures_util::{StreamExt, stream};
+use loket_kernel::TenantId;
+use loket_store::TenantTx;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, ExprTrait, LockBehavior, LockType},
+};
+use tokio::sync::watch;
+use uuid::Uuid;
+
+use crate::{
+    Channel, DeliveryStatus, Notify, NotifyError,
+    entity::{delivery, subscription},
+    send::{Message, SendError, Senders},
+};
+
+/// How the dispatcher paces itself.
+#[derive(Debug, Clone)]
+pub struct DispatchSettings {
+    /// Events or deliveries taken per tenant per round.
+    pub batch: u64,
+    /// Pause after a round that found nothing to do.
+    pub idle: Duration,
+    /// Attempts before a delivery is dead-lettered.
+    pub max_attempts: i32,
+    /// Wait before the second attempt; doubled each time, with jitter.
+    pub backoff_base: Duration,
+    /// Longest wait between attempts.
+    pub backoff_max: Duration,
+    /// How long a claimed delivery is left to its dispatcher before others may take it.
+    pub lease: Duration,
+    /// Messages sent at the same time.
+    pub concurrency: usize,
+}
+
+impl Default for DispatchSettings {
+    fn default() -> Self {
+        Self {
+            batch: 100,
+            idle: Duration::from_millis(500),
+            max_attempts: 8,
+            backoff_base: Duration::from_secs(10),
+            backoff_max: Duration::from_secs(3600),
+            lease: Duration::from_secs(60),
+            concurrency: 16,
+        }
+    }
+}
+
+/// What one round did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Round {
+    /// Events fanned out.
+    pub events: usize,
+    /// Deliveries made from them and from reminders.
+    pub queued: usize,
+    /// Deliveries a receiver accepted.
+    pub sent: usize,
+    /// Attempts that failed and will be retried.
+    pub retried: usize,
+    /// Deliveries dead-lettered.
+    pub dead: usize,
+}
+
+impl Round {
+    fn idle(&self) -> bool {
+        self.events == 0 && self.queued == 0 && self.sent + self.retried + self.dead == 0
+    }
+
+    fn add(&mut self, other: Round) {
+        self.events += other.events;
+        self.queued += other.queued;
+        self.sent += other.sent;
+        self.retried += other.retried;
+        self.dead += other.dead;
+    }
+}
+
+/// Delivers notifications.
+pub struct Dispatcher {
+    notify: Notify,
+    senders: Senders,
+    settings: DispatchSettings,
+    reminded: Mutex<HashMap<TenantId, NaiveDate>>,
+}
+
+/// The wait before attempt `attempts + 1`: base · 2^(attempts − 1), at most the maximum, of
+/// which a random half ("equal jitter") so retries of many deliveries spread out.
+pub(crate) fn backoff(settings: &DispatchSettings, attempts: i32) -> Duration {
+    let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 30)).unwrap_or(0);
+    let full = settings
+        .backoff_base
+        .saturating_mul(2u32.saturating_pow(exponent))
+        .min(settings.backoff_max);
+    let half = full / 2;
+    half + half.mul_f64(unit_random())
+}
+
+/// A random number in [0, 1) from the operating system.
+fn unit_random() -> f64 {
+    let mut bytes = [0u8; 8];
+    if ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes).is_err() {
+        return 0.5;
+    }
+    (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64
+}
+
+impl Dispatcher {
+    /// A dispatcher sending through `senders`.
+    pub fn new(notify: Notify, senders: Senders, settings: DispatchSettings) -> Self {
+        Self {
+            notify,
+            senders,
+            settings,
+            reminded: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Rounds until `stop` turns true; a round in progress finishes first.
+    pub async fn run(&self, mut stop: watch::Receiver<bool>) {
+        tracing::info!("dispatcher started");
+        loop {
+            if *stop.borrow() {
+                break;
+            }
+            let idle = match self.round().await {
+                Ok(round) => round.idle(),
+                Err(e) => {
+                    tracing::warn!(error = %e, "dispatch round failed");
+                    true
+                }
+            };
+            if idle {
+                tokio::select! {
+                    () = tokio::time::sleep(self.settings.idle) => {}
+                    _ = stop.changed() => {}
+                }
+            }
+        }
+        tracing::info!("dispatcher stopped");
+    }
+
+    /// Rounds until one finds nothing due; returns the sum.
+    pub async fn drain(&self) -> Result<Round, NotifyError> {
+        let mut total = Round::default();
+        loop {
+            let round = self.round().await?;
+            if round.idle() {
+                return Ok(total);
+            }
+            total.add(round);
+        }
+    }
+
+    /// One round over every tenant.
+    pub async fn round(&self) -> Result<Round, NotifyError> {
+        let mut round = Round::default();
+        let today = Utc::now()
+            .with_timezone(&chrono_tz::Europe::Amsterdam)
+            .date_naive();
+        let tenants: Vec<TenantId> = self.notify.inner.tenants.tenants.keys().cloned().collect();
+        for tenant in &tenants {
+            if self.reminders_due(tenant, today) {
+                let queued = self.notify.remind(tenant, today).await?;
+                if queued > 0 {
+                    tracing::info!(tenant = %tenant, queued, "travel document reminders queued");
+                }
+                round.queued += queued;
+                self.mark_reminded(tenant, today);
+            }
+            let (events, queued) = self.notify.fan_out(tenant, self.settings.batch).await?;
+            round.events += events;
+            round.queued += queued;
+            round.add(self.deliver(tenant).await?);
+        }
+        Ok(round)
+    }
+
+    /// Runs the reminders of `today` for every tenant, whether or not they ran already
+    /// (idempotent: nothing is queued twice). Returns how many were new.
+    pub async fn remind(&self, today: NaiveDate) -> Result<usize, NotifyError> {
+        let mut queued = 0;
+        let tenants: Vec<TenantId> = self.notify.inner.tenants.tenants.keys().cloned().collect();
+        for tenant in &tenants {
+            queued += self.notify.remind(tenant, today).await?;
+            self.mark_reminded(tenant, today);
+        }
+        Ok(queued)
+    }
+
+    fn reminders_due(&self, tenant: &TenantId, today: NaiveDate) -> bool {
+        self.reminded
+            .lock()
+            .map(|done| done.get(tenant) != Some(&today))
+            .unwrap_or(true)
+    }
+
+    fn mark_reminded(&self, tenant: &TenantId, today: NaiveDate) {
+        if let Ok(mut done) = self.reminded.lock() {
+            done.insert(tenant.clone(), today);
+        }
+    }
+
+    /// Claims, sends and records the tenant's due deliveries.
+    async fn deliver(&self, tenant: &TenantId) -> Result<Round, NotifyError> {
+        let claimed = self.claim(tenant).await?;
+        let mut round = Round::default();
+        if claimed.is_empty() {
+            return Ok(round);
+        }
+        let mut outcomes = stream::iter(claimed)
+            .map(|(row, secret)| async move {
+                let message = Message {
+                    tenant,
+                    key: &row.delivery_key,
+                    kind: &row.event_kind,
+                    recipient: &row.recipient,
+                    subject: row.subject.as_deref(),
+                    body: &row.body,
+                    secret: secret.as_deref(),
+                };
+                let channel = Channel::parse(&row.channel).unwrap_or(Channel::Log);
+                let outcome = self.senders.send(channel, &message).await;
+                (row, outcome)
+            })
+            .buffer_unordered(self.settings.concurrency.max(1));
+        while let Some((row, outcome)) = outcomes.next().await {
+            let status = self.record(tenant, &row, outcome).await?;
+            match status {
+                DeliveryStatus::Sent => round.sent += 1,
+                DeliveryStatus::Dead => round.dead += 1,
+                _ => round.retried += 1,
+            }
+        }
+        Ok(round)
+    }
+
+    /// Takes up to a batch of due deliveries with their webhook secrets, leasing them.
+    async fn claim(
+        &self,
+        tenant: &TenantId,
+    ) -> Result<Vec<(delivery::Model, Option<String>)>, NotifyError> {
+        let now = Utc::now();
+        let tx = self.notify.inner.db.begin(tenant).await?;
+        let mut query = delivery::scoped(tenant)
+            .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.as_str()))
+            .filter(delivery::Column::AvailableAt.lte(now))
+            .order_by_asc(delivery::Column::AvailableAt)
+            .limit(self.settings.batch);
+        if tx.conn().get_database_backend() == DbBackend::Postgres {
+            query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+        }
+        let rows = query.all(tx.conn()).await?;
+        if rows.is_empty() {
+            tx.rollback().await?;
+            return Ok(Vec::new());
+        }
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+        let lease = chrono::Duration::from_std(self.settings.lease)
+            .unwrap_or(chrono::Duration::seconds(60));
+        delivery::Entity::update_many()
+            .col_expr(delivery::Column::AvailableAt, Expr::value(now + lease))
+            .col_expr(
+                delivery::Column::Attempts,
+                Expr::col(delivery::Column::Attempts).add(1),
+            )
+            .filter(delivery::Column::TenantId.eq(tenant.as_str()))
+            .filter(delivery::Column::Id.is_in(ids))
+            .exec(tx.conn())
+            .await?;
+        let secrets = secrets(&tx, &rows).await?;
+        tx.commit().await?;
+        Ok(rows
+            .into_iter()
+            .map(|mut row| {
+                row.attempts += 1;
+                let secret = secrets.get(&row.subscription_id).cloned();
+                (row, secret)
+            })
+            .collect())
+    }
+
+    /// Writes the outcome of one attempt; returns the delivery's new status.
+    async fn record(
+        &self,
+        tenant: &TenantId,
+        row: &delivery::Model,
+        outcome: Result<(), SendError>,
+    ) -> Result<DeliveryStatus, NotifyError> {
+        let now = Utc::now();
+        let update = delivery::Entity::update_many()
+            .filter(delivery::Column::TenantId.eq(tenant.as_str()))
+            .filter(delivery::Column::Id.eq(row.id))
+            // A re-drive or unsubscribe meanwhile wins.
+            .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.as_str()))
+            .filter(delivery::Column::Attempts.eq(row.attempts));
+        let (status, update) = match outcome {
+            Ok(()) => (
+                DeliveryStatus::Sent,
+                update
+                    .col_expr(delivery::Column::SentAt, Expr::value(now))
+                    .col_expr(delivery::Column::LastError, Expr::value(None::<String>)),
+            ),
+            Err(e) => {
+                let dead = matches!(e, SendError::Permanent(_))
+                    || row.attempts >= self.settings.max_attempts;
+                let message = e.to_string();
+                tracing::warn!(tenant = %tenant, delivery = %row.id, attempts = row.attempts, dead,
+                    error = %message, "delivery attempt failed");
+                let next = now
+                    + chrono::Duration::from_std(backoff(&self.settings, row.attempts))
+                        .unwrap_or(chrono::Duration::seconds(60));
+                let status = if dead {
+                    DeliveryStatus::Dead
+                } else {
+                    DeliveryStatus::Pending
+                };
+                (
+                    status,
+                    update
+                        .col_expr(delivery::Column::LastError, Expr::value(message))
+                        .col_expr(delivery::Column::AvailableAt, Expr::value(next)),
+                )
+            }
+        };
+        let tx = self.notify.inner.db.begin(tenant).await?;
+        update
+            .col_expr(delivery::Column::Status, Expr::value(status.as_str()))
+            .exec(tx.conn())
+            .await?;
+        tx.commit().await?;
+        Ok(status)
+    }
+}
+
+/// The signing secrets of the webhook subscriptions among `rows`.
+async fn secrets(
+    tx: &TenantTx,
+    rows: &[delivery::Model],
+) -> Result<HashMap<Uuid, String>, NotifyError> {
+    let ids: Vec<Uuid> = rows
+        .iter()
+        .filter(|r| r.channel == Channel::Webhook.as_str())
+        .map(|r| r.subscription_id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let pairs: Vec<(Uuid, Option<String>)> = subscription::scoped(tx.tenant())
+        .filter(subscription::Column::Id.is_in(ids))
+        .select_only()
+        .column(subscription::Column::Id)
+        .column(subscription::Column::Secret)
+        .into_tuple()
+        .all(tx.conn())
+        .await?;
+    Ok(pairs
+        .into_iter()
+        .filter_map(|(id, secret)| secret.map(|s| (id, s)))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_within_jitter_and_stops_at_the_maximum() {
+        let settings = DispatchSettings {
+            backoff_base: Duration::from_secs(10),
+            backoff_max: Duration::from_secs(300),
+            ..DispatchSettings::default()
+        };
+        for (attempts, full) in [(1, 10), (2, 20), (3, 40), (6, 300), (20, 300)] {
+            for _ in 0..50 {
+                let wait = backoff(&settings, attempts);
+                let full = Duration::from_secs(full);
+                assert!(wait >= full / 2 && wait <= full, "{attempts}: {wait:?}");
+            }
+        }
+    }
+}

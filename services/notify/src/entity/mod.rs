@@ -1,0 +1,5 @@
+//! The notification tables.
+
+pub(crate) mod cell;
+pub(crate) mod delivery;
+pub(crate) mod subscription;

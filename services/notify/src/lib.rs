@@ -1,0 +1,113 @@
+//! Notifications: residents subscribe to their own cases, to permits near their home and to
+//! travel document reminders; third-party systems subscribe a callback URL to events. The
+//! dispatcher turns outbox events into deliveries and sends them by e-mail (SMTP), text
+//! message (an HTTP gateway per tenant), signed webhook or the log sink.
+//!
+//! Guarantees:
+//! - **Nothing lost.** Events come from the transactional outbox the other services write in
+//!   the same transaction as their change. An event is marked delivered in the same
+//!   transaction that stores its deliveries; a delivery stays pending until a receiver
+//!   accepted it, or is dead-lettered after the maximum number of attempts (admins re-drive).
+//! - **Nothing sent twice to an idempotent receiver.** Each delivery has a key, one per
+//!   (event, subscription) or (reminder, document, lead time), unique in the database and sent
+//!   with every attempt (`Loket-Delivery` header, e-mail `Message-ID`, SMS `reference`): after a
+//!   crash the retry carries the same key.
+//! - **Shared work.** Claims use `FOR UPDATE SKIP LOCKED` on PostgreSQL and a lease
+//!   (`available_at` moved ahead) so several dispatchers never hold the same rows and a killed
+//!   one's rows come back after the lease. Sending happens outside any transaction.
+//! - **Requests never wait.** Requests only insert outbox rows; nothing bounds the outbox.
+//!
+//! Chosen here: near-me matching uses a grid index in SQL ([`grid`]); webhook payloads carry
+//! the event's attributes without the subject's BSN; a subscription to a topic and address
+//! that already exists is a `CONFLICT`.
+
+mod deliveries;
+mod dispatch;
+mod entity;
+mod error;
+mod fanout;
+pub mod graphql;
+pub mod grid;
+mod model;
+mod reminders;
+pub mod send;
+pub mod signature;
+mod subscribe;
+pub mod templates;
+
+use std::sync::Arc;
+
+use loket_kernel::{casebook::ProductNames, config::TenantSet, directory::Directory};
+use loket_store::Db;
+
+pub use deliveries::DeliveryFilter;
+pub use dispatch::{DispatchSettings, Dispatcher, Round};
+pub use error::NotifyError;
+pub use model::{
+    Channel, DeliveryStatus, DeliveryView, Filter, NewSubscription, SubscriptionView, Topic,
+};
+pub use subscribe::Subscribed;
+pub use templates::Templates;
+
+/// The notification service: subscriptions and the delivery log.
+#[derive(Clone)]
+pub struct Notify {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    db: Db,
+    tenants: Arc<TenantSet>,
+    directory: Arc<dyn Directory>,
+    products: Option<Arc<dyn ProductNames>>,
+    templates: Arc<Templates>,
+    insecure_webhooks: bool,
+}
+
+impl Notify {
+    /// The service; see [`Notify::with_products`] and [`Notify::insecure_webhooks`].
+    pub fn new(
+        db: Db,
+        tenants: Arc<TenantSet>,
+        directory: Arc<dyn Directory>,
+        templates: Arc<Templates>,
+    ) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                db,
+                tenants,
+                directory,
+                products: None,
+                templates,
+                insecure_webhooks: false,
+            }),
+        }
+    }
+
+    /// Checks the products of near-me subscriptions against `products` (the catalogue).
+    #[must_use]
+    pub fn with_products(self, products: Arc<dyn ProductNames>) -> Self {
+        self.rebuild(|inner| inner.products = Some(products))
+    }
+
+    /// Lets callback URLs use plain `http://` (development and tests only).
+    #[must_use]
+    pub fn insecure_webhooks(self, allow: bool) -> Self {
+        self.rebuild(|inner| inner.insecure_webhooks = allow)
+    }
+
+    fn rebuild(self, change: impl FnOnce(&mut Inner)) -> Self {
+        let mut inner = Inner {
+            db: self.inner.db.clone(),
+            tenants: Arc::clone(&self.inner.tenants),
+            directory: Arc::clone(&self.inner.directory),
+            products: self.inner.products.clone(),
+            templates: Arc::clone(&self.inner.templates),
+            insecure_webhooks: self.inner.insecure_webhooks,
+        };
+        change(&mut inner);
+        Self {
+            inner: Arc::new(inner),
+        }
+    }
+}

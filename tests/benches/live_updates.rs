@@ -1,0 +1,215 @@
+//! Latency of live updates across replicas on PostgreSQL: two `loket serve` processes on one
+//! database; the back office adds internal notes to one case through replica B, and a
+//! `caseUpdated(caseId:)` subscriber on each replica times the update from the moment the
+//! mutation's HTTP response arrived. Updates travel only through the outbox, which each replica
+//! polls, so the figures sit beside the poll interval. Changes are spread evenly over the poll
+//! phase (a change made just after a poll waits longest). A second round adds staff listeners on
+//! replica A that follow every case, to show what fanning out to more subscribers costs: each
+//! one loads the case with its own rights.
+//!
+//! Run: `cargo build --release -p loket && cargo bench -p loket-tests --bench live_updates`.
+//! Settings: `BENCH_CHANGES` per round (default 200), `BENCH_FEED_POLL_MS` (default 250),
+//! `BENCH_LISTENERS` in the second round (default 50; 0 skips it). Needs PostgreSQL (see the
+//! test harness).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a benchmark prints and fails loudly"
+)]
+
+use std::time::{Duration, Instant};
+
+use loket_store::testing::TestDb;
+use loket_tests::{
+    Loket,
+    bench::env_number,
+    load::Figures,
+    ws::{Replica, Socket},
+};
+use serde_json::{Value, json};
+
+/// How long one update may take before the benchmark gives up.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Milliseconds as a table cell.
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1000.0)
+}
+
+/// p50, p99 and max of `latencies` as table cells.
+fn cells(latencies: &[Duration]) -> String {
+    let f = Figures::of(1.0, latencies.to_vec());
+    let max = latencies.iter().max().copied().unwrap_or_default();
+    format!("{:.1} | {:.1} | {}", f.p50_ms, f.p99_ms, ms(max))
+}
+
+async fn post(base: &str, token: &str, query: &str) -> Value {
+    let body: Value = reqwest::Client::new()
+        .post(format!("{base}/graphql"))
+        .bearer_auth(token)
+        .json(&json!({ "query": query }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(body.get("errors").is_none(), "{body}");
+    body
+}
+
+/// The time from `since` until the next update of subscription `id` on `socket`, which must
+/// be the only one waiting.
+async fn arrival(socket: &mut Socket, id: &str, since: Instant) -> Duration {
+    let update = socket.next_of(id, PATIENCE).await.expect("an update");
+    let took = since.elapsed();
+    assert_eq!(
+        update["data"]["caseUpdated"]["kind"], "NOTE_ADDED",
+        "{update}"
+    );
+    let more = socket.next_within(Duration::ZERO).await;
+    assert!(more.is_none(), "one update per change: {more:?}");
+    took
+}
+
+/// Waits until every replica's feed has passed what was written so far, and drops what
+/// `sockets` heard of it.
+async fn settle(poll_ms: u64, sockets: &mut [&mut Socket]) {
+    tokio::time::sleep(Duration::from_millis(3 * poll_ms + 500)).await;
+    for socket in sockets {
+        while socket.next_within(Duration::ZERO).await.is_some() {}
+    }
+}
+
+/// A socket of `token` on `base` following `case`.
+async fn follower(base: &str, token: &str, case: &str) -> Socket {
+    let mut socket = Socket::open(base, Some(token), None).await;
+    let query =
+        format!("subscription {{ caseUpdated(caseId: \"{case}\") {{ kind case {{ version }} }} }}");
+    socket.subscribe("case", &query).await;
+    socket
+}
+
+/// One round of `changes`: (latency on A, latency on B, mutation round trip).
+async fn round(
+    a: &Loket,
+    b: &Replica,
+    token: &str,
+    case: &str,
+    changes: u64,
+    poll_ms: u64,
+) -> [Vec<Duration>; 3] {
+    let mut on_a = follower(&a.base, token, case).await;
+    let mut on_b = follower(&b.base, token, case).await;
+    settle(poll_ms, &mut [&mut on_a, &mut on_b]).await;
+    let note = format!(
+        "mutation {{ addCaseNote(input: {{ caseId: \"{case}\", text: \"Gebeld\" }}) {{ case {{ id }} }} }}"
+    );
+    let mut out = [Vec::new(), Vec::new(), Vec::new()];
+    // Changes on a fixed schedule, a golden-ratio multiple of the poll interval apart: their
+    // phases against the replicas' poll timers spread evenly and do not depend on when the
+    // previous update arrived.
+    let step = Duration::from_millis(poll_ms).mul_f64(1.618_034);
+    let start = tokio::time::Instant::now();
+    for i in 0..changes {
+        tokio::time::sleep_until(start + step.mul_f64(i as f64)).await;
+        let sent = Instant::now();
+        post(&b.base, token, &note).await;
+        let answered = Instant::now();
+        let (via_a, via_b) = tokio::join!(
+            arrival(&mut on_a, "case", answered),
+            arrival(&mut on_b, "case", answered)
+        );
+        out[0].push(via_a);
+        out[1].push(via_b);
+        out[2].push(answered - sent);
+    }
+    out
+}
+
+/// `count` back-office sockets on `base` that follow every case and drain the next
+/// `changes` updates.
+async fn listeners(
+    base: &str,
+    token: &str,
+    count: u64,
+    changes: u64,
+) -> Vec<tokio::task::JoinHandle<u64>> {
+    let mut handles = Vec::new();
+    for _ in 0..count {
+        let mut socket = Socket::open(base, Some(token), None).await;
+        socket
+            .subscribe("all", "subscription { caseUpdated { kind case { id } } }")
+            .await;
+        handles.push(tokio::spawn(async move {
+            let mut heard = 0;
+            while heard < changes && socket.next_within(PATIENCE).await.is_some() {
+                heard += 1;
+            }
+            heard
+        }));
+    }
+    handles
+}
+
+#[tokio::main]
+async fn main() {
+    let changes = env_number("BENCH_CHANGES", 200);
+    let poll_ms = env_number("BENCH_FEED_POLL_MS", 250);
+    let extra = env_number("BENCH_LISTENERS", 50);
+    let db = TestDb::postgres_empty()
+        .await
+        .expect("PostgreSQL for the benchmark");
+    let url = db.url().to_owned();
+    let poll = poll_ms.to_string();
+    let env = [
+        ("LOKET_LOG", "warn"),
+        ("LOKET_DEMO_RESIDENTS", "20"),
+        ("LOKET_FEED_POLL_MS", poll.as_str()),
+    ];
+    let a = Loket::start_with(db, &loket_tests::tenants_dir(), &env).await;
+    let b = Replica::start(&url, &env).await;
+    let back = a.token("backoffice").to_owned();
+    let made = post(
+        &b.base,
+        a.token("citizen"),
+        "mutation { submitRequest(input: { products: [\"uitritvergunning\"] }) { cases { id } } }",
+    )
+    .await;
+    let case = made["data"]["submitRequest"]["cases"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Let both feeds pass the new case, then warm up connections and policy caches.
+    settle(poll_ms, &mut []).await;
+    round(&a, &b, &back, &case, 5, poll_ms).await;
+
+    println!(
+        "\nlive_updates: PostgreSQL, two replicas, outbox polled every {poll_ms} ms, {changes} \
+         internal notes added through replica B per round, binary {}\n",
+        loket_tests::binary().display()
+    );
+    println!("| round | subscriber | p50 ms | p99 ms | max ms |\n|---|---|---:|---:|---:|");
+    let [via_a, via_b, mutation] = round(&a, &b, &back, &case, changes, poll_ms).await;
+    println!(
+        "| 1 follower per replica | on A (other replica) | {} |",
+        cells(&via_a)
+    );
+    println!("| | on B (the replica that wrote) | {} |", cells(&via_b));
+    println!("| | addCaseNote round trip | {} |", cells(&mutation));
+    if extra > 0 {
+        let handles = listeners(&a.base, &back, extra, changes).await;
+        let [via_a, via_b, mutation] = round(&a, &b, &back, &case, changes, poll_ms).await;
+        let name = format!("+ {extra} staff listeners on A");
+        println!("| {name} | on A (other replica) | {} |", cells(&via_a));
+        println!("| | on B (the replica that wrote) | {} |", cells(&via_b));
+        println!("| | addCaseNote round trip | {} |", cells(&mutation));
+        let mut heard = 0;
+        for handle in handles {
+            heard += handle.await.unwrap_or_default();
+        }
+        println!("\nThe listeners heard {heard} updates in all ({changes} each expected).");
+    }
+}
