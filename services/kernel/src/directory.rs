@@ -30,7 +30,7 @@ pub struct AddressFacts {
 pub struct TravelDocumentFacts {
     /// Document number.
     pub number: String,
-    /// Kind, for example `passport` or `identity-card`.
+    /// Kind, as the registry stores it: `passport` or `id-card`.
     pub kind: String,
     /// Last day it is valid.
     pub expires_on: chrono::NaiveDate,

@@ -6,7 +6,10 @@ use loket_kernel::{Action, Ctx, page::Page};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr};
 use uuid::Uuid;
 
-use crate::{Channel, DeliveryStatus, DeliveryView, Notify, NotifyError, entity::delivery};
+use crate::{
+    Channel, DeliveryStatus, DeliveryView, Notify, NotifyError,
+    entity::{delivery, subscription},
+};
 
 /// Which deliveries to list.
 #[derive(Debug, Clone, Default)]
@@ -88,6 +91,17 @@ impl Notify {
             .one(tx.conn())
             .await?
             .ok_or(NotifyError::NotFound)?;
+        let ended = subscription::scoped(tenant)
+            .filter(subscription::Column::Id.eq(row.subscription_id))
+            .filter(subscription::Column::EndedAt.is_not_null())
+            .one(tx.conn())
+            .await?
+            .is_some();
+        if ended {
+            return Err(NotifyError::Conflict(
+                "the subscription has ended; its messages are not sent any more".into(),
+            ));
+        }
         if row.status != DeliveryStatus::Dead.as_str() {
             return Err(NotifyError::Conflict(format!(
                 "only dead deliveries are re-driven; this one is {}",

@@ -27,6 +27,9 @@ use crate::{
     send::{Message, SendError, Senders},
 };
 
+/// Accepted deliveries recorded per statement.
+const SENT_GROUP: usize = 32;
+
 /// How the dispatcher paces itself.
 #[derive(Debug, Clone)]
 pub struct DispatchSettings {
@@ -237,14 +240,24 @@ impl Dispatcher {
                 (row, outcome)
             })
             .buffer_unordered(self.settings.concurrency.max(1));
+        // Accepted messages are recorded in groups (a crash re-sends at most a group, under
+        // the same keys); failures one by one, with their error.
+        let mut accepted = Vec::new();
         while let Some((row, outcome)) = outcomes.next().await {
-            let status = self.record(tenant, &row, outcome).await?;
-            match status {
-                DeliveryStatus::Sent => round.sent += 1,
-                DeliveryStatus::Dead => round.dead += 1,
-                _ => round.retried += 1,
+            match outcome {
+                Ok(()) => {
+                    accepted.push(row.id);
+                    if accepted.len() >= SENT_GROUP {
+                        round.sent += self.mark_sent(tenant, &mut accepted).await?;
+                    }
+                }
+                Err(e) => match self.record_failure(tenant, &row, e).await? {
+                    DeliveryStatus::Dead => round.dead += 1,
+                    _ => round.retried += 1,
+                },
             }
         }
+        round.sent += self.mark_sent(tenant, &mut accepted).await?;
         Ok(round)
     }
 
@@ -293,52 +306,64 @@ impl Dispatcher {
             .collect())
     }
 
-    /// Writes the outcome of one attempt; returns the delivery's new status.
-    async fn record(
+    /// Records accepted deliveries as sent and empties `ids`; returns how many.
+    async fn mark_sent(
+        &self,
+        tenant: &TenantId,
+        ids: &mut Vec<Uuid>,
+    ) -> Result<usize, NotifyError> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let tx = self.notify.inner.db.begin(tenant).await?;
+        let updated = delivery::Entity::update_many()
+            .col_expr(
+                delivery::Column::Status,
+                Expr::value(DeliveryStatus::Sent.as_str()),
+            )
+            .col_expr(delivery::Column::SentAt, Expr::value(Utc::now()))
+            .col_expr(delivery::Column::LastError, Expr::value(None::<String>))
+            .filter(delivery::Column::TenantId.eq(tenant.as_str()))
+            .filter(delivery::Column::Id.is_in(ids.drain(..)))
+            // Sent is sent, even if a re-drive or another dispatcher's claim came between.
+            .filter(delivery::Column::Status.ne(DeliveryStatus::Sent.as_str()))
+            .exec(tx.conn())
+            .await?;
+        tx.commit().await?;
+        Ok(usize::try_from(updated.rows_affected).unwrap_or(0))
+    }
+
+    /// Records a failed attempt: another try after a backoff, or a dead letter after the
+    /// last attempt or a refusal. Returns the delivery's new status.
+    async fn record_failure(
         &self,
         tenant: &TenantId,
         row: &delivery::Model,
-        outcome: Result<(), SendError>,
+        error: SendError,
     ) -> Result<DeliveryStatus, NotifyError> {
-        let now = Utc::now();
-        let update = delivery::Entity::update_many()
-            .filter(delivery::Column::TenantId.eq(tenant.as_str()))
-            .filter(delivery::Column::Id.eq(row.id))
-            // A re-drive or unsubscribe meanwhile wins.
-            .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.as_str()))
-            .filter(delivery::Column::Attempts.eq(row.attempts));
-        let (status, update) = match outcome {
-            Ok(()) => (
-                DeliveryStatus::Sent,
-                update
-                    .col_expr(delivery::Column::SentAt, Expr::value(now))
-                    .col_expr(delivery::Column::LastError, Expr::value(None::<String>)),
-            ),
-            Err(e) => {
-                let dead = matches!(e, SendError::Permanent(_))
-                    || row.attempts >= self.settings.max_attempts;
-                let message = e.to_string();
-                tracing::warn!(tenant = %tenant, delivery = %row.id, attempts = row.attempts, dead,
-                    error = %message, "delivery attempt failed");
-                let next = now
-                    + chrono::Duration::from_std(backoff(&self.settings, row.attempts))
-                        .unwrap_or(chrono::Duration::seconds(60));
-                let status = if dead {
-                    DeliveryStatus::Dead
-                } else {
-                    DeliveryStatus::Pending
-                };
-                (
-                    status,
-                    update
-                        .col_expr(delivery::Column::LastError, Expr::value(message))
-                        .col_expr(delivery::Column::AvailableAt, Expr::value(next)),
-                )
-            }
+        let dead =
+            matches!(error, SendError::Permanent(_)) || row.attempts >= self.settings.max_attempts;
+        let message = error.to_string();
+        tracing::warn!(tenant = %tenant, delivery = %row.id, attempts = row.attempts, dead,
+            error = %message, "delivery attempt failed");
+        let next = Utc::now()
+            + chrono::Duration::from_std(backoff(&self.settings, row.attempts))
+                .unwrap_or(chrono::Duration::seconds(60));
+        let status = if dead {
+            DeliveryStatus::Dead
+        } else {
+            DeliveryStatus::Pending
         };
         let tx = self.notify.inner.db.begin(tenant).await?;
-        update
+        delivery::Entity::update_many()
             .col_expr(delivery::Column::Status, Expr::value(status.as_str()))
+            .col_expr(delivery::Column::LastError, Expr::value(message))
+            .col_expr(delivery::Column::AvailableAt, Expr::value(next))
+            .filter(delivery::Column::TenantId.eq(tenant.as_str()))
+            .filter(delivery::Column::Id.eq(row.id))
+            // A re-drive, an unsubscribe or a newer claim meanwhile wins.
+            .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.as_str()))
+            .filter(delivery::Column::Attempts.eq(row.attempts))
             .exec(tx.conn())
             .await?;
         tx.commit().await?;

@@ -5,15 +5,13 @@
 use chrono::{DateTime, Utc};
 use loket_kernel::{TenantId, global_id};
 use loket_store::{TenantTx, outbox};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, sea_query::OnConflict,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, sea_query::OnConflict};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::{
     Channel, DeliveryStatus, Notify, NotifyError, Topic,
-    entity::{cell, delivery, subscription},
+    entity::{delivery, subscription},
     grid,
     subscribe::filters_of,
 };
@@ -224,30 +222,24 @@ impl Notify {
         lat: f64,
         lon: f64,
     ) -> Result<Vec<(subscription::Model, f64)>, NotifyError> {
-        let tenant = tx.tenant();
-        let ids: Vec<Uuid> = cell::Entity::find()
-            .filter(cell::Column::TenantId.eq(tenant.as_str()))
-            .filter(cell::Column::Cell.eq(grid::cell_of(lat, lon)))
-            .select_only()
-            .column(cell::Column::SubscriptionId)
-            .into_tuple()
+        // One index lookup: the cell's subscriptions, joined in the same statement.
+        let rows = subscription::Entity::find()
+            .from_raw_sql(tx.statement(
+                "SELECT s.* FROM subscription_cells c JOIN subscriptions s \
+                 ON s.tenant_id = c.tenant_id AND s.id = c.subscription_id \
+                 WHERE c.tenant_id = $1 AND c.cell = $2 AND s.ended_at IS NULL",
+                vec![tx.tenant().as_str().into(), grid::cell_of(lat, lon).into()],
+            ))
             .all(tx.conn())
             .await?;
         let mut found = Vec::new();
-        for chunk in ids.chunks(500) {
-            let rows = subscription::scoped(tenant)
-                .filter(subscription::Column::Id.is_in(chunk.iter().copied()))
-                .filter(subscription::Column::EndedAt.is_null())
-                .all(tx.conn())
-                .await?;
-            for s in rows {
-                let (Some(slat), Some(slon), Some(radius)) = (s.lat, s.lon, s.radius_m) else {
-                    continue;
-                };
-                let distance = grid::distance_m(lat, lon, slat, slon);
-                if distance <= f64::from(radius) {
-                    found.push((s, distance));
-                }
+        for s in rows {
+            let (Some(slat), Some(slon), Some(radius)) = (s.lat, s.lon, s.radius_m) else {
+                continue;
+            };
+            let distance = grid::distance_m(lat, lon, slat, slon);
+            if distance <= f64::from(radius) {
+                found.push((s, distance));
             }
         }
         Ok(found)

@@ -23,9 +23,9 @@ fn document_name(kind: &str, language: &str) -> String {
     let english = language == "en";
     match (kind, english) {
         ("passport", false) => "paspoort".into(),
-        ("identity-card", false) => "identiteitskaart".into(),
+        ("id-card", false) => "identiteitskaart".into(),
         ("driving-licence", false) => "rijbewijs".into(),
-        ("identity-card", true) => "identity card".into(),
+        ("id-card", true) => "identity card".into(),
         ("driving-licence", true) => "driving licence".into(),
         (other, _) => other.replace('-', " "),
     }

@@ -295,7 +295,8 @@ impl Notify {
         Ok(())
     }
 
-    /// Ends one of the caller's subscriptions; its pending deliveries are cancelled.
+    /// Ends one of the caller's subscriptions; its pending and dead deliveries are cancelled
+    /// (a re-drive must not reach a receiver that left).
     pub async fn unsubscribe(&self, ctx: &Ctx, id: Uuid) -> Result<SubscriptionView, NotifyError> {
         let tenant = ctx.tenant();
         let tx = self.inner.db.begin(tenant).await?;
@@ -322,7 +323,10 @@ impl Notify {
             )
             .filter(delivery::Column::TenantId.eq(tenant.as_str()))
             .filter(delivery::Column::SubscriptionId.eq(id))
-            .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.as_str()))
+            .filter(delivery::Column::Status.is_in([
+                DeliveryStatus::Pending.as_str(),
+                DeliveryStatus::Dead.as_str(),
+            ]))
             .exec(tx.conn())
             .await?;
         tx.commit().await?;
@@ -364,9 +368,15 @@ impl Notify {
         let Some(owner) = owner(ctx) else {
             return Ok((Vec::new(), false));
         };
+        let readable: Vec<&str> = Topic::ALL
+            .iter()
+            .map(|t| t.as_str())
+            .filter(|t| ctx.can(&format!("subscription/{t}"), Action::Read))
+            .collect();
         let tx = self.inner.db.begin(ctx.tenant()).await?;
         let rows = subscription::scoped(ctx.tenant())
             .filter(subscription::Column::Owner.eq(owner))
+            .filter(subscription::Column::Topic.is_in(readable))
             .filter(subscription::Column::EndedAt.is_null())
             .order_by_asc(subscription::Column::Id)
             .offset(page.offset as u64)
@@ -375,12 +385,7 @@ impl Notify {
             .await?;
         tx.commit().await?;
         let more = rows.len() > page.first;
-        let rows = rows
-            .into_iter()
-            .filter(|r| ctx.can(&format!("subscription/{}", r.topic), Action::Read))
-            .take(page.first)
-            .map(view)
-            .collect();
+        let rows = rows.into_iter().take(page.first).map(view).collect();
         Ok((rows, more))
     }
 }

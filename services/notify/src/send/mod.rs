@@ -97,6 +97,9 @@ pub struct Senders {
 impl Senders {
     /// Sets the senders up for the tenants.
     pub fn new(settings: &SenderSettings, tenants: &TenantSet) -> Result<Self, SenderSetupError> {
+        // The HTTP client needs a TLS provider: ring, as everywhere in Loket (a no-op when the
+        // process installed it already).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .timeout(settings.timeout)
             .connect_timeout(settings.timeout)
