@@ -23,6 +23,7 @@ mod m20261128_000007_cases;
 mod m20261128_000008_catalog;
 mod m20261128_000009_contact;
 mod m20261128_000010_notify;
+mod m20261128_000011_subscription_unique;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -79,6 +80,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000008_catalog::Migration),
             Box::new(m20261128_000009_contact::Migration),
             Box::new(m20261128_000010_notify::Migration),
+            Box::new(m20261128_000011_subscription_unique::Migration),
         ]
     }
 }

@@ -7,8 +7,9 @@ use chrono::Utc;
 use loket_kernel::{Action, Ctx, page::Page};
 use loket_store::TenantTx;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    sea_query::Expr,
+    ActiveValue::Set,
+    ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, OnConflict},
 };
 use uuid::Uuid;
 
@@ -163,9 +164,18 @@ impl Notify {
         }
         let id = row.id.clone().take().unwrap_or_default();
         let secret = row.secret.clone().take().flatten();
-        subscription::Entity::insert(row)
+        // The unique index on active subscriptions decides between two identical requests
+        // at the same moment; the loser is told as if it had found the winner above.
+        let inserted = subscription::Entity::insert(row)
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
             .exec_without_returning(tx.conn())
             .await?;
+        if inserted == 0 {
+            return Err(NotifyError::Conflict(format!(
+                "already subscribed to {} at this address",
+                topic.as_str()
+            )));
+        }
         insert_cells(&tx, id, &cells).await?;
         let saved = subscription::scoped(tenant)
             .filter(subscription::Column::Id.eq(id))
