@@ -252,8 +252,10 @@ impl Dispatcher {
                     }
                 }
                 Err(e) => match self.record_failure(tenant, &row, e).await? {
-                    DeliveryStatus::Dead => round.dead += 1,
-                    _ => round.retried += 1,
+                    Some(DeliveryStatus::Dead) => round.dead += 1,
+                    Some(_) => round.retried += 1,
+                    // A re-drive, an unsubscribe or a newer claim came first.
+                    None => {}
                 },
             }
         }
@@ -281,6 +283,25 @@ impl Dispatcher {
             tx.rollback().await?;
             return Ok(Vec::new());
         }
+        // A subscription may have ended after its delivery was made (an unsubscribe that
+        // raced the fan-out): such deliveries are cancelled, not sent.
+        let holders = holders(&tx, &rows).await?;
+        let (rows, gone): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| {
+            holders
+                .get(&r.subscription_id)
+                .is_some_and(|(_, ended)| !ended)
+        });
+        if !gone.is_empty() {
+            delivery::Entity::update_many()
+                .col_expr(
+                    delivery::Column::Status,
+                    Expr::value(DeliveryStatus::Cancelled.as_str()),
+                )
+                .filter(delivery::Column::TenantId.eq(tenant.as_str()))
+                .filter(delivery::Column::Id.is_in(gone.iter().map(|r| r.id)))
+                .exec(tx.conn())
+                .await?;
+        }
         let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
         let lease = chrono::Duration::from_std(self.settings.lease)
             .unwrap_or(chrono::Duration::seconds(60));
@@ -294,13 +315,14 @@ impl Dispatcher {
             .filter(delivery::Column::Id.is_in(ids))
             .exec(tx.conn())
             .await?;
-        let secrets = secrets(&tx, &rows).await?;
         tx.commit().await?;
         Ok(rows
             .into_iter()
             .map(|mut row| {
                 row.attempts += 1;
-                let secret = secrets.get(&row.subscription_id).cloned();
+                let secret = holders
+                    .get(&row.subscription_id)
+                    .and_then(|(secret, _)| secret.clone());
                 (row, secret)
             })
             .collect())
@@ -334,13 +356,14 @@ impl Dispatcher {
     }
 
     /// Records a failed attempt: another try after a backoff, or a dead letter after the
-    /// last attempt or a refusal. Returns the delivery's new status.
+    /// last attempt or a refusal. Returns the delivery's new status, `None` when something
+    /// else changed it first.
     async fn record_failure(
         &self,
         tenant: &TenantId,
         row: &delivery::Model,
         error: SendError,
-    ) -> Result<DeliveryStatus, NotifyError> {
+    ) -> Result<Option<DeliveryStatus>, NotifyError> {
         let dead =
             matches!(error, SendError::Permanent(_)) || row.attempts >= self.settings.max_attempts;
         let message = error.to_string();
@@ -355,7 +378,7 @@ impl Dispatcher {
             DeliveryStatus::Pending
         };
         let tx = self.notify.inner.db.begin(tenant).await?;
-        delivery::Entity::update_many()
+        let updated = delivery::Entity::update_many()
             .col_expr(delivery::Column::Status, Expr::value(status.as_str()))
             .col_expr(delivery::Column::LastError, Expr::value(message))
             .col_expr(delivery::Column::AvailableAt, Expr::value(next))
@@ -367,34 +390,31 @@ impl Dispatcher {
             .exec(tx.conn())
             .await?;
         tx.commit().await?;
-        Ok(status)
+        Ok((updated.rows_affected > 0).then_some(status))
     }
 }
 
-/// The signing secrets of the webhook subscriptions among `rows`.
-async fn secrets(
+/// The subscriptions of `rows`: their webhook signing secret and whether they ended.
+async fn holders(
     tx: &TenantTx,
     rows: &[delivery::Model],
-) -> Result<HashMap<Uuid, String>, NotifyError> {
-    let ids: Vec<Uuid> = rows
-        .iter()
-        .filter(|r| r.channel == Channel::Webhook.as_str())
-        .map(|r| r.subscription_id)
-        .collect();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let pairs: Vec<(Uuid, Option<String>)> = subscription::scoped(tx.tenant())
-        .filter(subscription::Column::Id.is_in(ids))
-        .select_only()
-        .column(subscription::Column::Id)
-        .column(subscription::Column::Secret)
-        .into_tuple()
-        .all(tx.conn())
-        .await?;
-    Ok(pairs
+) -> Result<HashMap<Uuid, (Option<String>, bool)>, NotifyError> {
+    let mut ids: Vec<Uuid> = rows.iter().map(|r| r.subscription_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let found: Vec<(Uuid, Option<String>, Option<chrono::DateTime<Utc>>)> =
+        subscription::scoped(tx.tenant())
+            .filter(subscription::Column::Id.is_in(ids))
+            .select_only()
+            .column(subscription::Column::Id)
+            .column(subscription::Column::Secret)
+            .column(subscription::Column::EndedAt)
+            .into_tuple()
+            .all(tx.conn())
+            .await?;
+    Ok(found
         .into_iter()
-        .filter_map(|(id, secret)| secret.map(|s| (id, s)))
+        .map(|(id, secret, ended)| (id, (secret, ended.is_some())))
         .collect())
 }
 

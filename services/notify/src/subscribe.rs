@@ -207,8 +207,9 @@ impl Notify {
                 Ok(url.to_string())
             }
             (Topic::Webhook, _) => Err(NotifyError::bad("channel", "webhooks use WEBHOOK")),
+            // Domains are case-insensitive: one address, one subscription.
             (_, Channel::Email) => lettre::Address::from_str(raw)
-                .map(|a| a.to_string())
+                .map(|a| format!("{}@{}", a.user(), a.domain().to_lowercase()))
                 .map_err(|_| bad("not an e-mail address")),
             (_, Channel::Sms) => phone(raw).ok_or_else(|| bad("not a mobile phone number")),
             (_, Channel::Webhook | Channel::Log) => Err(NotifyError::bad(

@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use loket_kernel::{TenantId, page::Page};
 use loket_notify::{DeliveryFilter, DeliveryStatus, DispatchSettings, NewSubscription};
+use sea_orm::ConnectionTrait;
 use support::*;
 
 const PAGE: Page = Page {
@@ -106,6 +107,24 @@ async fn unsubscribing_cancels_pending_deliveries_and_stops_new_ones() {
         assert_eq!((round.queued, round.sent), (0, 0), "{engine}: {round:?}");
         assert_eq!(w.deliveries_of(&mine).await.len(), 1, "{engine}");
         assert!(w.log().is_empty(), "{engine}");
+
+        // A delivery stored just after the unsubscribe (fan-out racing it) is cancelled
+        // when claimed, never sent.
+        w.db.db()
+            .raw()
+            .execute_unprepared(
+                "UPDATE deliveries SET status = 'pending', available_at = created_at",
+            )
+            .await
+            .unwrap();
+        let round = w.drain().await;
+        assert_eq!(round.sent, 0, "{engine}: {round:?}");
+        assert!(w.log().is_empty(), "{engine}");
+        assert_eq!(
+            w.with_status(&mine, DeliveryStatus::Cancelled).await.len(),
+            1,
+            "{engine}"
+        );
 
         // An ended subscription is no duplicate: she may subscribe again.
         let again = w
