@@ -185,8 +185,7 @@ async fn token_command_signs_for_dev_issuers_only() {
     assert!(err.contains("--bsn"), "{err}");
 
     // A tenant that trusts only its own identity provider gets no dev tokens.
-    let temp = tempfile::tempdir().unwrap();
-    copy_dir(&tenants_dir(), temp.path());
+    let temp = loket_tests::tenants_copy();
     let toml = temp.path().join("heemskerk/tenant.toml");
     let text = std::fs::read_to_string(&toml).unwrap();
     let start = text
@@ -215,8 +214,7 @@ async fn check_names_file_line_and_problem() {
     assert_eq!(code, 0);
     assert!(out.contains("6 tenants"), "{out}");
 
-    let temp = tempfile::tempdir().unwrap();
-    copy_dir(&tenants_dir(), temp.path());
+    let temp = loket_tests::tenants_copy();
     let policy = temp.path().join("enschede/policy.csv");
     let mut text = std::fs::read_to_string(&policy).unwrap();
     text.push_str("p, frontoffice, enschede, case/*/outcome, read\n");
@@ -230,17 +228,4 @@ async fn check_names_file_line_and_problem() {
         )),
         "{err}"
     );
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -9,14 +9,13 @@
     reason = "a test fails loudly"
 )]
 
-use std::{path::Path, time::Duration};
+use std::time::Duration;
 
 use hmac::{Hmac, Mac};
 use loket_store::testing::TestDb;
 use loket_tests::{
     Loket,
     receivers::{HttpReceiver, SmtpReceiver},
-    tenants_dir,
 };
 use serde_json::Value;
 use sha2::Sha256;
@@ -32,23 +31,9 @@ fn data(body: &Value) -> &Value {
     &body["data"]
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The demo tenants, with Enschede's SMS gateway pointing at `gateway`.
 fn tenants_with_gateway(gateway: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&tenants_dir(), dir.path());
+    let dir = loket_tests::tenants_copy();
     let file = dir.path().join("enschede/tenant.toml");
     let mut text = std::fs::read_to_string(&file).unwrap();
     text.push_str(&format!(
