@@ -1,0 +1,27 @@
+-- Baseline of citizen_cases (pgbench script, run by bench/run with -M prepared): the SQL of
+-- one me.cases page as the case service runs it, after tests/benches/cases_scale.rs. The
+-- count with its overdue part and the page in one tenant transaction, the events of the page
+-- in another, then one processing-log entry per case on the page. Variables (-D) are the
+-- resident's BSN, the case types a citizen may read, the page's case ids and its subjects,
+-- and the actor as the gateway logs it.
+BEGIN;
+SELECT set_config('role', 'loket_app', true), set_config('loket.tenant', :tenant, true);
+SELECT count(1) AS "all", sum(CASE WHEN closed_at IS NULL AND deadline < CAST(:today AS date) THEN 1 ELSE 0 END) AS late
+  FROM cases WHERE tenant_id = :tenant AND case_type = ANY(CAST(:types AS text[])) AND subject_bsn = :bsn;
+SELECT * FROM cases WHERE tenant_id = :tenant AND case_type = ANY(CAST(:types AS text[])) AND subject_bsn = :bsn
+  ORDER BY created_at DESC, id DESC LIMIT 21;
+COMMIT;
+BEGIN;
+SELECT set_config('role', 'loket_app', true), set_config('loket.tenant', :tenant, true);
+SELECT * FROM case_events WHERE tenant_id = :tenant AND case_id = ANY(CAST(:ids AS uuid[])) ORDER BY case_id, seq;
+COMMIT;
+BEGIN;
+SELECT set_config('role', 'loket_app', true), set_config('loket.tenant', :tenant, true);
+INSERT INTO processing_log (tenant_id, id, actor_kind, actor_subject, roles, person_bsn, purpose, operation,
+    request_id, created_at, subject_type, field_groups, trace_id, span_id)
+  SELECT :tenant, CAST(lpad(to_hex(CAST(extract(epoch FROM clock_timestamp()) * 1000 AS bigint)), 12, '0') || '7'
+      || substr(md5(CAST(random() AS text)), 1, 3) || '8' || substr(md5(CAST(random() AS text)), 1, 15) AS uuid),
+    'citizen', :actor, 'citizen', b, 'show a resident their own cases', 'cases', 'bench', now(), 'BSN',
+    'case,case/status,case/outcome', '', ''
+  FROM unnest(CAST(:bsns AS text[])) b;
+COMMIT;
