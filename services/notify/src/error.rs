@@ -33,6 +33,9 @@ pub enum NotifyError {
     /// The registry could not be asked.
     #[error(transparent)]
     Directory(#[from] DirectoryError),
+    /// The operating system gave no randomness for a secret.
+    #[error("no randomness available")]
+    Randomness,
     /// A template could not be rendered.
     #[error("template {name}: {message}")]
     Template {
@@ -65,9 +68,11 @@ impl HasCode for NotifyError {
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::BadInput { .. } => ErrorCode::BadUserInput,
             Self::Conflict(_) => ErrorCode::Conflict,
-            Self::Db(_) | Self::Store(_) | Self::Directory(_) | Self::Template { .. } => {
-                ErrorCode::Internal
-            }
+            Self::Db(_)
+            | Self::Store(_)
+            | Self::Directory(_)
+            | Self::Randomness
+            | Self::Template { .. } => ErrorCode::Internal,
         }
     }
 

@@ -299,7 +299,7 @@ impl Notify {
         }
         let mut secret = [0u8; 32];
         ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut secret)
-            .map_err(|_| NotifyError::Conflict("no randomness for a secret; try again".into()))?;
+            .map_err(|_| NotifyError::Randomness)?;
         row.event_kinds = Set(serde_json::json!(new.event_kinds));
         row.filters = Set(serde_json::json!(new.filters));
         row.secret = Set(Some(hex::encode(secret)));
