@@ -142,22 +142,28 @@ pub enum NotifySetupError {
     Senders(#[from] loket_notify::send::SenderSetupError),
 }
 
-/// The notification service for the loaded tenants.
+/// The notification service for the loaded tenants; with `products` (the catalogue, as in
+/// `serve`) near-me subscriptions for chosen products are checked against it.
 pub fn service(
     db: &Db,
     tenants: &Arc<TenantSet>,
     directory: Arc<dyn Directory>,
+    products: Option<Arc<dyn ProductNames>>,
     config: &NotifyConfig,
 ) -> Result<Notify, NotifySetupError> {
     let templates = loket_notify::templates::load(tenants)
         .map_err(|errors| NotifySetupError::Templates(describe(&errors)))?;
-    Ok(Notify::new(
+    let notify = Notify::new(
         db.clone(),
         Arc::clone(tenants),
         directory,
         Arc::new(templates),
     )
-    .insecure_webhooks(config.insecure_webhooks))
+    .insecure_webhooks(config.insecure_webhooks);
+    Ok(match products {
+        Some(products) => notify.with_products(products),
+        None => notify,
+    })
 }
 
 /// The dispatcher sending for `notify`.
@@ -170,17 +176,6 @@ pub fn dispatcher(
     Ok(Dispatcher::new(notify, senders, config.settings()))
 }
 
-/// The service for `serve`, which also checks near-me products against the catalogue.
-pub fn service_with_products(
-    db: &Db,
-    tenants: &Arc<TenantSet>,
-    directory: Arc<dyn Directory>,
-    products: Arc<dyn ProductNames>,
-    config: &NotifyConfig,
-) -> Result<Notify, NotifySetupError> {
-    Ok(service(db, tenants, directory, config)?.with_products(products))
-}
-
 /// Runs `loket dispatch`.
 pub async fn run(args: DispatchConfig) -> Result<(), String> {
     let tenants = Arc::new(load_dir(&args.tenants.dir).map_err(|errors| describe(&errors))?);
@@ -188,8 +183,8 @@ pub async fn run(args: DispatchConfig) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let registry = Registry::new(db.clone(), Arc::clone(&tenants));
-    let notify =
-        service(&db, &tenants, Arc::new(registry), &args.notify).map_err(|e| e.to_string())?;
+    let notify = service(&db, &tenants, Arc::new(registry), None, &args.notify)
+        .map_err(|e| e.to_string())?;
     let dispatcher = dispatcher(notify, &tenants, &args.notify).map_err(|e| e.to_string())?;
     if args.once {
         if let Some(day) = args.remind_on {

@@ -130,11 +130,11 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
             ..FeedSettings::new("case.")
         },
     );
-    let notify = crate::dispatch::service_with_products(
+    let notify = crate::dispatch::service(
         &db,
         &tenants,
         Arc::new(registry.clone()),
-        Arc::new(catalog.clone()),
+        Some(Arc::new(catalog.clone())),
         &config.notify,
     )?;
     let schema = graphql::builder(&config.limits)

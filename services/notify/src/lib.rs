@@ -55,6 +55,7 @@ pub struct Notify {
     inner: Arc<Inner>,
 }
 
+#[derive(Clone)]
 struct Inner {
     db: Db,
     tenants: Arc<TenantSet>,
@@ -97,14 +98,7 @@ impl Notify {
     }
 
     fn rebuild(self, change: impl FnOnce(&mut Inner)) -> Self {
-        let mut inner = Inner {
-            db: self.inner.db.clone(),
-            tenants: Arc::clone(&self.inner.tenants),
-            directory: Arc::clone(&self.inner.directory),
-            products: self.inner.products.clone(),
-            templates: Arc::clone(&self.inner.templates),
-            insecure_webhooks: self.inner.insecure_webhooks,
-        };
+        let mut inner = Arc::unwrap_or_clone(self.inner);
         change(&mut inner);
         Self {
             inner: Arc::new(inner),
