@@ -209,6 +209,47 @@ async fn token_command_signs_for_dev_issuers_only() {
 }
 
 #[tokio::test]
+async fn check_wants_every_message_in_every_listed_language() {
+    let temp = loket_tests::tenants_copy();
+    let texts = temp.path().join("enschede/notifications.toml");
+    let german = std::fs::read_to_string(&texts).unwrap();
+    let tenants = temp.path().to_str().unwrap();
+
+    // Enschede lists German; without its German texts a resident could pick a language
+    // whose messages do not exist.
+    std::fs::remove_file(&texts).unwrap();
+    let (code, _, err) = run(&["check", "--tenants", tenants]).await;
+    assert_eq!(code, 1);
+    let line = std::fs::read_to_string(temp.path().join("enschede/tenant.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("languages"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "enschede/tenant.toml:{line}: languages lists \"de\""
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("case.created, case.status_changed, case.decided"),
+        "{err}"
+    );
+
+    // One German message missing: only that one is named.
+    let start = german.find("[de.\"near-me.decided\"]").unwrap();
+    let end = german.find("[de.\"reminder.travel-document\"]").unwrap();
+    std::fs::write(&texts, format!("{}{}", &german[..start], &german[end..])).unwrap();
+    let (code, _, err) = run(&["check", "--tenants", tenants]).await;
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no \"de\" notification texts for near-me.decided;"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
 async fn check_names_file_line_and_problem() {
     let (code, out, _) = run(&["check", "--tenants", tenants_dir().to_str().unwrap()]).await;
     assert_eq!(code, 0);

@@ -4,12 +4,13 @@
 
 use std::{
     collections::{BTreeMap, HashMap},
+    fs,
     path::Path,
 };
 
 use loket_kernel::{
     TenantId,
-    config::{ConfigError, TenantSet, line_at, parse_toml},
+    config::{ConfigError, TenantSet, line_at, line_of_key, parse_toml},
 };
 use minijinja::Environment;
 use serde::Deserialize;
@@ -94,6 +95,7 @@ pub fn load(tenants: &TenantSet) -> Result<Templates, Vec<ConfigError>> {
                 texts.entry(language).or_default().extend(kinds);
             }
         }
+        missing_languages(&config.languages, &texts, &config.dir, &mut errors);
         let default_language = config
             .languages
             .first()
@@ -108,6 +110,41 @@ pub fn load(tenants: &TenantSet) -> Result<Templates, Vec<ConfigError>> {
         })
     } else {
         Err(errors)
+    }
+}
+
+/// Every language a tenant lists must have every message: a resident who picks it gets all of
+/// them in it.
+fn missing_languages(
+    languages: &[String],
+    texts: &Texts,
+    dir: &Path,
+    errors: &mut Vec<ConfigError>,
+) {
+    for language in languages {
+        let missing: Vec<&str> = KINDS
+            .into_iter()
+            .filter(|kind| {
+                !texts
+                    .get(language)
+                    .is_some_and(|kinds| kinds.contains_key(*kind))
+            })
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let file = dir.join("tenant.toml");
+        let line =
+            fs::read_to_string(&file).map_or(1, |text| line_of_key(&text, "languages").max(1));
+        errors.push(ConfigError::new(
+            &file,
+            line,
+            format!(
+                "languages lists {language:?}, but there are no {language:?} notification texts for {}; \
+                 add them to {FILE} in this folder or in _default",
+                missing.join(", ")
+            ),
+        ));
     }
 }
 
@@ -199,5 +236,68 @@ impl Templates {
         self.tenants
             .get(tenant)
             .map_or(BASE_LANGUAGE, |(_, language)| language.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a test fails loudly")]
+
+    use std::path::PathBuf;
+
+    use loket_kernel::config::load_dir;
+
+    use super::*;
+
+    fn demo() -> (Templates, TenantSet) {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tenants");
+        let tenants = load_dir(&root).unwrap();
+        (load(&tenants).unwrap(), tenants)
+    }
+
+    fn slug(tenants: &TenantSet, name: &str) -> TenantId {
+        tenants
+            .tenants
+            .keys()
+            .find(|s| s.as_str() == name)
+            .unwrap()
+            .clone()
+    }
+
+    #[test]
+    fn enschede_writes_german_and_others_fall_back_to_their_default() {
+        let (templates, tenants) = demo();
+        let context = serde_json::json!({
+            "municipality": "Gemeente Enschede",
+            "reference": "Z-2026-000001",
+            "caseTypeName": "Omgevingsvergunning bouwen",
+        });
+        let enschede = slug(&tenants, "enschede");
+        assert!(templates.speaks(&enschede, "de"));
+        let german = templates
+            .render(&enschede, "de", "case.created", Channel::Sms, &context)
+            .unwrap();
+        assert_eq!(
+            german.body,
+            "Gemeente Enschede: Wir haben Ihren Antrag Omgevingsvergunning bouwen \
+             (Z-2026-000001) erhalten."
+        );
+        // Dutch and English stay the national texts.
+        let dutch = templates
+            .render(&enschede, "nl", "case.created", Channel::Email, &context)
+            .unwrap();
+        assert_eq!(
+            dutch.subject.as_deref(),
+            Some("We hebben uw aanvraag Z-2026-000001 ontvangen")
+        );
+        let haarlem = slug(&tenants, "haarlem");
+        assert!(!templates.speaks(&haarlem, "de"));
+        let fallback = templates
+            .render(&haarlem, "de", "case.created", Channel::Sms, &context)
+            .unwrap();
+        assert!(
+            fallback.body.contains("we hebben uw aanvraag"),
+            "{fallback:?}"
+        );
     }
 }

@@ -83,8 +83,8 @@ fn line_of_span(text: &str, span: &Range<usize>) -> usize {
     line_at(text, span.start)
 }
 
-/// The line on which `key = ...` first appears at the start of a line.
-fn line_of_key(text: &str, key: &str) -> usize {
+/// The line on which `key = ...` first appears at the start of a line (0 when it does not).
+pub fn line_of_key(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| {
             l.trim_start()

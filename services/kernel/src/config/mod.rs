@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 pub use contact::ContactCentreConfig;
 pub use hours::{Day, OpeningHours};
-pub use load::{ConfigError, TenantSet, describe, line_at, load_dir, parse_toml};
+pub use load::{ConfigError, TenantSet, describe, line_at, line_of_key, load_dir, parse_toml};
 pub use notify::{NotificationConfig, SmsGatewayConfig};
 
 use crate::{Confidentiality, Role, TenantId};
