@@ -11,6 +11,7 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::print_stdout,
+    clippy::arithmetic_side_effects,
     reason = "a benchmark prints and fails loudly"
 )]
 

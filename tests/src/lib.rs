@@ -6,6 +6,7 @@
 
 #![expect(
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "test harness: a broken set-up should fail loudly"
 )]
 
@@ -95,8 +96,12 @@ impl Loket {
     pub async fn start_with(db: TestDb, tenants: &Path, env: &[(&str, &str)]) -> Self {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let log = tempfile::NamedTempFile::new().expect("log file");
+        // As in production: requests through a login role that can only become the
+        // application role, migrations and demo data through the owner.
         let mut child = Command::new(binary())
             .args(["serve", "--listen", "127.0.0.1:0", "--database"])
+            .arg(db.gateway_url().await)
+            .arg("--migration-database")
             .arg(db.url())
             .arg("--tenants")
             .arg(tenants)
@@ -176,6 +181,44 @@ impl Loket {
         let status = response.status().as_u16();
         let body = response.json().await.expect("JSON body");
         (status, body)
+    }
+
+    /// An address in `postcode` (Enschede) where no case of any kind exists yet, so that a
+    /// test's integral view shows only what the test puts there.
+    pub async fn quiet_address(&self, postcode: &str) -> String {
+        let (status, body) = self
+            .graphql(
+                Some(self.token("backoffice")),
+                None,
+                "{ cases(first: 100, filter: { includeClosed: true }) { pageInfo { hasNextPage } \
+                 edges { node { addressId } } } }",
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        let all = &body["data"]["cases"];
+        assert_eq!(all["pageInfo"]["hasNextPage"], false, "{body}");
+        let used: Vec<&Value> = all["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| &e["node"]["addressId"])
+            .collect();
+        for number in 1..=50 {
+            let (_, body) = self
+                .graphql(
+                    None,
+                    Some("enschede"),
+                    &format!(
+                        "{{ address(postcode: \"{postcode}\", houseNumber: {number}) {{ id }} }}"
+                    ),
+                )
+                .await;
+            let id = &body["data"]["address"]["id"];
+            if id.is_string() && !used.contains(&id) {
+                return id.as_str().expect("checked").to_owned();
+            }
+        }
+        panic!("no address without cases in {postcode}");
     }
 
     /// Everything the process logged so far.

@@ -10,6 +10,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -276,34 +277,6 @@ async fn integral_view(loket: &Loket, id: &str) -> Value {
     data(&body)["case"]["integralView"].clone()
 }
 
-/// An address on the street of `postcode` where no case of the tenant is.
-async fn quiet_address(loket: &Loket, postcode: &str) -> String {
-    let body = gql(
-        loket,
-        loket.token("backoffice"),
-        "{ cases(first: 100, filter: { includeClosed: true }) { pageInfo { hasNextPage } \
-         edges { node { addressId } } } }",
-    )
-    .await;
-    let all = &data(&body)["cases"];
-    assert_eq!(all["pageInfo"]["hasNextPage"], false, "{all}");
-    let used: Vec<&Value> = nodes(all).iter().map(|c| &c["addressId"]).collect();
-    for number in 1..=50 {
-        let (_, body) = loket
-            .graphql(
-                None,
-                Some("enschede"),
-                &format!("{{ address(postcode: \"{postcode}\", houseNumber: {number}) {{ id }} }}"),
-            )
-            .await;
-        let id = &data(&body)["address"]["id"];
-        if id.is_string() && !used.contains(&id) {
-            return id.as_str().unwrap().to_owned();
-        }
-    }
-    panic!("no address without cases in {postcode}");
-}
-
 /// A back-office mutation `name(input: { input }) { case { payload } }`; the whole body.
 async fn back_office(loket: &Loket, name: &str, input: &str, payload: &str) -> Value {
     gql(
@@ -329,7 +302,9 @@ async fn a_one_stop_request_from_submission_to_both_decisions() {
     // The demo data puts other residents' cases, some decided either way, at the resident's
     // home; the request is for a plot in the same street where nothing is going on yet, so
     // that the integral view shows only what happens to these two cases.
-    let plot = quiet_address(&loket, person["address"]["postcode"].as_str().unwrap()).await;
+    let plot = loket
+        .quiet_address(person["address"]["postcode"].as_str().unwrap())
+        .await;
     // The demo data may already hold cases of this resident and in the queue; count from here.
     let before_body = gql(&loket, &citizen, CITIZEN_VIEW).await;
     let mine_before = data(&before_body)["me"]["cases"]["totalCount"]

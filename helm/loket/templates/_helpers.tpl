@@ -104,6 +104,19 @@ key: {{ required "database.existingSecret.key is required" .Values.database.exis
 {{- end }}
 
 {{/*
+LOKET_MIGRATION_DATABASE_URL: the owner's URL, for start-up work, when one is configured.
+*/}}
+{{- define "loket.env.owner" -}}
+{{- with .Values.database.owner.existingSecret.name }}
+- name: LOKET_MIGRATION_DATABASE_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ . | quote }}
+      key: {{ $.Values.database.owner.existingSecret.key | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
 Whether the chart creates its own Secret (database URL or SMTP URL in values).
 */}}
 {{- define "loket.createsSecret" -}}

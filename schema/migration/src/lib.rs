@@ -24,6 +24,7 @@ mod m20261128_000008_catalog;
 mod m20261128_000009_contact;
 mod m20261128_000010_notify;
 mod m20261128_000011_subscription_unique;
+mod m20261204_000012_hardening;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000009_contact::Migration),
             Box::new(m20261128_000010_notify::Migration),
             Box::new(m20261128_000011_subscription_unique::Migration),
+            Box::new(m20261204_000012_hardening::Migration),
         ]
     }
 }

@@ -56,7 +56,7 @@ impl Authz {
         let header_tenant = tenant_header
             .map(|t| TenantId::new(t.trim()).map_err(|_| AuthError::UnknownTenant))
             .transpose()?;
-        let (tenant, actor, roles) = match bearer {
+        let (tenant, actor, roles, expires_at) = match bearer {
             Some(token) => {
                 let verified = self.authenticator.verify(token)?;
                 if header_tenant
@@ -65,31 +65,46 @@ impl Authz {
                 {
                     return Err(AuthError::TenantMismatch);
                 }
-                (verified.tenant, verified.actor, verified.roles)
+                (
+                    verified.tenant,
+                    verified.actor,
+                    verified.roles,
+                    Some(verified.expires_at),
+                )
             }
             None => {
                 let tenant = header_tenant.ok_or(AuthError::NoTenant)?;
                 let anonymous = Role::new(policy::ANONYMOUS).map_err(|_| AuthError::NoTenant)?;
-                (tenant, Actor::Anonymous, vec![anonymous])
+                (tenant, Actor::Anonymous, vec![anonymous], None)
             }
         };
         let grant = self
             .policies
             .grant(&tenant, &roles)
             .ok_or(AuthError::UnknownTenant)?;
-        Ok(Ctx::new(
-            tenant,
-            actor,
-            roles,
-            grant.own,
-            grant.delegated,
-            request_id,
-        ))
+        Ok(
+            Ctx::new(tenant, actor, roles, grant.own, grant.delegated, request_id)
+                .expiring_at(expires_at),
+        )
     }
 
     /// Checks the policy files of a tenants folder without building anything else.
     pub async fn check_policies(tenants: &TenantSet) -> Result<(), SetupError> {
         PolicySet::load(tenants).await.map(|_| ())
+    }
+}
+
+impl loket_kernel::ctx::Grants for Authz {
+    fn context(&self, tenant: &TenantId, actor: Actor, roles: Vec<Role>) -> Option<Ctx> {
+        let grant = self.policies.grant(tenant, &roles)?;
+        Some(Ctx::new(
+            tenant.clone(),
+            actor,
+            roles,
+            grant.own,
+            grant.delegated,
+            "background".to_owned(),
+        ))
     }
 }
 

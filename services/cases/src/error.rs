@@ -1,6 +1,6 @@
 //! Errors of the case service.
 
-use loket_kernel::{ErrorCode, HasCode, directory::DirectoryError};
+use loket_kernel::{ErrorCode, HasCode, InputError, directory::DirectoryError};
 use loket_store::StoreError;
 use sea_orm::DbErr;
 
@@ -21,6 +21,9 @@ pub enum CaseError {
         /// What is wrong with it.
         message: String,
     },
+    /// An input value is invalid (checked by the shared input rules).
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// The case changed since the caller read it (`expectedVersion`), or an idempotency key
     /// was reused for a different request. Nothing was changed.
     #[error("{0}")]
@@ -56,7 +59,7 @@ impl HasCode for CaseError {
         match self {
             Self::NotFound => ErrorCode::NotFound,
             Self::Forbidden(_) => ErrorCode::Forbidden,
-            Self::BadInput { .. } => ErrorCode::BadUserInput,
+            Self::BadInput { .. } | Self::Input(_) => ErrorCode::BadUserInput,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::Db(_) | Self::Store(_) | Self::Directory(_) => ErrorCode::Internal,
         }
@@ -65,6 +68,7 @@ impl HasCode for CaseError {
     fn field(&self) -> Option<&str> {
         match self {
             Self::BadInput { field, .. } => Some(field),
+            Self::Input(e) => Some(&e.field),
             _ => None,
         }
     }

@@ -32,8 +32,17 @@
 //! - A stale `expectedVersion` is reported before any other problem with the change. Internal
 //!   notes do not raise the version, so a colleague's note never invalidates a decision form.
 //! - The integral view covers open cases and cases decided in the last 180 days at the same
-//!   address; the conflict flag also counts cases the caller may not read, naming only their
-//!   departments.
+//!   address; its conflict flag and the departments it names come only from cases and outcomes
+//!   the caller may read.
+//! - A resident may name any address in their municipality for a request: under Dutch law
+//!   anyone may apply for a permit for any location, owner or not. The residents of that
+//!   address learn nothing of the applicant; the case is the applicant's.
+//! - A list filtered on a part of a case (its handler, its status) covers only the case types
+//!   whose part the caller may read, and is refused when that leaves none: the counts would
+//!   otherwise tell what the caller may not see.
+//! - Every service function works in the request's [`loket_store::Session`]: one transaction
+//!   for the whole request, shared by all its resolvers. Reads of personal data are logged as
+//!   the GraphQL layer resolves them, so the log holds exactly what was read.
 
 mod entity;
 mod error;
@@ -44,8 +53,9 @@ mod types;
 pub use error::CaseError;
 pub use service::BundleResult;
 pub use service::{
-    CaseFilter, CaseKey, CasePage, CaseRecord, Cases, Change, Channel, DecisionRecord,
-    IntegralView, JournalRecord, NewCase, NoteRecord, Order, RelatedCase, StatusChange,
-    StatusRecord, Submission, TimelineRecord, TypeAccess, days_in_step, deadline,
+    Around, CaseFilter, CaseKey, CasePage, CasePosition, CaseRecord, Cases, CasesAround, Change,
+    Channel, DecisionRecord, IntegralView, JournalRecord, NewCase, NoteRecord, Order, ReadAs,
+    RelatedCase, StatusChange, StatusRecord, Submission, TimelineRecord, TypeAccess, Want,
+    days_in_step, deadline,
 };
 pub use types::{CaseType, CaseTypes, Effect, Outcome, StatusType, load as load_case_types};

@@ -4,6 +4,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -30,18 +31,22 @@ async fn fifty_handlers_with_one_version_make_one_change() {
         let attempts = (0..50).map(|i| {
             let (w, back, case) = (Arc::clone(&w), back.clone(), case.clone());
             tokio::spawn(async move {
-                w.cases
-                    .change(
-                        &back,
-                        &key(&case),
-                        Some(case.version),
-                        Change::Status(StatusChange {
-                            status: "in-review".into(),
-                            public_explanation: None,
-                            internal_remark: Some(format!("handler {i}")),
-                        }),
-                    )
-                    .await
+                loket_store::testing::request(w.db.db(), &back, async |s| {
+                    w.cases
+                        .change(
+                            &back,
+                            s,
+                            &key(&case),
+                            Some(case.version),
+                            Change::Status(StatusChange {
+                                status: "in-review".into(),
+                                public_explanation: None,
+                                internal_remark: Some(format!("handler {i}")),
+                            }),
+                        )
+                        .await
+                })
+                .await
             })
         });
         let results: Vec<_> = join_all(attempts)
@@ -55,7 +60,19 @@ async fn fifty_handlers_with_one_version_make_one_change() {
             .filter(|r| r.as_ref().is_err_and(|e| e.code().as_str() == "CONFLICT"))
             .count();
         assert_eq!((ok, conflicts), (1, 49), "{}: {results:?}", w.engine());
-        let now = w.cases.find(&back, &key(&case), "t").await.unwrap();
+        let now = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .find(
+                    &back,
+                    s,
+                    &key(&case),
+                    support::READ,
+                    loket_cases::Want::default(),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(now.version, 2);
         let loket_kernel::Guarded::Visible(journal) = &now.journal else {
             panic!()
@@ -72,16 +89,23 @@ async fn racing_retries_with_one_key_make_one_bundle() {
         let retries = (0..8).map(|_| {
             let (w, anna) = (Arc::clone(&w), anna.clone());
             tokio::spawn(async move {
-                w.cases
-                    .submit_request(
-                        &anna,
-                        Submission {
-                            products: vec!["omgevingsvergunning".into(), "uitritvergunning".into()],
-                            idempotency_key: Some("retry-storm".into()),
-                            ..Submission::default()
-                        },
-                    )
-                    .await
+                loket_store::testing::request(w.db.db(), &anna, async |s| {
+                    w.cases
+                        .submit_request(
+                            &anna,
+                            s,
+                            Submission {
+                                products: vec![
+                                    "omgevingsvergunning".into(),
+                                    "uitritvergunning".into(),
+                                ],
+                                idempotency_key: Some("retry-storm".into()),
+                                ..Submission::default()
+                            },
+                        )
+                        .await
+                })
+                .await
             })
         });
         let results: Vec<_> = join_all(retries)
@@ -107,19 +131,23 @@ async fn racing_retries_with_one_key_make_one_bundle() {
             Ok(b) => b.cases.len() == 2,
             Err(e) => e.code().as_str() == "CONFLICT",
         }));
-        let mine = w
-            .cases
-            .list(
-                &anna,
-                &CaseFilter {
-                    include_closed: true,
-                    ..CaseFilter::default()
-                },
-                Page::new(Some(50), None).unwrap(),
-                "t",
-            )
-            .await
-            .unwrap();
+        let mine = loket_store::testing::request(w.db.db(), &anna, async |s| {
+            w.cases
+                .list(
+                    &anna,
+                    s,
+                    &CaseFilter {
+                        include_closed: true,
+                        ..CaseFilter::default()
+                    },
+                    Page::new(Some(50), None).unwrap(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(mine.total, 2, "{}", w.engine());
     }
 }

@@ -4,13 +4,15 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
 mod support;
 
 use chrono::{Days, Utc};
-use loket_kernel::{TenantId, casebook::CaseBook};
+use loket_kernel::TenantId;
+use loket_store::{Mode, lookups::CaseBook};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use support::{ANNA, World};
 
@@ -39,18 +41,31 @@ async fn closed_cases_are_counted_per_type_with_those_on_time() {
             .await
             .unwrap();
         w.decide(&back, building, "granted").await.unwrap();
-        let driveway = w
-            .cases
-            .find(&back, &support::key(driveway), "t")
-            .await
-            .unwrap();
+        let driveway = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .find(
+                    &back,
+                    s,
+                    &support::key(driveway),
+                    support::READ,
+                    loket_cases::Want::default(),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         w.decide(&back, &driveway, "refused").await.unwrap();
 
         let enschede = TenantId::new("enschede").unwrap();
         let today = Utc::now().date_naive();
         let figures = w
             .cases
-            .deadline_figures(&enschede, today - Days::new(1), today + Days::new(1))
+            .deadline_figures(
+                &w.db.db().session(&enschede, Mode::Read),
+                &enschede,
+                today - Days::new(1),
+                today + Days::new(1),
+            )
             .await
             .unwrap();
         let of = |code: &str| figures.iter().find(|f| f.case_type == code).unwrap();
@@ -69,24 +84,47 @@ async fn closed_cases_are_counted_per_type_with_those_on_time() {
         let last_year = today - Days::new(400);
         let none = w
             .cases
-            .deadline_figures(&enschede, last_year, last_year)
+            .deadline_figures(
+                &w.db.db().session(&enschede, Mode::Read),
+                &enschede,
+                last_year,
+                last_year,
+            )
             .await
             .unwrap();
         assert!(none.is_empty());
         let haarlem = TenantId::new("haarlem").unwrap();
         assert!(
             w.cases
-                .deadline_figures(&haarlem, today, today)
+                .deadline_figures(
+                    &w.db.db().session(&haarlem, Mode::Read),
+                    &haarlem,
+                    today,
+                    today
+                )
                 .await
                 .unwrap()
                 .is_empty()
         );
         assert!(
             w.cases
-                .exists(&enschede, &building.reference)
+                .exists(
+                    &w.db.db().session(&enschede, Mode::Read),
+                    &enschede,
+                    &building.reference
+                )
                 .await
                 .unwrap()
         );
-        assert!(!w.cases.exists(&haarlem, &building.reference).await.unwrap());
+        assert!(
+            !w.cases
+                .exists(
+                    &w.db.db().session(&haarlem, Mode::Read),
+                    &haarlem,
+                    &building.reference
+                )
+                .await
+                .unwrap()
+        );
     }
 }

@@ -5,6 +5,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -124,30 +125,36 @@ async fn suspension_and_extension_move_the_deadline_within_limits() {
                 Change::Extend { days, reason }
             }
         };
-        let suspended = w
-            .cases
-            .change(
-                &back,
-                &key(&case),
-                Some(1),
-                change(14, "wachten op tekeningen", true),
-            )
-            .await
-            .unwrap();
+        let suspended = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .change(
+                    &back,
+                    s,
+                    &key(&case),
+                    Some(1),
+                    change(14, "wachten op tekeningen", true),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(
             suspended.deadline,
             received.checked_add_days(Days::new(70)).unwrap()
         );
-        let extended = w
-            .cases
-            .change(
-                &back,
-                &key(&case),
-                Some(2),
-                change(42, "advies welstand", false),
-            )
-            .await
-            .unwrap();
+        let extended = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .change(
+                    &back,
+                    s,
+                    &key(&case),
+                    Some(2),
+                    change(42, "advies welstand", false),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(
             extended.deadline,
             received.checked_add_days(Days::new(112)).unwrap()
@@ -155,16 +162,20 @@ async fn suspension_and_extension_move_the_deadline_within_limits() {
         assert_eq!((extended.suspended_days, extended.extended_days), (14, 42));
 
         // The building permit allows 42 days of extension in all: one more day is refused.
-        let over = w
-            .cases
-            .change(&back, &key(&case), Some(3), change(1, "nog eens", false))
-            .await;
+        let over = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .change(&back, s, &key(&case), Some(3), change(1, "nog eens", false))
+                .await
+        })
+        .await;
         assert_eq!(code(over), "BAD_USER_INPUT");
         // A reason is required.
-        let no_reason = w
-            .cases
-            .change(&back, &key(&case), Some(3), change(7, "  ", true))
-            .await;
+        let no_reason = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .change(&back, s, &key(&case), Some(3), change(7, "  ", true))
+                .await
+        })
+        .await;
         assert_eq!(code(no_reason), "BAD_USER_INPUT");
         // Moving-house cases may be suspended but not extended.
         let moving = w
@@ -172,10 +183,12 @@ async fn suspension_and_extension_move_the_deadline_within_limits() {
             .await
             .cases
             .remove(0);
-        let refused = w
-            .cases
-            .change(&back, &key(&moving), Some(1), change(5, "drukte", false))
-            .await;
+        let refused = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .change(&back, s, &key(&moving), Some(1), change(5, "drukte", false))
+                .await
+        })
+        .await;
         assert_eq!(code(refused), "BAD_USER_INPUT");
     }
 }
@@ -200,16 +213,19 @@ async fn every_change_writes_its_event_in_the_same_transaction() {
         let case = w.set_status(&back, &case, "in-review").await.unwrap();
         // A refused change writes nothing.
         assert!(w.set_status(&back, &case, "received").await.is_err());
-        let case = w
-            .cases
-            .change(
-                &back,
-                &key(&case),
-                None,
-                Change::Note("buren gebeld".into()),
-            )
-            .await
-            .unwrap();
+        let case = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .change(
+                    &back,
+                    s,
+                    &key(&case),
+                    None,
+                    Change::Note("buren gebeld".into()),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(case.version, 2, "a note does not raise the version");
         w.decide(&back, &case, "granted").await.unwrap();
         assert_eq!(
@@ -256,17 +272,20 @@ async fn an_idempotency_key_returns_the_same_bundle_and_refuses_another_request(
         assert_eq!(refs, expected);
 
         // The same key for a different request is a conflict, not a silent replay.
-        let other = w
-            .cases
-            .submit_request(
-                &citizen,
-                Submission {
-                    products: vec!["evenementenvergunning".into()],
-                    idempotency_key: Some("k-1".into()),
-                    ..Submission::default()
-                },
-            )
-            .await;
+        let other = loket_store::testing::request(w.db.db(), &citizen, async |s| {
+            w.cases
+                .submit_request(
+                    &citizen,
+                    s,
+                    Submission {
+                        products: vec!["evenementenvergunning".into()],
+                        idempotency_key: Some("k-1".into()),
+                        ..Submission::default()
+                    },
+                )
+                .await
+        })
+        .await;
         assert_eq!(code(other), "CONFLICT");
         // Another resident's key is their own.
         let bert = w.citizen("enschede", BERT);
@@ -283,47 +302,54 @@ async fn bad_requests_are_refused_with_the_field_named() {
     use loket_kernel::HasCode;
     for w in World::each().await {
         let citizen = w.citizen("enschede", ANNA);
-        let submit = |products: Vec<&str>| {
-            w.cases.submit_request(
-                &citizen,
-                Submission {
-                    products: products.into_iter().map(str::to_owned).collect(),
-                    ..Submission::default()
-                },
-            )
-        };
         for (products, field) in [
             (vec![], "products"),
             (vec!["fietsenrek"], "products"),
             (vec!["paspoort"], "products"), // at the counter only
             (vec!["verhuizing", "verhuizing"], "products"),
         ] {
-            let e = submit(products).await.unwrap_err();
+            let e = w.try_submit(&citizen, products).await.unwrap_err();
             assert_eq!(e.code().as_str(), "BAD_USER_INPUT");
             assert_eq!(e.field(), Some(field));
         }
         // Staff do not submit requests; they start cases.
         let front = w.staff("enschede", "frontoffice");
-        let e = w.cases.submit_request(&front, Submission::default()).await;
+        let e = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.cases
+                .submit_request(&front, s, Submission::default())
+                .await
+        })
+        .await;
         assert_eq!(code(e), "FORBIDDEN");
         // Haarlem's resident cannot apply in Enschede.
         let cees = w.citizen("enschede", CEES);
-        let e = w
-            .cases
-            .submit_request(
-                &cees,
-                Submission {
-                    products: vec!["verhuizing".into()],
-                    ..Submission::default()
-                },
-            )
-            .await;
+        let e = loket_store::testing::request(w.db.db(), &cees, async |s| {
+            w.cases
+                .submit_request(
+                    &cees,
+                    s,
+                    Submission {
+                        products: vec!["verhuizing".into()],
+                        ..Submission::default()
+                    },
+                )
+                .await
+        })
+        .await;
         assert_eq!(code(e), "FORBIDDEN");
         // An unknown reference is NOT_FOUND.
-        let e = w
-            .cases
-            .find(&citizen, &CaseKey::Reference("ENS-2026-999999".into()), "t")
-            .await;
+        let e = loket_store::testing::request(w.db.db(), &citizen, async |s| {
+            w.cases
+                .find(
+                    &citizen,
+                    s,
+                    &CaseKey::Reference("ENS-2026-999999".into()),
+                    support::READ,
+                    loket_cases::Want::default(),
+                )
+                .await
+        })
+        .await;
         assert_eq!(code(e), "NOT_FOUND");
     }
 }
@@ -339,7 +365,11 @@ async fn the_integral_view_flags_disagreeing_decisions_at_one_address() {
         let (building, driveway) = (&bundle.cases[0], &bundle.cases[1]);
         assert_eq!(building.address_id.as_deref(), Some(KERKSTRAAT_1));
 
-        let view = w.cases.integral_view(&back, building).await.unwrap();
+        let view = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases.integral_view(&back, s, building).await
+        })
+        .await
+        .unwrap();
         assert_eq!(view.cases.len(), 1);
         assert_eq!(view.cases[0].reference, driveway.reference);
         assert!(view.cases[0].open);
@@ -347,14 +377,20 @@ async fn the_integral_view_flags_disagreeing_decisions_at_one_address() {
 
         let refused = w.decide(&back, building, "refused").await.unwrap();
         assert!(
-            !w.cases
-                .integral_view(&back, &refused)
-                .await
-                .unwrap()
-                .conflict
+            !loket_store::testing::request(w.db.db(), &back, async |s| w
+                .cases
+                .integral_view(&back, s, &refused)
+                .await)
+            .await
+            .unwrap()
+            .conflict
         );
         w.decide(&back, driveway, "granted").await.unwrap();
-        let view = w.cases.integral_view(&back, &refused).await.unwrap();
+        let view = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases.integral_view(&back, s, &refused).await
+        })
+        .await
+        .unwrap();
         assert!(view.conflict, "{}", w.engine());
         assert_eq!(
             view.conflicting_departments,
@@ -369,16 +405,24 @@ async fn the_integral_view_flags_disagreeing_decisions_at_one_address() {
             .cases
             .remove(0);
         assert!(
-            w.cases
-                .integral_view(&back, &his)
-                .await
-                .unwrap()
+            loket_store::testing::request(w.db.db(), &back, async |s| w
                 .cases
-                .is_empty()
+                .integral_view(&back, s, &his)
+                .await)
+            .await
+            .unwrap()
+            .cases
+            .is_empty()
         );
         // Residents do not get the integral view.
         assert_eq!(
-            code(w.cases.integral_view(&citizen, building).await),
+            code(
+                loket_store::testing::request(w.db.db(), &citizen, async |s| w
+                    .cases
+                    .integral_view(&citizen, s, building)
+                    .await)
+                .await
+            ),
             "FORBIDDEN"
         );
     }

@@ -7,6 +7,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -16,7 +17,7 @@ use loket_cases::{CaseFilter, CaseKey, Change, Channel, NewCase, Order};
 use loket_kernel::{Guarded, page::Page};
 use support::*;
 
-fn page() -> Page {
+fn page() -> Page<loket_cases::CasePosition> {
     Page::new(Some(50), None).unwrap()
 }
 
@@ -39,19 +40,28 @@ async fn citizens_see_their_own_cases_without_internal_notes() {
             .await
             .cases
             .remove(0);
-        let case = w
-            .cases
-            .change(
-                &back,
-                &key(&case),
-                None,
-                Change::Note("geheime notitie".into()),
-            )
-            .await
-            .unwrap();
+        let case = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .change(
+                    &back,
+                    s,
+                    &key(&case),
+                    None,
+                    Change::Note("geheime notitie".into()),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         w.decide(&back, &case, "granted").await.unwrap();
 
-        let mine = w.cases.my_cases(&anna, page()).await.unwrap();
+        let mine = loket_store::testing::request(w.db.db(), &anna, async |s| {
+            w.cases
+                .my_cases(&anna, s, page(), loket_cases::Want::default())
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(mine.total, 1);
         let seen = &mine.cases[0];
         assert!(matches!(seen.notes, Guarded::Forbidden(_)));
@@ -70,13 +80,47 @@ async fn citizens_see_their_own_cases_without_internal_notes() {
 
         // Bert neither lists nor finds Anna's case.
         let bert = w.citizen("enschede", BERT);
-        assert_eq!(w.cases.my_cases(&bert, page()).await.unwrap().total, 0);
         assert_eq!(
-            code(w.cases.find(&bert, &key(&case), "t").await),
+            loket_store::testing::request(w.db.db(), &bert, async |s| w
+                .cases
+                .my_cases(&bert, s, page(), loket_cases::Want::default())
+                .await)
+            .await
+            .unwrap()
+            .total,
+            0
+        );
+        assert_eq!(
+            code(
+                loket_store::testing::request(w.db.db(), &bert, async |s| w
+                    .cases
+                    .find(
+                        &bert,
+                        s,
+                        &key(&case),
+                        support::READ,
+                        loket_cases::Want::default()
+                    )
+                    .await)
+                .await
+            ),
             "NOT_FOUND"
         );
         // A citizen's filter cannot name someone else.
-        let listed = w.cases.list(&bert, &of(ANNA), page(), "t").await.unwrap();
+        let listed = loket_store::testing::request(w.db.db(), &bert, async |s| {
+            w.cases
+                .list(
+                    &bert,
+                    s,
+                    &of(ANNA),
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(listed.total, 0);
     }
 }
@@ -96,7 +140,20 @@ async fn the_front_office_sees_status_and_outcome_as_its_tenant_decides() {
             .await;
         w.decide(&back, &bundle.cases[0], "granted").await.unwrap();
         let front = w.staff("enschede", "frontoffice");
-        let seen = w.cases.list(&front, &of(ANNA), page(), "t").await.unwrap();
+        let seen = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.cases
+                .list(
+                    &front,
+                    s,
+                    &of(ANNA),
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         // The parking card is confidential (medical): above the front office's ceiling.
         assert_eq!(seen.total, 1, "{}", w.engine());
         let case = &seen.cases[0];
@@ -105,13 +162,34 @@ async fn the_front_office_sees_status_and_outcome_as_its_tenant_decides() {
         assert!(matches!(case.notes, Guarded::Forbidden(_)));
         // The front office never decides, nor changes status.
         assert_eq!(code(w.decide(&front, case, "refused").await), "FORBIDDEN");
-        let reopened = w.cases.find(&back, &key(case), "t").await.unwrap();
+        let reopened = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .find(
+                    &back,
+                    s,
+                    &key(case),
+                    support::READ,
+                    loket_cases::Want::default(),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(reopened.version, case.version, "nothing changed");
         // Without a resident the front office has no work queue.
-        let queue = w
-            .cases
-            .list(&front, &CaseFilter::default(), page(), "t")
-            .await;
+        let queue = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.cases
+                .list(
+                    &front,
+                    s,
+                    &CaseFilter::default(),
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await;
         assert_eq!(code(queue), "FORBIDDEN");
 
         // Haarlem: status yes, outcome no.
@@ -125,7 +203,19 @@ async fn the_front_office_sees_status_and_outcome_as_its_tenant_decides() {
             .await
             .unwrap();
         let front = w.staff("haarlem", "frontoffice");
-        let seen = w.cases.find(&front, &key(&case), "t").await.unwrap();
+        let seen = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.cases
+                .find(
+                    &front,
+                    s,
+                    &key(&case),
+                    support::READ,
+                    loket_cases::Want::default(),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         let Guarded::Visible(status) = &seen.status else {
             panic!()
         };
@@ -136,11 +226,29 @@ async fn the_front_office_sees_status_and_outcome_as_its_tenant_decides() {
         ));
         // Nor may it learn from the integral view whether decisions disagree.
         assert_eq!(
-            code(w.cases.integral_view(&front, &seen).await),
+            code(
+                loket_store::testing::request(w.db.db(), &front, async |s| w
+                    .cases
+                    .integral_view(&front, s, &seen)
+                    .await)
+                .await
+            ),
             "FORBIDDEN"
         );
         // The citizen does see their decision.
-        let mine = w.cases.find(&cees, &key(&case), "t").await.unwrap();
+        let mine = loket_store::testing::request(w.db.db(), &cees, async |s| {
+            w.cases
+                .find(
+                    &cees,
+                    s,
+                    &key(&case),
+                    support::READ,
+                    loket_cases::Want::default(),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert!(matches!(mine.decision, Guarded::Visible(Some(_))));
     }
 }
@@ -157,11 +265,20 @@ async fn the_work_queue_is_confined_to_scope_and_ceiling_and_ordered_by_deadline
             )
             .await;
         let back = w.staff("enschede", "backoffice");
-        let queue = w
-            .cases
-            .list(&back, &CaseFilter::default(), page(), "t")
-            .await
-            .unwrap();
+        let queue = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .list(
+                    &back,
+                    s,
+                    &CaseFilter::default(),
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(queue.total, 3);
         let deadlines: Vec<_> = queue.cases.iter().map(|c| c.deadline).collect();
         let mut sorted = deadlines.clone();
@@ -171,11 +288,20 @@ async fn the_work_queue_is_confined_to_scope_and_ceiling_and_ordered_by_deadline
 
         // The tax department's handlers see WOZ objections only.
         let tax = w.staff("enschede", "backoffice-belastingen");
-        let theirs = w
-            .cases
-            .list(&tax, &CaseFilter::default(), page(), "t")
-            .await
-            .unwrap();
+        let theirs = loket_store::testing::request(w.db.db(), &tax, async |s| {
+            w.cases
+                .list(
+                    &tax,
+                    s,
+                    &CaseFilter::default(),
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         let types: Vec<_> = theirs
             .cases
             .iter()
@@ -184,29 +310,57 @@ async fn the_work_queue_is_confined_to_scope_and_ceiling_and_ordered_by_deadline
         assert_eq!(types, ["valuation-objection"]);
         let building = &bundle.cases[1];
         assert_eq!(
-            code(w.cases.find(&tax, &key(building), "t").await),
+            code(
+                loket_store::testing::request(w.db.db(), &tax, async |s| w
+                    .cases
+                    .find(
+                        &tax,
+                        s,
+                        &key(building),
+                        support::READ,
+                        loket_cases::Want::default()
+                    )
+                    .await)
+                .await
+            ),
             "NOT_FOUND"
         );
 
         // Filters narrow the queue; assignment shows in it.
         let moving = &bundle.cases[0];
-        let assigned = w
-            .cases
-            .change(
-                &back,
-                &key(moving),
-                Some(1),
-                Change::Assign(Some("h.handler".into())),
-            )
-            .await
-            .unwrap();
+        let assigned = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.cases
+                .change(
+                    &back,
+                    s,
+                    &key(moving),
+                    Some(1),
+                    Change::Assign(Some("h.handler".into())),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert!(matches!(&assigned.handler, Guarded::Visible(Some(h)) if h == "h.handler"));
         let mine = CaseFilter {
             handler: Some("h.handler".into()),
             ..CaseFilter::default()
         };
         assert_eq!(
-            w.cases.list(&back, &mine, page(), "t").await.unwrap().total,
+            loket_store::testing::request(w.db.db(), &back, async |s| w
+                .cases
+                .list(
+                    &back,
+                    s,
+                    &mine,
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ
+                )
+                .await)
+            .await
+            .unwrap()
+            .total,
             1
         );
         let unassigned = CaseFilter {
@@ -214,11 +368,20 @@ async fn the_work_queue_is_confined_to_scope_and_ceiling_and_ordered_by_deadline
             ..CaseFilter::default()
         };
         assert_eq!(
-            w.cases
-                .list(&back, &unassigned, page(), "t")
-                .await
-                .unwrap()
-                .total,
+            loket_store::testing::request(w.db.db(), &back, async |s| w
+                .cases
+                .list(
+                    &back,
+                    s,
+                    &unassigned,
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ
+                )
+                .await)
+            .await
+            .unwrap()
+            .total,
             2
         );
         let by_type = CaseFilter {
@@ -226,11 +389,20 @@ async fn the_work_queue_is_confined_to_scope_and_ceiling_and_ordered_by_deadline
             ..CaseFilter::default()
         };
         assert_eq!(
-            w.cases
-                .list(&back, &by_type, page(), "t")
-                .await
-                .unwrap()
-                .total,
+            loket_store::testing::request(w.db.db(), &back, async |s| w
+                .cases
+                .list(
+                    &back,
+                    s,
+                    &by_type,
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ
+                )
+                .await)
+            .await
+            .unwrap()
+            .total,
             1
         );
         let overdue = CaseFilter {
@@ -238,11 +410,20 @@ async fn the_work_queue_is_confined_to_scope_and_ceiling_and_ordered_by_deadline
             ..CaseFilter::default()
         };
         assert_eq!(
-            w.cases
-                .list(&back, &overdue, page(), "t")
-                .await
-                .unwrap()
-                .total,
+            loket_store::testing::request(w.db.db(), &back, async |s| w
+                .cases
+                .list(
+                    &back,
+                    s,
+                    &overdue,
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ
+                )
+                .await)
+            .await
+            .unwrap()
+            .total,
             0
         );
         let soon = CaseFilter {
@@ -250,7 +431,20 @@ async fn the_work_queue_is_confined_to_scope_and_ceiling_and_ordered_by_deadline
             ..CaseFilter::default()
         };
         assert_eq!(
-            w.cases.list(&back, &soon, page(), "t").await.unwrap().total,
+            loket_store::testing::request(w.db.db(), &back, async |s| w
+                .cases
+                .list(
+                    &back,
+                    s,
+                    &soon,
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ
+                )
+                .await)
+            .await
+            .unwrap()
+            .total,
             1
         );
         let unknown = CaseFilter {
@@ -258,7 +452,20 @@ async fn the_work_queue_is_confined_to_scope_and_ceiling_and_ordered_by_deadline
             ..CaseFilter::default()
         };
         assert_eq!(
-            code(w.cases.list(&back, &unknown, page(), "t").await),
+            code(
+                loket_store::testing::request(w.db.db(), &back, async |s| w
+                    .cases
+                    .list(
+                        &back,
+                        s,
+                        &unknown,
+                        page(),
+                        loket_cases::Want::default(),
+                        support::READ
+                    )
+                    .await)
+                .await
+            ),
             "BAD_USER_INPUT"
         );
 
@@ -272,15 +479,36 @@ async fn the_work_queue_is_confined_to_scope_and_ceiling_and_ordered_by_deadline
             )
             .await;
         let hq = w.staff("heemskerk", "backoffice");
-        let queue = w
-            .cases
-            .list(&hq, &CaseFilter::default(), page(), "t")
-            .await
-            .unwrap();
+        let queue = loket_store::testing::request(w.db.db(), &hq, async |s| {
+            w.cases
+                .list(
+                    &hq,
+                    s,
+                    &CaseFilter::default(),
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(queue.total, 1, "{}", w.engine());
         assert_eq!(queue.cases[0].case_type.code, "driveway-permit");
         assert_eq!(
-            code(w.cases.find(&hq, &key(&hb.cases[0]), "t").await),
+            code(
+                loket_store::testing::request(w.db.db(), &hq, async |s| w
+                    .cases
+                    .find(
+                        &hq,
+                        s,
+                        &key(&hb.cases[0]),
+                        support::READ,
+                        loket_cases::Want::default()
+                    )
+                    .await)
+                .await
+            ),
             "NOT_FOUND"
         );
     }
@@ -298,47 +526,96 @@ async fn tenants_never_see_each_others_cases() {
         for role in ["backoffice", "frontoffice"] {
             let haarlem = w.staff("haarlem", role);
             assert_eq!(
-                code(w.cases.find(&haarlem, &key(&case), "t").await),
+                code(
+                    loket_store::testing::request(w.db.db(), &haarlem, async |s| w
+                        .cases
+                        .find(
+                            &haarlem,
+                            s,
+                            &key(&case),
+                            support::READ,
+                            loket_cases::Want::default()
+                        )
+                        .await)
+                    .await
+                ),
                 "NOT_FOUND"
             );
             let by_ref = CaseKey::Reference(case.reference.clone());
             assert_eq!(
-                code(w.cases.find(&haarlem, &by_ref, "t").await),
+                code(
+                    loket_store::testing::request(w.db.db(), &haarlem, async |s| w
+                        .cases
+                        .find(
+                            &haarlem,
+                            s,
+                            &by_ref,
+                            support::READ,
+                            loket_cases::Want::default()
+                        )
+                        .await)
+                    .await
+                ),
                 "NOT_FOUND"
             );
-            let theirs = w
-                .cases
-                .list(&haarlem, &of(ANNA), page(), "t")
-                .await
-                .unwrap();
+            let theirs = loket_store::testing::request(w.db.db(), &haarlem, async |s| {
+                w.cases
+                    .list(
+                        &haarlem,
+                        s,
+                        &of(ANNA),
+                        page(),
+                        loket_cases::Want::default(),
+                        support::READ,
+                    )
+                    .await
+            })
+            .await
+            .unwrap();
             assert_eq!(theirs.total, 0, "{role} {}", w.engine());
         }
         let haarlem_back = w.staff("haarlem", "backoffice");
-        let q = w
-            .cases
-            .list(&haarlem_back, &CaseFilter::default(), page(), "t")
-            .await
-            .unwrap();
+        let q = loket_store::testing::request(w.db.db(), &haarlem_back, async |s| {
+            w.cases
+                .list(
+                    &haarlem_back,
+                    s,
+                    &CaseFilter::default(),
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(q.total, 0);
         assert_eq!(
             code(w.decide(&haarlem_back, &case, "refused").await),
             "NOT_FOUND"
         );
         // Haarlem's front office cannot start a case for an Enschede resident.
-        let start = w
-            .cases
-            .start_case(
-                &w.staff("haarlem", "frontoffice"),
-                NewCase {
-                    bsn: ANNA.into(),
-                    product: "verhuizing".into(),
-                    channel: Channel::Counter,
-                    address_id: None,
-                    description: None,
-                    idempotency_key: None,
-                },
-            )
-            .await;
+        let start = loket_store::testing::request(
+            w.db.db(),
+            &w.staff("haarlem", "frontoffice"),
+            async |s| {
+                w.cases
+                    .start_case(
+                        &w.staff("haarlem", "frontoffice"),
+                        s,
+                        NewCase {
+                            bsn: ANNA.into(),
+                            product: "verhuizing".into(),
+                            channel: Channel::Counter,
+                            address_id: None,
+                            description: None,
+                            idempotency_key: None,
+                        },
+                    )
+                    .await
+            },
+        )
+        .await;
         assert_eq!(code(start), "NOT_FOUND");
     }
 }
@@ -359,7 +636,11 @@ async fn the_regional_desk_works_its_members_cases_and_no_one_else_sees_them() {
     for w in World::each().await {
         // Dordrecht's desk starts the case for a Zwijndrecht resident: owned by Zwijndrecht.
         let desk = w.staff("dordrecht", "frontoffice");
-        let started = w.cases.start_case(&desk, alien_case(DEMIR)).await.unwrap();
+        let started = loket_store::testing::request(w.db.db(), &desk, async |s| {
+            w.cases.start_case(&desk, s, alien_case(DEMIR)).await
+        })
+        .await
+        .unwrap();
         let case = &started.cases[0];
         assert_eq!(case.domain.as_str(), "zwijndrecht");
         assert_eq!(case.handling_tenant, "dordrecht");
@@ -368,11 +649,20 @@ async fn the_regional_desk_works_its_members_cases_and_no_one_else_sees_them() {
 
         // Dordrecht's back office works and decides it, and has it in its queue.
         let host = w.staff("dordrecht", "backoffice");
-        let queue = w
-            .cases
-            .list(&host, &CaseFilter::default(), page(), "t")
-            .await
-            .unwrap();
+        let queue = loket_store::testing::request(w.db.db(), &host, async |s| {
+            w.cases
+                .list(
+                    &host,
+                    s,
+                    &CaseFilter::default(),
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(queue.total, 1, "{}", w.engine());
         let working = w.set_status(&host, case, "appointment").await.unwrap();
         let decided = w.decide(&host, &working, "registered").await.unwrap();
@@ -380,20 +670,53 @@ async fn the_regional_desk_works_its_members_cases_and_no_one_else_sees_them() {
 
         // Zwijndrecht's front office sees its status; its back office cannot work it.
         let member_front = w.staff("zwijndrecht", "frontoffice");
-        let seen = w.cases.find(&member_front, &key(case), "t").await.unwrap();
+        let seen = loket_store::testing::request(w.db.db(), &member_front, async |s| {
+            w.cases
+                .find(
+                    &member_front,
+                    s,
+                    &key(case),
+                    support::READ,
+                    loket_cases::Want::default(),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert!(seen.status.is_visible());
         let member_back = w.staff("zwijndrecht", "backoffice");
-        let theirs = w.cases.find(&member_back, &key(case), "t").await.unwrap();
+        let theirs = loket_store::testing::request(w.db.db(), &member_back, async |s| {
+            w.cases
+                .find(
+                    &member_back,
+                    s,
+                    &key(case),
+                    support::READ,
+                    loket_cases::Want::default(),
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert!(!theirs.access.decide && !theirs.access.update);
         assert_eq!(
             code(w.set_status(&member_back, &theirs, "ind-check").await),
             "FORBIDDEN"
         );
-        let queue = w
-            .cases
-            .list(&member_back, &CaseFilter::default(), page(), "t")
-            .await
-            .unwrap();
+        let queue = loket_store::testing::request(w.db.db(), &member_back, async |s| {
+            w.cases
+                .list(
+                    &member_back,
+                    s,
+                    &CaseFilter::default(),
+                    page(),
+                    loket_cases::Want::default(),
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(
             queue.total, 0,
             "the member's queue does not hold the host's work"
@@ -402,22 +725,59 @@ async fn the_regional_desk_works_its_members_cases_and_no_one_else_sees_them() {
         // Papendrecht sees nothing of it.
         for role in ["frontoffice", "backoffice"] {
             let p = w.staff("papendrecht", role);
-            assert_eq!(code(w.cases.find(&p, &key(case), "t").await), "NOT_FOUND");
             assert_eq!(
-                w.cases
-                    .list(&p, &of(DEMIR), page(), "t")
+                code(
+                    loket_store::testing::request(w.db.db(), &p, async |s| w
+                        .cases
+                        .find(
+                            &p,
+                            s,
+                            &key(case),
+                            support::READ,
+                            loket_cases::Want::default()
+                        )
+                        .await)
                     .await
-                    .unwrap()
-                    .total,
+                ),
+                "NOT_FOUND"
+            );
+            assert_eq!(
+                loket_store::testing::request(w.db.db(), &p, async |s| w
+                    .cases
+                    .list(
+                        &p,
+                        s,
+                        &of(DEMIR),
+                        page(),
+                        loket_cases::Want::default(),
+                        support::READ
+                    )
+                    .await)
+                .await
+                .unwrap()
+                .total,
                 0
             );
         }
         // The desk reaches only the shared case type: no building permits for Zwijndrecht.
         let mut other = alien_case(DEMIR);
         other.product = "omgevingsvergunning".into();
-        assert_eq!(code(w.cases.start_case(&desk, other).await), "FORBIDDEN");
+        assert_eq!(
+            code(
+                loket_store::testing::request(w.db.db(), &desk, async |s| w
+                    .cases
+                    .start_case(&desk, s, other)
+                    .await)
+                .await
+            ),
+            "FORBIDDEN"
+        );
         // And a Papendrecht resident is served by the same desk.
-        let theirs = w.cases.start_case(&desk, alien_case(FATIMA)).await.unwrap();
+        let theirs = loket_store::testing::request(w.db.db(), &desk, async |s| {
+            w.cases.start_case(&desk, s, alien_case(FATIMA)).await
+        })
+        .await
+        .unwrap();
         assert_eq!(theirs.cases[0].domain.as_str(), "papendrecht");
     }
 }

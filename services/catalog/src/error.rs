@@ -1,6 +1,6 @@
 //! Errors of the catalogue.
 
-use loket_kernel::{ErrorCode, HasCode};
+use loket_kernel::{ErrorCode, HasCode, InputError};
 use loket_store::StoreError;
 use sea_orm::DbErr;
 
@@ -23,6 +23,9 @@ pub enum CatalogError {
         /// What is wrong with it.
         message: String,
     },
+    /// An input value is invalid (checked by the shared input rules).
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbErr),
@@ -55,7 +58,7 @@ impl HasCode for CatalogError {
         match self {
             Self::NotFound => ErrorCode::NotFound,
             Self::Forbidden(_) => ErrorCode::Forbidden,
-            Self::BadInput { .. } => ErrorCode::BadUserInput,
+            Self::BadInput { .. } | Self::Input(_) => ErrorCode::BadUserInput,
             Self::Db(_) | Self::Store(_) | Self::Index(_) | Self::Build(_) | Self::Stored(_) => {
                 ErrorCode::Internal
             }
@@ -65,6 +68,7 @@ impl HasCode for CatalogError {
     fn field(&self) -> Option<&str> {
         match self {
             Self::BadInput { field, .. } => Some(field),
+            Self::Input(e) => Some(&e.field),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::print_stdout,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly and reports its figure"
 )]
 

@@ -4,6 +4,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -35,39 +36,54 @@ async fn searches_and_choices_add_up_in_the_managers_report() {
             .search(
                 &visitor,
                 Some("paspoort"),
-                Page::new(Some(1), Some(&loket_kernel::page::encode_cursor(0))).unwrap(),
+                Page::new(
+                    Some(1),
+                    Some(&loket_kernel::page::cursor(&loket_kernel::page::Offset(0))),
+                )
+                .unwrap(),
             )
             .await
             .unwrap();
-        w.catalog
-            .report_choice(&visitor, "paspoort", "paspoort")
-            .await
-            .unwrap();
-        w.catalog
-            .report_choice(&visitor, "Paspoort", "paspoort")
-            .await
-            .unwrap();
-        let e = w
-            .catalog
-            .report_choice(&visitor, "paspoort", "no-such-product")
-            .await
-            .unwrap_err();
+        loket_store::testing::request(w.db.db(), &visitor, async |s| {
+            w.catalog
+                .report_choice(&visitor, s, "paspoort", "paspoort")
+                .await
+        })
+        .await
+        .unwrap();
+        loket_store::testing::request(w.db.db(), &visitor, async |s| {
+            w.catalog
+                .report_choice(&visitor, s, "Paspoort", "paspoort")
+                .await
+        })
+        .await
+        .unwrap();
+        let e = loket_store::testing::request(w.db.db(), &visitor, async |s| {
+            w.catalog
+                .report_choice(&visitor, s, "paspoort", "no-such-product")
+                .await
+        })
+        .await
+        .unwrap_err();
         assert_eq!(e.code().as_str(), "NOT_FOUND");
         // Another tenant's searches are not counted here.
         w.codes(&w.anonymous("papendrecht"), "paspoort").await;
 
         let manager = w.staff("zwijndrecht", "manager");
         let today = Utc::now().date_naive();
-        let report = w
-            .catalog
-            .search_report(
-                &manager,
-                today.checked_sub_days(Days::new(7)).unwrap(),
-                today,
-                10,
-            )
-            .await
-            .unwrap();
+        let report = loket_store::testing::request(w.db.db(), &manager, async |s| {
+            w.catalog
+                .search_report(
+                    &manager,
+                    s,
+                    today.checked_sub_days(Days::new(7)).unwrap(),
+                    today,
+                    10,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(report.searches, 7);
         assert_eq!(report.zero_result_searches, 2);
         let top = &report.top_queries[0];
@@ -81,25 +97,25 @@ async fn searches_and_choices_add_up_in_the_managers_report() {
 
         // A period before any search is empty; the front office gets no report.
         let old = today.checked_sub_days(Days::new(400)).unwrap();
-        let empty = w
-            .catalog
-            .search_report(&manager, old, old, 10)
-            .await
-            .unwrap();
+        let empty = loket_store::testing::request(w.db.db(), &manager, async |s| {
+            w.catalog.search_report(&manager, s, old, old, 10).await
+        })
+        .await
+        .unwrap();
         assert_eq!(empty.searches, 0);
         let front = w.staff("zwijndrecht", "frontoffice");
-        let e = w
-            .catalog
-            .search_report(&front, today, today, 10)
-            .await
-            .unwrap_err();
+        let e = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.catalog.search_report(&front, s, today, today, 10).await
+        })
+        .await
+        .unwrap_err();
         assert_eq!(e.code().as_str(), "FORBIDDEN");
-        let e = w
-            .catalog
-            .search_report(&manager, today, old, 10)
-            .await
-            .unwrap_err();
-        assert_eq!(e.field(), Some("period"));
+        let e = loket_store::testing::request(w.db.db(), &manager, async |s| {
+            w.catalog.search_report(&manager, s, today, old, 10).await
+        })
+        .await
+        .unwrap_err();
+        assert_eq!(e.field(), Some("period.to"));
     }
 }
 
@@ -120,11 +136,11 @@ async fn counts_kept_in_memory_are_stored_once_and_add_to_stored_ones() {
             w.codes(&visitor, "rijbewijs").await;
         }
         // The report stores what is still in memory before it reads.
-        let report = w
-            .catalog
-            .search_report(&manager, today, today, 10)
-            .await
-            .unwrap();
+        let report = loket_store::testing::request(w.db.db(), &manager, async |s| {
+            w.catalog.search_report(&manager, s, today, today, 10).await
+        })
+        .await
+        .unwrap();
         let row = report
             .top_queries
             .iter()

@@ -4,6 +4,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -139,7 +140,11 @@ async fn an_administrators_change_is_searchable_at_once() {
         },
         kind: Some(Kind::Information),
     };
-    w.catalog.upsert(&admin, input).await.unwrap();
+    loket_store::testing::request(w.db.db(), &admin, async |s| {
+        w.catalog.upsert(&admin, s, input).await
+    })
+    .await
+    .unwrap();
     assert_eq!(
         w.codes(&visitor, "badhokje")
             .await
@@ -161,7 +166,11 @@ async fn an_administrators_change_is_searchable_at_once() {
         },
         kind: None,
     };
-    w.catalog.upsert(&admin, rename).await.unwrap();
+    loket_store::testing::request(w.db.db(), &admin, async |s| {
+        w.catalog.upsert(&admin, s, rename).await
+    })
+    .await
+    .unwrap();
     assert_eq!(
         w.codes(&visitor, "snoeiafval")
             .await
@@ -170,9 +179,17 @@ async fn an_administrators_change_is_searchable_at_once() {
         Some("grofvuil")
     );
     // Hidden, then offered again.
-    w.catalog.hide(&admin, "strandhuisje", true).await.unwrap();
+    loket_store::testing::request(w.db.db(), &admin, async |s| {
+        w.catalog.hide(&admin, s, "strandhuisje", true).await
+    })
+    .await
+    .unwrap();
     assert!(w.codes(&visitor, "badhokje").await.is_empty());
-    w.catalog.hide(&admin, "strandhuisje", false).await.unwrap();
+    loket_store::testing::request(w.db.db(), &admin, async |s| {
+        w.catalog.hide(&admin, s, "strandhuisje", false).await
+    })
+    .await
+    .unwrap();
     assert_eq!(w.codes(&visitor, "badhokje").await.len(), 1);
     // Another replica on the same database catches up on refresh.
     let files = std::sync::Arc::new(loket_catalog::load(&w.tenants).unwrap());
@@ -198,7 +215,11 @@ async fn an_administrators_change_is_searchable_at_once() {
     );
     // Only administrators change the catalogue; bad input names its field.
     let front = w.staff("heemskerk", "frontoffice");
-    let e = w.catalog.hide(&front, "grofvuil", true).await.unwrap_err();
+    let e = loket_store::testing::request(w.db.db(), &front, async |s| {
+        w.catalog.hide(&front, s, "grofvuil", true).await
+    })
+    .await
+    .unwrap_err();
     assert_eq!(e.code().as_str(), "FORBIDDEN");
     let incomplete = ProductInput {
         change: ProductChange {
@@ -208,7 +229,11 @@ async fn an_administrators_change_is_searchable_at_once() {
         },
         kind: Some(Kind::Information),
     };
-    let e = w.catalog.upsert(&admin, incomplete).await.unwrap_err();
+    let e = loket_store::testing::request(w.db.db(), &admin, async |s| {
+        w.catalog.upsert(&admin, s, incomplete).await
+    })
+    .await
+    .unwrap_err();
     assert_eq!(
         (e.code().as_str(), e.field()),
         ("BAD_USER_INPUT", Some("summaryEn"))

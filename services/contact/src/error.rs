@@ -1,6 +1,6 @@
 //! Errors of the contact centre.
 
-use loket_kernel::{ErrorCode, HasCode, casebook::CaseBookError};
+use loket_kernel::{ErrorCode, HasCode, InputError, casebook::CaseBookError};
 use loket_store::StoreError;
 use sea_orm::DbErr;
 
@@ -25,6 +25,9 @@ pub enum ContactError {
     /// caller read it. Nothing was changed.
     #[error("{0}")]
     Conflict(String),
+    /// An input value is invalid (checked by the shared input rules).
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbErr),
@@ -56,7 +59,7 @@ impl HasCode for ContactError {
         match self {
             Self::NotFound => ErrorCode::NotFound,
             Self::Forbidden(_) => ErrorCode::Forbidden,
-            Self::BadInput { .. } => ErrorCode::BadUserInput,
+            Self::BadInput { .. } | Self::Input(_) => ErrorCode::BadUserInput,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::Db(_) | Self::Store(_) | Self::Cases(_) => ErrorCode::Internal,
         }
@@ -65,6 +68,7 @@ impl HasCode for ContactError {
     fn field(&self) -> Option<&str> {
         match self {
             Self::BadInput { field, .. } => Some(field),
+            Self::Input(e) => Some(&e.field),
             _ => None,
         }
     }

@@ -4,8 +4,10 @@
 //! norms kept, case deadlines kept) with a comparison period, also as CSV.
 //!
 //! It never imports another domain crate: it asks the case service through
-//! [`loket_kernel::casebook::CaseBook`] and the catalogue through
-//! [`loket_kernel::casebook::ProductNames`].
+//! [`loket_store::lookups::CaseBook`] and the catalogue through
+//! [`loket_kernel::casebook::ProductNames`]. Every function works in the request's
+//! [`loket_store::Session`]; what a caller reads of a contact or callback is logged as the
+//! fields resolve.
 
 mod entity;
 mod error;
@@ -19,4 +21,4 @@ pub use model::{CallbackRecord, ContactChannel, ContactRecord, NewContact};
 pub use report::{
     ChannelFigures, Figures, Norm, NormFigures, Period, ServiceReport, Share, TopicCount, to_csv,
 };
-pub use service::{CallbackFilter, CallbackRequest, ContactPage, Contacts};
+pub use service::{CallbackFilter, CallbackRequest, ContactPage, Contacts, contact_cursor};

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use loket_kernel::Bsn;
+use loket_store::processing_log::ReadAs;
 use uuid::Uuid;
 
 use crate::{
@@ -134,11 +135,13 @@ pub struct ContactRecord {
     pub employee: String,
     /// The case it concerns.
     pub case_reference: Option<String>,
+    /// Why it was read, for the processing log.
+    pub read_as: ReadAs,
 }
 
-impl TryFrom<moment::Model> for ContactRecord {
-    type Error = ContactError;
-    fn try_from(m: moment::Model) -> Result<Self, Self::Error> {
+impl ContactRecord {
+    /// The record of a stored contact, read as `read_as`.
+    pub(crate) fn read(m: moment::Model, read_as: ReadAs) -> Result<Self, ContactError> {
         let stored = |what: &str| ContactError::Db(sea_orm::DbErr::Custom(what.to_owned()));
         Ok(Self {
             id: m.id,
@@ -159,6 +162,7 @@ impl TryFrom<moment::Model> for ContactRecord {
             handling_seconds: m.handling_seconds,
             employee: m.employee,
             case_reference: m.case_reference,
+            read_as,
         })
     }
 }
@@ -194,17 +198,13 @@ pub struct CallbackRecord {
     pub in_time: Option<bool>,
     /// Version for optimistic concurrency.
     pub version: i32,
+    /// The operation that read it, for the processing log.
+    pub operation: &'static str,
 }
 
 impl CallbackRecord {
-    /// Open and past its deadline on `today`.
-    pub fn overdue(&self, today: NaiveDate) -> bool {
-        self.completed_at.is_none() && today > self.deadline
-    }
-}
-
-impl From<callback::Model> for CallbackRecord {
-    fn from(m: callback::Model) -> Self {
+    /// The record of a stored callback, read by `operation`.
+    pub(crate) fn read(m: callback::Model, operation: &'static str) -> Self {
         Self {
             id: m.id,
             contact_id: m.contact_id,
@@ -220,6 +220,12 @@ impl From<callback::Model> for CallbackRecord {
             result: m.result,
             in_time: m.in_time,
             version: m.version,
+            operation,
         }
+    }
+
+    /// Open and past its deadline on `today`.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.completed_at.is_none() && today > self.deadline
     }
 }

@@ -4,6 +4,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -15,7 +16,7 @@ use loket_kernel::{HasCode, calendar::Calendar, page::Page};
 use loket_store::testing::TestDb;
 use support::{OTHER, RESIDENT, World, at, call};
 
-fn page() -> Page {
+fn page<K: loket_kernel::page::Key>() -> Page<K> {
     Page::new(Some(20), None).unwrap()
 }
 
@@ -27,19 +28,33 @@ async fn a_retry_with_the_same_key_registers_once_and_another_contact_conflicts(
         let mut contact = call(Some(RESIDENT), 12, at("2026-03-04T10:00:00Z"));
         contact.idempotency_key = Some("kcc-4711".to_owned());
         contact.case_reference = Some("ENS-2026-000001".to_owned());
-        let (first, replayed) = w.contacts.register(&front, contact.clone()).await.unwrap();
+        let (first, replayed) = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.contacts.register(&front, s, contact.clone()).await
+        })
+        .await
+        .unwrap();
         assert!(!replayed);
-        let (again, replayed) = w.contacts.register(&front, contact.clone()).await.unwrap();
+        let (again, replayed) = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.contacts.register(&front, s, contact.clone()).await
+        })
+        .await
+        .unwrap();
         assert!(replayed);
         assert_eq!(again.id, first.id);
         contact.question = "Iets anders".to_owned();
-        let e = w.contacts.register(&front, contact).await.unwrap_err();
+        let e = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.contacts.register(&front, s, contact).await
+        })
+        .await
+        .unwrap_err();
         assert_eq!(e.code().as_str(), "CONFLICT");
-        let listed = w
-            .contacts
-            .history(&front, Some(RESIDENT), page())
-            .await
-            .unwrap();
+        let listed = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.contacts
+                .history(&front, s, Some(RESIDENT), page(), "test")
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(listed.total, 1);
         assert_eq!(
             listed.contacts[0].case_reference.as_deref(),
@@ -172,14 +187,22 @@ async fn bad_input_names_its_field_and_stores_nothing() {
         ),
     ];
     for (field, input) in cases {
-        let e = w.contacts.register(&front, input).await.unwrap_err();
+        let e = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.contacts.register(&front, s, input).await
+        })
+        .await
+        .unwrap_err();
         assert_eq!(
             (e.code().as_str(), e.field()),
             ("BAD_USER_INPUT", Some(field)),
             "{e}"
         );
     }
-    let listed = w.contacts.history(&front, None, page()).await.unwrap();
+    let listed = loket_store::testing::request(w.db.db(), &front, async |s| {
+        w.contacts.history(&front, s, None, page(), "test").await
+    })
+    .await
+    .unwrap();
     assert_eq!(listed.total, 0);
 }
 
@@ -202,47 +225,61 @@ async fn each_municipality_and_each_resident_sees_only_their_own_contacts() {
             )
             .await;
         let haarlem = w.staff("haarlem", "frontoffice");
-        let theirs = w
-            .contacts
-            .history(&haarlem, Some(RESIDENT), page())
-            .await
-            .unwrap();
+        let theirs = loket_store::testing::request(w.db.db(), &haarlem, async |s| {
+            w.contacts
+                .history(&haarlem, s, Some(RESIDENT), page(), "test")
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(theirs.total, 0);
         assert_eq!(
-            w.contacts
-                .history(&haarlem, None, page())
-                .await
-                .unwrap()
-                .total,
+            loket_store::testing::request(w.db.db(), &haarlem, async |s| w
+                .contacts
+                .history(&haarlem, s, None, page(), "test")
+                .await)
+            .await
+            .unwrap()
+            .total,
             0
         );
         // Newest first, for the front and the back office.
         for ctx in [&enschede, &w.staff("enschede", "backoffice")] {
-            let mine = w
-                .contacts
-                .history(ctx, Some(RESIDENT), page())
-                .await
-                .unwrap();
+            let mine = loket_store::testing::request(w.db.db(), ctx, async |s| {
+                w.contacts
+                    .history(ctx, s, Some(RESIDENT), page(), "test")
+                    .await
+            })
+            .await
+            .unwrap();
             assert_eq!(mine.total, 2);
             assert_eq!(mine.contacts[0].id, newest.id);
         }
         // The resident sees their own, and only their own.
         let citizen = w.citizen("enschede", RESIDENT);
-        let own = w.contacts.history(&citizen, None, page()).await.unwrap();
+        let own = loket_store::testing::request(w.db.db(), &citizen, async |s| {
+            w.contacts.history(&citizen, s, None, page(), "test").await
+        })
+        .await
+        .unwrap();
         assert_eq!(own.total, 2);
-        let e = w
-            .contacts
-            .history(&citizen, Some(OTHER), page())
-            .await
-            .unwrap_err();
+        let e = loket_store::testing::request(w.db.db(), &citizen, async |s| {
+            w.contacts
+                .history(&citizen, s, Some(OTHER), page(), "test")
+                .await
+        })
+        .await
+        .unwrap_err();
         assert_eq!(e.code().as_str(), "FORBIDDEN");
         // Registering is the front office's: a citizen or manager may not.
         for ctx in [&citizen, &w.staff("enschede", "manager")] {
-            let e = w
-                .contacts
-                .register(ctx, call(None, 5, at("2026-03-06T10:00:00Z")))
-                .await
-                .unwrap_err();
+            let e = loket_store::testing::request(w.db.db(), ctx, async |s| {
+                w.contacts
+                    .register(ctx, s, call(None, 5, at("2026-03-06T10:00:00Z")))
+                    .await
+            })
+            .await
+            .unwrap_err();
             assert_eq!(e.code().as_str(), "FORBIDDEN");
         }
     }
@@ -262,45 +299,62 @@ async fn a_callback_gets_a_working_day_deadline_and_is_completed_once() {
             phone: phone.to_owned(),
             question: None,
         };
-        let e = w
-            .contacts
-            .request_callback(&front, request("kantine", "053 481 1234"))
-            .await
-            .unwrap_err();
+        let e = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.contacts
+                .request_callback(&front, s, request("kantine", "053 481 1234"))
+                .await
+        })
+        .await
+        .unwrap_err();
         assert_eq!(e.field(), Some("team"));
-        let e = w
-            .contacts
-            .request_callback(&front, request("burgerzaken", "bel me"))
-            .await
-            .unwrap_err();
+        let e = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.contacts
+                .request_callback(&front, s, request("burgerzaken", "bel me"))
+                .await
+        })
+        .await
+        .unwrap_err();
         assert_eq!(e.field(), Some("phone"));
         // Another municipality cannot hand on Enschede's contact.
-        let e = w
-            .contacts
-            .request_callback(
-                &w.staff("haarlem", "frontoffice"),
-                request("burgerzaken", "023 511 5115"),
-            )
-            .await
-            .unwrap_err();
+        let e = loket_store::testing::request(
+            w.db.db(),
+            &w.staff("haarlem", "frontoffice"),
+            async |s| {
+                w.contacts
+                    .request_callback(
+                        &w.staff("haarlem", "frontoffice"),
+                        s,
+                        request("burgerzaken", "023 511 5115"),
+                    )
+                    .await
+            },
+        )
+        .await
+        .unwrap_err();
         assert_eq!(e.field(), Some("contactId"));
 
-        let callback = w
-            .contacts
-            .request_callback(&front, request("burgerzaken", "053 481 1234"))
-            .await
-            .unwrap();
+        let callback = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.contacts
+                .request_callback(&front, s, request("burgerzaken", "053 481 1234"))
+                .await
+        })
+        .await
+        .unwrap();
         let calendar = w.contacts.calendar(front.tenant()).unwrap();
-        let expected = calendar.add_working_days(Calendar::local_date(Utc::now()), 2);
+        let expected = calendar
+            .add_working_days(Calendar::local_date(Utc::now()), 2)
+            .unwrap();
         assert_eq!(callback.deadline, expected);
         assert_eq!(callback.phone, "0534811234");
         assert_eq!(callback.question, contact.question);
         // Handed on, the contact no longer counts as answered in the first contact.
-        let listed = w
-            .contacts
-            .history(&front, Some(RESIDENT), page())
-            .await
-            .unwrap();
+        let listed = loket_store::testing::request(w.db.db(), &front, async |s| {
+            w.contacts
+                .history(&front, s, Some(RESIDENT), page(), "test")
+                .await
+        })
+        .await
+        .unwrap();
         assert!(!listed.contacts[0].resolved_first_contact);
 
         let back = w.staff("enschede", "backoffice");
@@ -308,7 +362,11 @@ async fn a_callback_gets_a_working_day_deadline_and_is_completed_once() {
             team: Some("burgerzaken".to_owned()),
             ..CallbackFilter::default()
         };
-        let (queue, total) = w.contacts.callbacks(&back, &filter, page()).await.unwrap();
+        let (queue, total, _) = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.contacts.callbacks(&back, s, &filter, page()).await
+        })
+        .await
+        .unwrap();
         assert_eq!(total, 1);
         assert!(!queue[0].overdue(Calendar::local_date(Utc::now())));
         let overdue = CallbackFilter {
@@ -316,37 +374,47 @@ async fn a_callback_gets_a_working_day_deadline_and_is_completed_once() {
             ..filter.clone()
         };
         assert_eq!(
-            w.contacts
-                .callbacks(&back, &overdue, page())
-                .await
-                .unwrap()
-                .1,
+            loket_store::testing::request(w.db.db(), &back, async |s| w
+                .contacts
+                .callbacks(&back, s, &overdue, page())
+                .await)
+            .await
+            .unwrap()
+            .1,
             0
         );
-        let e = w
-            .contacts
-            .complete_callback(&back, callback.id, "Teruggebeld", 7)
-            .await
-            .unwrap_err();
+        let e = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.contacts
+                .complete_callback(&back, s, callback.id, "Teruggebeld", 7)
+                .await
+        })
+        .await
+        .unwrap_err();
         assert_eq!(e.code().as_str(), "CONFLICT");
-        let done = w
-            .contacts
-            .complete_callback(&back, callback.id, "Teruggebeld, vraag beantwoord", 1)
-            .await
-            .unwrap();
+        let done = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.contacts
+                .complete_callback(&back, s, callback.id, "Teruggebeld, vraag beantwoord", 1)
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!((done.in_time, done.version), (Some(true), 2));
-        let e = w
-            .contacts
-            .complete_callback(&back, callback.id, "Nogmaals", 2)
-            .await
-            .unwrap_err();
+        let e = loket_store::testing::request(w.db.db(), &back, async |s| {
+            w.contacts
+                .complete_callback(&back, s, callback.id, "Nogmaals", 2)
+                .await
+        })
+        .await
+        .unwrap_err();
         assert_eq!(e.code().as_str(), "CONFLICT");
         assert_eq!(
-            w.contacts
-                .callbacks(&back, &filter, page())
-                .await
-                .unwrap()
-                .1,
+            loket_store::testing::request(w.db.db(), &back, async |s| w
+                .contacts
+                .callbacks(&back, s, &filter, page())
+                .await)
+            .await
+            .unwrap()
+            .1,
             0
         );
         let all = CallbackFilter {
@@ -354,17 +422,27 @@ async fn a_callback_gets_a_working_day_deadline_and_is_completed_once() {
             ..filter
         };
         assert_eq!(
-            w.contacts.callbacks(&back, &all, page()).await.unwrap().1,
+            loket_store::testing::request(w.db.db(), &back, async |s| w
+                .contacts
+                .callbacks(&back, s, &all, page())
+                .await)
+            .await
+            .unwrap()
+            .1,
             1
         );
         // A manager sees no callback queue.
-        let e = w
-            .contacts
-            .callbacks(
-                &w.staff("enschede", "manager"),
-                &CallbackFilter::default(),
-                page(),
-            )
+        let e =
+            loket_store::testing::request(w.db.db(), &w.staff("enschede", "manager"), async |s| {
+                w.contacts
+                    .callbacks(
+                        &w.staff("enschede", "manager"),
+                        s,
+                        &CallbackFilter::default(),
+                        page(),
+                    )
+                    .await
+            })
             .await
             .unwrap_err();
         assert_eq!(e.code().as_str(), "FORBIDDEN");
@@ -380,23 +458,40 @@ async fn one_contact_is_found_by_its_own_municipality_and_resident_only() {
             call(Some(RESIDENT), 5, at("2026-03-04T10:00:00Z")),
         )
         .await;
-    let found = w
-        .contacts
-        .find(&w.citizen("enschede", RESIDENT), contact.id)
+    let found =
+        loket_store::testing::request(w.db.db(), &w.citizen("enschede", RESIDENT), async |s| {
+            w.contacts
+                .find(&w.citizen("enschede", RESIDENT), s, contact.id)
+                .await
+        })
         .await
         .unwrap();
-    assert_eq!(found, contact);
+    // The same record; only why it was read differs.
+    assert_eq!(found.read_as.operation, "node");
+    assert_eq!(
+        loket_contact::ContactRecord {
+            read_as: contact.read_as,
+            ..found
+        },
+        contact
+    );
     for ctx in [
         w.citizen("enschede", OTHER),
         w.staff("haarlem", "frontoffice"),
     ] {
-        let e = w.contacts.find(&ctx, contact.id).await.unwrap_err();
-        assert_eq!(e.code().as_str(), "NOT_FOUND");
-    }
-    let e = w
-        .contacts
-        .find(&w.staff("enschede", "manager"), contact.id)
+        let e = loket_store::testing::request(w.db.db(), &ctx, async |s| {
+            w.contacts.find(&ctx, s, contact.id).await
+        })
         .await
         .unwrap_err();
+        assert_eq!(e.code().as_str(), "NOT_FOUND");
+    }
+    let e = loket_store::testing::request(w.db.db(), &w.staff("enschede", "manager"), async |s| {
+        w.contacts
+            .find(&w.staff("enschede", "manager"), s, contact.id)
+            .await
+    })
+    .await
+    .unwrap_err();
     assert_eq!(e.code().as_str(), "FORBIDDEN");
 }

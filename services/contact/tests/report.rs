@@ -5,6 +5,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -48,11 +49,13 @@ async fn phone_norm_counts_a_call_answered_at_exactly_the_limit_as_met() {
             .await;
         }
         let manager = w.staff("enschede", "manager");
-        let report = w
-            .contacts
-            .service_report(&manager, period("2026-03-01", "2026-03-31"), None)
-            .await
-            .unwrap();
+        let report = loket_store::testing::request(w.db.db(), &manager, async |s| {
+            w.contacts
+                .service_report(&manager, s, period("2026-03-01", "2026-03-31"), None)
+                .await
+        })
+        .await
+        .unwrap();
         let phone = report
             .current
             .norms
@@ -68,11 +71,13 @@ async fn phone_norm_counts_a_call_answered_at_exactly_the_limit_as_met() {
         assert_eq!(channel.channel, ContactChannel::Phone);
         assert_eq!(channel.topics[0].label, "Paspoort");
         // Outside the period nothing is counted.
-        let april = w
-            .contacts
-            .service_report(&manager, period("2026-04-01", "2026-04-30"), None)
-            .await
-            .unwrap();
+        let april = loket_store::testing::request(w.db.db(), &manager, async |s| {
+            w.contacts
+                .service_report(&manager, s, period("2026-04-01", "2026-04-30"), None)
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(april.current.contacts, 0);
         assert_eq!(april.current.norms[0].compliance.percentage(), None);
     }
@@ -109,13 +114,17 @@ async fn response_times_skip_weekends_holidays_and_the_tenants_closed_days() {
             .await;
         assert_eq!(easter.response_working_days, Some(1));
         // Enschede answers e-mail within 2 working days: both its e-mails meet the norm.
-        let report = w
-            .contacts
-            .service_report(
-                &w.staff("enschede", "manager"),
-                period("2025-04-01", "2025-05-31"),
-                None,
-            )
+        let report =
+            loket_store::testing::request(w.db.db(), &w.staff("enschede", "manager"), async |s| {
+                w.contacts
+                    .service_report(
+                        &w.staff("enschede", "manager"),
+                        s,
+                        period("2025-04-01", "2025-05-31"),
+                        None,
+                    )
+                    .await
+            })
             .await
             .unwrap();
         let mail = report
@@ -147,13 +156,17 @@ async fn a_year_is_compared_with_the_year_before() {
             contact.resolved_first_contact = resolved;
             w.register(&front, contact).await;
         }
-        let report = w
-            .contacts
-            .service_report(
-                &w.staff("enschede", "manager"),
-                period("2025-01-01", "2025-12-31"),
-                None,
-            )
+        let report =
+            loket_store::testing::request(w.db.db(), &w.staff("enschede", "manager"), async |s| {
+                w.contacts
+                    .service_report(
+                        &w.staff("enschede", "manager"),
+                        s,
+                        period("2025-01-01", "2025-12-31"),
+                        None,
+                    )
+                    .await
+            })
             .await
             .unwrap();
         assert_eq!(report.compared_with, period("2024-01-01", "2024-12-31"));
@@ -185,11 +198,13 @@ async fn reports_hold_no_personal_data_and_managers_read_no_contacts() {
     w.register(&front, call(Some(OTHER), 10, at("2026-03-05T10:00:00Z")))
         .await;
     let manager = w.staff("enschede", "manager");
-    let report = w
-        .contacts
-        .service_report(&manager, period("2026-01-01", "2026-06-30"), None)
-        .await
-        .unwrap();
+    let report = loket_store::testing::request(w.db.db(), &manager, async |s| {
+        w.contacts
+            .service_report(&manager, s, period("2026-01-01", "2026-06-30"), None)
+            .await
+    })
+    .await
+    .unwrap();
     let csv = to_csv(&report).unwrap();
     let debug = format!("{report:?}");
     for text in [&csv, &debug] {
@@ -203,18 +218,22 @@ async fn reports_hold_no_personal_data_and_managers_read_no_contacts() {
         "{csv}"
     );
     let page = loket_kernel::page::Page::new(Some(10), None).unwrap();
-    let refused = w
-        .contacts
-        .history(&manager, Some(RESIDENT), page)
-        .await
-        .unwrap_err();
+    let refused = loket_store::testing::request(w.db.db(), &manager, async |s| {
+        w.contacts
+            .history(&manager, s, Some(RESIDENT), page, "test")
+            .await
+    })
+    .await
+    .unwrap_err();
     assert_eq!(refused.code().as_str(), "FORBIDDEN");
     // The front office may not read the report.
-    let refused = w
-        .contacts
-        .service_report(&front, period("2026-01-01", "2026-06-30"), None)
-        .await
-        .unwrap_err();
+    let refused = loket_store::testing::request(w.db.db(), &front, async |s| {
+        w.contacts
+            .service_report(&front, s, period("2026-01-01", "2026-06-30"), None)
+            .await
+    })
+    .await
+    .unwrap_err();
     assert_eq!(refused.code().as_str(), "FORBIDDEN");
     // A backwards period names its field.
     let bad = Period::new(

@@ -41,6 +41,31 @@ pub struct Limits {
     /// Seconds before a request is abandoned (`LOKET_REQUEST_TIMEOUT_SECONDS`).
     #[arg(long, env = "LOKET_REQUEST_TIMEOUT_SECONDS", default_value_t = 30)]
     pub request_timeout_seconds: u64,
+    /// Seconds a client may take to send a request's headers before the connection is closed
+    /// (`LOKET_HEADER_READ_TIMEOUT_SECONDS`, 1 to 300).
+    #[arg(
+        long,
+        env = "LOKET_HEADER_READ_TIMEOUT_SECONDS",
+        default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(1..=300)
+    )]
+    pub header_read_timeout_seconds: u64,
+    /// Milliseconds a database statement may run inside a request's transaction before
+    /// PostgreSQL cancels it (`LOKET_STATEMENT_TIMEOUT_MS`, 100 to 600000).
+    #[arg(
+        long,
+        env = "LOKET_STATEMENT_TIMEOUT_MS",
+        default_value_t = loket_store::DEFAULT_STATEMENT_TIMEOUT_MS,
+        value_parser = clap::value_parser!(u32).range(100..=600_000)
+    )]
+    pub statement_timeout_ms: u32,
+    /// Proxies in front of Loket that append the client's address to `X-Forwarded-For`
+    /// (`LOKET_TRUSTED_PROXY_HOPS`; 0: use the connection's own address).
+    #[arg(long, env = "LOKET_TRUSTED_PROXY_HOPS", default_value_t = 0)]
+    pub trusted_proxy_hops: usize,
+    /// Rate limits.
+    #[command(flatten)]
+    pub rates: crate::rates::RateConfig,
 }
 
 impl Default for Limits {
@@ -51,6 +76,10 @@ impl Default for Limits {
             max_aliases: 30,
             max_body_bytes: 64 * 1024,
             request_timeout_seconds: 30,
+            header_read_timeout_seconds: 10,
+            statement_timeout_ms: loket_store::DEFAULT_STATEMENT_TIMEOUT_MS,
+            trusted_proxy_hops: 0,
+            rates: crate::rates::RateConfig::default(),
         }
     }
 }
@@ -64,6 +93,11 @@ pub struct ServeConfig {
     /// The database.
     #[command(flatten)]
     pub database: DatabaseConfig,
+    /// The database as its owner, for what happens once at start-up (migrations, the tenants
+    /// table, demo residents) while requests use `--database`, a login role that can only
+    /// become the application role (`LOKET_MIGRATION_DATABASE_URL`; default: `--database`).
+    #[arg(long = "migration-database", env = "LOKET_MIGRATION_DATABASE_URL")]
+    pub migration_database: Option<String>,
     /// The tenants.
     #[command(flatten)]
     pub tenants: TenantsConfig,

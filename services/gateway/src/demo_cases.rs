@@ -12,6 +12,7 @@ use loket_cases::{
 };
 use loket_kernel::{Bsn, Ctx, Role, TenantId, config::TenantSet};
 use loket_registry::Registry;
+use loket_store::{Db, Mode, Session};
 
 /// Products the counter starts for other demo residents, with the channel used.
 const COUNTER_WORK: [(&str, Channel); 6] = [
@@ -35,14 +36,23 @@ pub enum DemoError {
     /// A dev token could not be made.
     #[error("demo token: {0}")]
     Token(String),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] loket_store::StoreError),
 }
 
 struct Demo<'a> {
     authz: &'a Authz,
     cases: &'a Cases,
+    db: &'a Db,
 }
 
 impl Demo<'_> {
+    /// A writing session for one demo step, as a request would have.
+    fn session(&self, ctx: &Ctx) -> Session {
+        self.db.session(ctx.tenant(), Mode::Write)
+    }
+
     fn ctx(&self, tenant: &TenantId, role: &str, bsn: Option<&Bsn>) -> Result<Ctx, DemoError> {
         let signer = self
             .authz
@@ -77,10 +87,12 @@ impl Demo<'_> {
             if !case.case_type.allows(&current(&case), &status.code) {
                 break;
             }
+            let session = self.session(back);
             case = self
                 .cases
                 .change(
                     back,
+                    &session,
                     &loket_cases::CaseKey::Id(case.domain.clone(), case.id),
                     Some(case.version),
                     Change::Status(StatusChange {
@@ -90,14 +102,17 @@ impl Demo<'_> {
                     }),
                 )
                 .await?;
+            session.finish(true).await?;
         }
         Ok(case)
     }
 
     async fn decide(&self, back: &Ctx, case: &CaseRecord, outcome: &str) -> Result<(), DemoError> {
+        let session = self.session(back);
         self.cases
             .change(
                 back,
+                &session,
                 &loket_cases::CaseKey::Id(case.domain.clone(), case.id),
                 Some(case.version),
                 Change::Decide {
@@ -106,6 +121,7 @@ impl Demo<'_> {
                 },
             )
             .await?;
+        session.finish(true).await?;
         Ok(())
     }
 }
@@ -128,10 +144,11 @@ pub(crate) async fn seed(
     authz: &Authz,
     registry: &Registry,
     cases: &Cases,
+    db: &Db,
     fresh: &[&str],
 ) -> Result<usize, DemoError> {
-    let demo = Demo { authz, cases };
-    let mut made = 0;
+    let demo = Demo { authz, cases, db };
+    let mut made: usize = 0;
     for (slug, config) in &tenants.tenants {
         if !fresh.contains(&slug.as_str()) || authz.authenticator().dev_signer(slug).is_none() {
             continue;
@@ -141,9 +158,11 @@ pub(crate) async fn seed(
         let front = demo.ctx(slug, "frontoffice", None)?;
         if let Some(resident) = registry.demo_resident(code).await? {
             let citizen = demo.ctx(slug, "citizen", Some(&resident))?;
+            let session = demo.session(&citizen);
             let bundle = cases
                 .submit_request(
                     &citizen,
+                    &session,
                     Submission {
                         products: vec!["omgevingsvergunning".into(), "uitritvergunning".into()],
                         description: Some(
@@ -153,7 +172,8 @@ pub(crate) async fn seed(
                     },
                 )
                 .await?;
-            made += bundle.cases.len();
+            session.finish(true).await?;
+            made = made.saturating_add(bundle.cases.len());
             if let [building, driveway] = bundle.cases.as_slice() {
                 demo.advance(&back, building, 1).await?;
                 demo.decide(&back, driveway, "granted").await?;
@@ -161,7 +181,10 @@ pub(crate) async fn seed(
         }
         let others = registry.demo_residents(code, 12).await?;
         for (i, bsn) in others.iter().skip(1).enumerate() {
-            let (product, channel) = COUNTER_WORK[i % COUNTER_WORK.len()];
+            let Some(&(product, channel)) = COUNTER_WORK.get(i.rem_euclid(COUNTER_WORK.len()))
+            else {
+                continue;
+            };
             let new = NewCase {
                 bsn: bsn.as_str().to_owned(),
                 product: product.to_owned(),
@@ -170,10 +193,13 @@ pub(crate) async fn seed(
                 description: None,
                 idempotency_key: Some(format!("demo-{i}")),
             };
-            let Some(case) = first(cases.start_case(&front, new).await?) else {
+            let session = demo.session(&front);
+            let started = cases.start_case(&front, &session, new).await?;
+            session.finish(true).await?;
+            let Some(case) = first(started) else {
                 continue;
             };
-            made += 1;
+            made = made.saturating_add(1);
             // Cases above the back office's ceiling stay where the counter left them.
             if !TypeAccess::decide(&back, &case.domain, &case.case_type).read {
                 continue;
@@ -228,8 +254,10 @@ pub(crate) async fn seed(
                 description: Some("Eerste inschrijving na verhuizing uit het buitenland.".into()),
                 idempotency_key: Some("demo-desk".into()),
             };
-            cases.start_case(&desk, new).await?;
-            made += 1;
+            let session = demo.session(&desk);
+            cases.start_case(&desk, &session, new).await?;
+            session.finish(true).await?;
+            made = made.saturating_add(1);
         }
     }
     Ok(made)

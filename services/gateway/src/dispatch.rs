@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use loket_kernel::{
     casebook::ProductNames,
     config::{TenantSet, describe, load_dir},
-    directory::Directory,
+    ctx::Grants,
 };
 use loket_notify::{
     DispatchSettings, Dispatcher, Notify,
@@ -15,6 +15,7 @@ use loket_notify::{
 };
 use loket_registry::Registry;
 use loket_store::Db;
+use loket_store::lookups::Directory;
 
 use crate::{
     config::{DatabaseConfig, TenantsConfig},
@@ -107,6 +108,7 @@ impl NotifyConfig {
             smtp_url: self.smtp_url.clone(),
             log_file: self.notification_log.clone(),
             timeout: Duration::from_secs(self.send_timeout_seconds.max(1)),
+            loopback_webhooks: self.insecure_webhooks,
         }
     }
 }
@@ -148,6 +150,7 @@ pub fn service(
     db: &Db,
     tenants: &Arc<TenantSet>,
     directory: Arc<dyn Directory>,
+    grants: Arc<dyn Grants>,
     products: Option<Arc<dyn ProductNames>>,
     config: &NotifyConfig,
 ) -> Result<Notify, NotifySetupError> {
@@ -159,7 +162,8 @@ pub fn service(
         directory,
         Arc::new(templates),
     )
-    .insecure_webhooks(config.insecure_webhooks);
+    .insecure_webhooks(config.insecure_webhooks)
+    .with_grants(grants);
     Ok(match products {
         Some(products) => notify.with_products(products),
         None => notify,
@@ -183,8 +187,18 @@ pub async fn run(args: DispatchConfig) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let registry = Registry::new(db.clone(), Arc::clone(&tenants));
-    let notify = service(&db, &tenants, Arc::new(registry), None, &args.notify)
+    let authz = loket_authz::Authz::load(&tenants)
+        .await
         .map_err(|e| e.to_string())?;
+    let notify = service(
+        &db,
+        &tenants,
+        Arc::new(registry),
+        Arc::new(authz),
+        None,
+        &args.notify,
+    )
+    .map_err(|e| e.to_string())?;
     let dispatcher = dispatcher(notify, &tenants, &args.notify).map_err(|e| e.to_string())?;
     if args.once {
         if let Some(day) = args.remind_on {

@@ -15,5 +15,6 @@ mod http;
 mod links;
 mod metrics;
 mod output;
+pub mod rates;
 pub mod server;
 mod telemetry;

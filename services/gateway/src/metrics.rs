@@ -9,6 +9,8 @@ const REQUESTS: &str = "loket_graphql_requests_total";
 const LATENCY: &str = "loket_graphql_request_duration_seconds";
 const DENIALS: &str = "loket_policy_denials_total";
 const OUTBOX: &str = "loket_outbox_pending";
+const TRANSACTIONS: &str = "loket_db_transactions_total";
+const STATEMENTS: &str = "loket_db_statements_total";
 
 /// The process's metrics handle, installing the recorder on first use.
 pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
@@ -37,6 +39,14 @@ pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
                         OUTBOX,
                         "Outbox events waiting for delivery, by tenant"
                     );
+                    metrics::describe_counter!(
+                        TRANSACTIONS,
+                        "Database transactions begun by GraphQL requests, by operation"
+                    );
+                    metrics::describe_counter!(
+                        STATEMENTS,
+                        "Database statements (round trips) of GraphQL requests, by operation"
+                    );
                     Some(handle)
                 }
                 Err(e) => {
@@ -57,6 +67,14 @@ pub(crate) fn request(operation: &str, tenant: &str, outcome: &'static str, elap
     ];
     metrics::counter!(REQUESTS, &labels).increment(1);
     metrics::histogram!(LATENCY, "operation" => operation.to_owned()).record(elapsed.as_secs_f64());
+}
+
+/// Counts the transactions and statements of one request.
+pub(crate) fn database(operation: &str, counts: &loket_store::Counts) {
+    metrics::counter!(TRANSACTIONS, "operation" => operation.to_owned())
+        .increment(u64::from(counts.transactions()));
+    metrics::counter!(STATEMENTS, "operation" => operation.to_owned())
+        .increment(u64::from(counts.statements()));
 }
 
 /// Counts one policy denial.

@@ -45,6 +45,9 @@ pub enum ServeError {
     /// The address could not be bound.
     #[error("cannot listen: {0}")]
     Io(#[from] std::io::Error),
+    /// The schema's own SDL could not be read back (a bug).
+    #[error("schema: {0}")]
+    Schema(String),
 }
 
 /// A gateway ready to serve: the router and what it was built from.
@@ -87,14 +90,22 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     }
     let tenants = Arc::new(tenants);
     let authz = Arc::new(Authz::load(&tenants).await?);
-    let db = Db::connect(&config.database.url).await?;
-    db.migrate().await?;
-    db.sync_tenants(&tenants).await?;
+    let db = Db::connect(&config.database.url)
+        .await?
+        .with_statement_timeout(config.limits.statement_timeout_ms);
+    // What only the owner may do, through the owner's connection when one is given.
+    let owner = match &config.migration_database {
+        Some(url) => Db::connect(url).await?,
+        None => db.clone(),
+    };
+    owner.migrate().await?;
+    owner.sync_tenants(&tenants).await?;
+    db.warn_if_privileged().await;
     let mut fresh: Vec<&'static str> = Vec::new();
     if config.demo_residents > 0 {
         let slugs: Vec<String> = tenants.tenants.keys().map(ToString::to_string).collect();
         let report =
-            loket_registry::seed::seed(&db, &slugs, config.demo_residents, DEMO_SEED).await?;
+            loket_registry::seed::seed(&owner, &slugs, config.demo_residents, DEMO_SEED).await?;
         for (slug, persons, ..) in &report.municipalities {
             tracing::info!(
                 tenant = slug,
@@ -104,20 +115,24 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
             fresh.push(slug);
         }
     }
+    if config.migration_database.is_some() {
+        owner.close().await?;
+    }
     let registry = Registry::new(db.clone(), Arc::clone(&tenants));
     let cases = Cases::new(
-        db.clone(),
         Arc::clone(&tenants),
         Arc::new(case_types),
         Arc::new(registry.clone()),
     );
+    // The registry asks the case service whether a collaboration's desk works on a member's
+    // resident; the case service asks the registry where residents live.
+    let registry = registry.with_shared_work(Arc::new(cases.clone()));
     if !fresh.is_empty() {
-        let made = demo_cases::seed(&tenants, &authz, &registry, &cases, &fresh).await?;
+        let made = demo_cases::seed(&tenants, &authz, &registry, &cases, &db, &fresh).await?;
         tracing::info!(cases = made, "generated demo cases");
     }
     let catalog = Catalog::open(db.clone(), Arc::new(catalog_files)).await?;
     let contacts = Contacts::new(
-        db.clone(),
         Arc::clone(&tenants),
         Arc::new(cases.clone()),
         Arc::new(catalog.clone()),
@@ -134,6 +149,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         &db,
         &tenants,
         Arc::new(registry.clone()),
+        Arc::clone(&authz) as Arc<dyn loket_kernel::ctx::Grants>,
         Some(Arc::new(catalog.clone())),
         &config.notify,
     )?;
@@ -148,13 +164,19 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         .data(feed.clone())
         .finish();
     crate::metrics::handle();
+    let limits = Arc::new(config.limits.clone());
+    let rates = Arc::new(crate::rates::Rates::new(&config.limits.rates));
+    crate::rates::spawn_cleanup(Arc::clone(&rates));
+    let executor = graphql::exec::Executor::new(schema, db.clone(), Arc::clone(&limits), rates)
+        .map_err(ServeError::Schema)?;
     let router = http::router(App {
         authz: Arc::clone(&authz),
-        schema,
+        executor,
         db: db.clone(),
         tenants: Arc::clone(&tenants),
-        limits: Arc::new(config.limits.clone()),
+        limits,
         contacts: contacts.clone(),
+        proxy_hops: config.limits.trusted_proxy_hops,
     });
     Ok(Gateway {
         router,
@@ -195,9 +217,11 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
         None
     };
     let live = tokio::spawn(live_feed.run(stopped));
-    axum::serve(listener, gateway.router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let settings = http::serve::ConnectionSettings {
+        header_read_timeout: Duration::from_secs(config.limits.header_read_timeout_seconds),
+        drain: Duration::from_secs(config.limits.request_timeout_seconds.saturating_add(5)),
+    };
+    http::serve::serve(listener, gateway.router, settings, shutdown_signal()).await;
     // Let a store and a poll in progress finish, then store what is left.
     let _ = stop.send(true);
     let _ = refresh.await;

@@ -48,17 +48,18 @@ impl Calendar {
         !(weekend || holiday || self.closed.contains(&day))
     }
 
-    /// The `n`-th working day after `day` (`day` itself when `n` is 0).
-    pub fn add_working_days(&self, day: NaiveDate, n: u32) -> NaiveDate {
+    /// The `n`-th working day after `day` (`day` itself when `n` is 0); `None` past the last
+    /// day the calendar knows.
+    pub fn add_working_days(&self, day: NaiveDate, n: u32) -> Option<NaiveDate> {
         let mut current = day;
         let mut left = n;
         while left > 0 {
-            current = current + Days::new(1);
+            current = current.checked_add_days(Days::new(1))?;
             if self.is_working_day(current) {
-                left -= 1;
+                left = left.saturating_sub(1);
             }
         }
-        current
+        Some(current)
     }
 
     /// How many working days lie after `from` up to and including `to` (0 when `to` is not
@@ -68,11 +69,15 @@ impl Calendar {
             .skip(1)
             .take_while(|d| *d <= to)
             .filter(|d| self.is_working_day(*d))
-            .fold(0, |n, _| n + 1)
+            .fold(0, |n: u32, _| n.saturating_add(1))
     }
 }
 
 /// Easter Sunday of `year` (Gregorian, the anonymous algorithm of Meeus/Jones/Butcher).
+#[expect(
+    clippy::arithmetic_side_effects,
+    reason = "the algorithm's terms stay small for every year a NaiveDate holds"
+)]
 pub fn easter(year: i32) -> Option<NaiveDate> {
     let a = year % 19;
     let b = year / 100;
@@ -105,7 +110,7 @@ pub fn national_holiday(day: NaiveDate) -> bool {
             _ => false,
         };
     let moving = easter(day.year()).is_some_and(|easter| {
-        let offset = (day - easter).num_days();
+        let offset = day.signed_duration_since(easter).num_days();
         matches!(offset, -2 | 1 | 39 | 50)
     });
     fixed || kings_day || moving
@@ -161,26 +166,26 @@ mod tests {
         let calendar = Calendar::new(true, [date("2026-05-15")]);
         // Friday + 1 = Monday.
         assert_eq!(
-            calendar.add_working_days(date("2026-03-06"), 1),
+            calendar.add_working_days(date("2026-03-06"), 1).unwrap(),
             date("2026-03-09")
         );
         // Wednesday 13 May + 1: Ascension Thursday and the closed Friday after it, then the weekend.
         assert_eq!(
-            calendar.add_working_days(date("2026-05-13"), 1),
+            calendar.add_working_days(date("2026-05-13"), 1).unwrap(),
             date("2026-05-18")
         );
         assert_eq!(
-            calendar.add_working_days(date("2026-05-13"), 0),
+            calendar.add_working_days(date("2026-05-13"), 0).unwrap(),
             date("2026-05-13")
         );
         // Christmas Eve (Thursday) + 1 skips both Christmas days and the weekend.
         assert_eq!(
-            calendar.add_working_days(date("2026-12-24"), 1),
+            calendar.add_working_days(date("2026-12-24"), 1).unwrap(),
             date("2026-12-28")
         );
         let without = Calendar::new(false, []);
         assert_eq!(
-            without.add_working_days(date("2026-12-24"), 1),
+            without.add_working_days(date("2026-12-24"), 1).unwrap(),
             date("2026-12-25")
         );
     }

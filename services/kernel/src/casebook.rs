@@ -1,11 +1,9 @@
 //! What other services may learn about cases and products without depending on the case or
-//! catalogue crate: the case service implements [`CaseBook`], the catalogue [`ProductNames`];
-//! the gateway hands them to the contact centre, which links a contact to a case or a product
-//! and reports how well case deadlines were kept.
+//! catalogue crate: the facts the case service's book answers with (the lookup itself,
+//! `loket_store::lookups::CaseBook`, runs in the request's session), and [`ProductNames`],
+//! which the catalogue implements from memory.
 
-use chrono::NaiveDate;
-
-use crate::{TenantId, directory::BoxFuture};
+use crate::TenantId;
 
 /// How well one case type's deadlines were kept in a period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,26 +24,6 @@ pub struct DeadlineFigures {
 #[derive(Debug, thiserror::Error)]
 #[error("case lookup failed: {0}")]
 pub struct CaseBookError(pub String);
-
-/// Case facts for other services. Implementations do no policy checks: what they return is
-/// either a yes/no or aggregates without personal data.
-pub trait CaseBook: Send + Sync {
-    /// Whether `tenant` owns a case with this reference.
-    fn exists<'a>(
-        &'a self,
-        tenant: &'a TenantId,
-        reference: &'a str,
-    ) -> BoxFuture<'a, Result<bool, CaseBookError>>;
-
-    /// Per case type of `tenant`, the cases it owns that closed from `from` to `to`
-    /// (inclusive), and how many of them on time.
-    fn deadline_figures<'a>(
-        &'a self,
-        tenant: &'a TenantId,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> BoxFuture<'a, Result<Vec<DeadlineFigures>, CaseBookError>>;
-}
 
 /// Product names from the catalogue.
 pub trait ProductNames: Send + Sync {

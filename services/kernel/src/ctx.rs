@@ -12,6 +12,7 @@ use std::{
     sync::{Arc, RwLock},
 };
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{Bsn, Role, TenantId};
@@ -182,6 +183,14 @@ pub trait PolicyOracle: Send + Sync {
     fn decide(&self, object: &str, action: Action) -> bool;
 }
 
+/// Gives the context an actor with roles would have in a tenant, as a request of theirs with a
+/// token would: for work done later on their behalf (what a webhook's app may learn of an
+/// event). Implemented by the policy engine.
+pub trait Grants: Send + Sync {
+    /// The context, or `None` for a tenant the policy does not know.
+    fn context(&self, tenant: &TenantId, actor: Actor, roles: Vec<Role>) -> Option<Ctx>;
+}
+
 /// Beyond this many memoised ad-hoc decisions, new ones are computed but not kept, so that
 /// callers inventing object names cannot grow memory without bound.
 const MEMO_LIMIT: usize = 4096;
@@ -293,6 +302,8 @@ pub struct Ctx {
     /// Capabilities in other tenants' domains granted through a collaboration.
     delegated: HashMap<TenantId, Arc<Capabilities>>,
     request_id: String,
+    trace_id: String,
+    expires_at: Option<DateTime<Utc>>,
 }
 
 impl Ctx {
@@ -311,8 +322,49 @@ impl Ctx {
             roles,
             capabilities,
             delegated,
+            trace_id: trace_id_of(&request_id),
             request_id,
+            expires_at: None,
         }
+    }
+
+    /// The same context in the W3C trace `trace_id` (32 lowercase hex digits, as a valid
+    /// `traceparent` header carries it); anything else is ignored.
+    pub fn in_trace(mut self, trace_id: &str) -> Self {
+        if is_trace_id(trace_id) {
+            trace_id.clone_into(&mut self.trace_id);
+        }
+        self
+    }
+
+    /// The W3C trace id this request belongs to: from the caller's `traceparent`, else derived
+    /// from the request id.
+    pub fn trace_id(&self) -> &str {
+        &self.trace_id
+    }
+
+    /// The same context, valid until `expires_at` (the token's expiry); `None` never expires
+    /// (anonymous callers, background work).
+    pub fn expiring_at(mut self, expires_at: Option<DateTime<Utc>>) -> Self {
+        self.expires_at = expires_at;
+        self
+    }
+
+    /// The same context under another request id (each operation on a socket has its own).
+    pub fn with_request_id(mut self, request_id: String) -> Self {
+        self.trace_id = trace_id_of(&request_id);
+        self.request_id = request_id;
+        self
+    }
+
+    /// When the credentials behind this context stop being valid.
+    pub fn expires_at(&self) -> Option<DateTime<Utc>> {
+        self.expires_at
+    }
+
+    /// Whether the credentials have expired at `now`.
+    pub fn expired(&self, now: DateTime<Utc>) -> bool {
+        self.expires_at.is_some_and(|at| at < now)
     }
 
     /// The tenant the actor acts for.
@@ -369,6 +421,29 @@ impl Ctx {
     /// The member tenants whose domain this actor may act in through a collaboration.
     pub fn delegated_domains(&self) -> impl Iterator<Item = &TenantId> {
         self.delegated.keys()
+    }
+}
+
+/// Whether `id` is a W3C trace id: 32 lowercase hex digits, not all zero.
+pub fn is_trace_id(id: &str) -> bool {
+    id.len() == 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && id.bytes().any(|b| b != b'0')
+}
+
+/// A trace id for a request id: the request id's hex digits when it is a UUID, else a new one.
+fn trace_id_of(request_id: &str) -> String {
+    let hex: String = request_id
+        .chars()
+        .filter(|c| *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    if is_trace_id(&hex) {
+        hex
+    } else {
+        uuid::Uuid::new_v4().simple().to_string()
     }
 }
 

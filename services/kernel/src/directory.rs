@@ -1,7 +1,6 @@
 //! What one service may learn about residents and addresses from the registries without
-//! depending on the registry crate: the registry implements [`Directory`], the gateway hands it
-//! to the services that need it (cases routes an application to the municipality where its
-//! subject lives).
+//! depending on the registry crate: the facts the registry's directory answers with (the
+//! lookup itself, `loket_store::lookups::Directory`, runs in the request's session).
 
 use std::{future::Future, pin::Pin};
 
@@ -51,25 +50,3 @@ pub struct ResidentFacts {
 #[derive(Debug, thiserror::Error)]
 #[error("directory lookup failed: {0}")]
 pub struct DirectoryError(pub String);
-
-/// Lookups in the shared registries. Implementations do no policy checks: callers use the
-/// facts to route and validate, and show personal data only under their own checks.
-pub trait Directory: Send + Sync {
-    /// The resident with this BSN, if registered.
-    fn resident<'a>(
-        &'a self,
-        bsn: &'a Bsn,
-    ) -> BoxFuture<'a, Result<Option<ResidentFacts>, DirectoryError>>;
-
-    /// The address with this BAG id, if it exists.
-    fn address<'a>(
-        &'a self,
-        id: &'a str,
-    ) -> BoxFuture<'a, Result<Option<AddressFacts>, DirectoryError>>;
-
-    /// The resident's travel documents.
-    fn travel_documents<'a>(
-        &'a self,
-        bsn: &'a Bsn,
-    ) -> BoxFuture<'a, Result<Vec<TravelDocumentFacts>, DirectoryError>>;
-}

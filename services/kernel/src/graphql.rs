@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 
 use crate::{
     Ctx, ErrorCode, Guarded, HasCode,
-    page::{Page, PageError},
+    input::{self, InputError},
+    page::{Key, Page},
 };
 
 /// A GraphQL error with a code.
@@ -58,21 +59,23 @@ pub fn guarded<T: Clone>(value: &Guarded<T>) -> Result<Option<T>, Error> {
 
 /// Validated Relay pagination arguments; a bad one is `BAD_USER_INPUT` naming `first` or
 /// `after`.
-pub fn page(first: Option<i32>, after: Option<&str>) -> Result<Page, Error> {
-    Page::new(first, after).map_err(|e| {
-        let field = match e {
-            PageError::First => "first",
-            PageError::Cursor => "after",
-        };
-        field_error(field, e.to_string())
-    })
+pub fn page<K: Key>(first: Option<i32>, after: Option<&str>) -> Result<Page<K>, Error> {
+    Page::new(first, after).map_err(|e| field_error(e.field(), e.to_string()))
 }
 
-/// A period of days, both included: the input of every report.
+/// A period of days, both included: the input of every report (at most five years, between
+/// 1900 and 2200).
 #[derive(InputObject, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PeriodInput {
     /// First day.
     pub from: NaiveDate,
     /// Last day.
     pub to: NaiveDate,
+}
+
+impl PeriodInput {
+    /// The period checked by [`input::period`]; `field` names the argument.
+    pub fn checked(&self, field: &str) -> Result<(NaiveDate, NaiveDate), InputError> {
+        input::period(field, self.from, self.to)
+    }
 }

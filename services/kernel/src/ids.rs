@@ -97,7 +97,7 @@ impl Bsn {
         let sum: i64 = s
             .bytes()
             .zip([9, 8, 7, 6, 5, 4, 3, 2, -1])
-            .map(|(b, w)| i64::from(b - b'0') * w)
+            .map(|(b, w)| i64::from(b.saturating_sub(b'0')).saturating_mul(w))
             .sum();
         sum != 0 && sum % 11 == 0
     }

@@ -2,8 +2,14 @@
 //! and for a subscription's holder (their own), and re-driving dead letters.
 
 use chrono::Utc;
-use loket_kernel::{Action, Ctx, page::Page};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr};
+use loket_kernel::{
+    Action, Ctx,
+    page::{Page, TimeKey},
+};
+use loket_store::Session;
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
+};
 use uuid::Uuid;
 
 use crate::{
@@ -43,11 +49,12 @@ impl Notify {
     pub async fn deliveries(
         &self,
         ctx: &Ctx,
+        session: &Session,
         filter: DeliveryFilter,
-        page: Page,
+        page: Page<TimeKey>,
     ) -> Result<(Vec<DeliveryView>, bool), NotifyError> {
         let tenant = ctx.tenant();
-        let tx = self.inner.db.begin(tenant).await?;
+        let tx = session.tx(tenant).await?;
         if !ctx.can("notification/deliveries", Action::Read) {
             let id = filter
                 .subscription
@@ -61,14 +68,24 @@ impl Notify {
         if let Some(id) = filter.subscription {
             query = query.filter(delivery::Column::SubscriptionId.eq(id));
         }
+        if let Some(after) = page.after {
+            query = query.filter(
+                Condition::any()
+                    .add(delivery::Column::CreatedAt.lt(after.at))
+                    .add(
+                        Condition::all()
+                            .add(delivery::Column::CreatedAt.eq(after.at))
+                            .add(delivery::Column::Id.lt(after.id)),
+                    ),
+            );
+        }
         let rows = query
             .order_by_desc(delivery::Column::CreatedAt)
             .order_by_desc(delivery::Column::Id)
-            .offset(page.offset as u64)
-            .limit(page.first as u64 + 1)
+            .limit(page.fetch())
             .all(tx.conn())
             .await?;
-        tx.commit().await?;
+        drop(tx);
         let more = rows.len() > page.first;
         Ok((
             rows.into_iter()
@@ -80,12 +97,17 @@ impl Notify {
     }
 
     /// Puts a dead-lettered delivery back in the queue with fresh attempts (admins).
-    pub async fn redrive(&self, ctx: &Ctx, id: Uuid) -> Result<DeliveryView, NotifyError> {
+    pub async fn redrive(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        id: Uuid,
+    ) -> Result<DeliveryView, NotifyError> {
         if !ctx.can("notification/deliveries", Action::Update) {
             return Err(NotifyError::forbidden("notification/deliveries"));
         }
         let tenant = ctx.tenant();
-        let tx = self.inner.db.begin(tenant).await?;
+        let tx = session.tx(tenant).await?;
         let row = delivery::scoped(tenant)
             .filter(delivery::Column::Id.eq(id))
             .one(tx.conn())
@@ -120,7 +142,7 @@ impl Notify {
             .filter(delivery::Column::Id.eq(id))
             .exec(tx.conn())
             .await?;
-        tx.commit().await?;
+        drop(tx);
         tracing::info!(tenant = %tenant, delivery = %id, "dead delivery re-driven");
         Ok(DeliveryView {
             status: DeliveryStatus::Pending,

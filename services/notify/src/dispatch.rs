@@ -80,15 +80,21 @@ pub struct Round {
 
 impl Round {
     fn idle(&self) -> bool {
-        self.events == 0 && self.queued == 0 && self.sent + self.retried + self.dead == 0
+        self.events == 0
+            && self.queued == 0
+            && self
+                .sent
+                .saturating_add(self.retried)
+                .saturating_add(self.dead)
+                == 0
     }
 
     fn add(&mut self, other: Round) {
-        self.events += other.events;
-        self.queued += other.queued;
-        self.sent += other.sent;
-        self.retried += other.retried;
-        self.dead += other.dead;
+        self.events = self.events.saturating_add(other.events);
+        self.queued = self.queued.saturating_add(other.queued);
+        self.sent = self.sent.saturating_add(other.sent);
+        self.retried = self.retried.saturating_add(other.retried);
+        self.dead = self.dead.saturating_add(other.dead);
     }
 }
 
@@ -108,8 +114,8 @@ pub(crate) fn backoff(settings: &DispatchSettings, attempts: i32) -> Duration {
         .backoff_base
         .saturating_mul(2u32.saturating_pow(exponent))
         .min(settings.backoff_max);
-    let half = full / 2;
-    half + half.mul_f64(unit_random())
+    let half = full.checked_div(2).unwrap_or_default();
+    half.saturating_add(half.mul_f64(unit_random()))
 }
 
 /// A random number in [0, 1) from the operating system.
@@ -181,12 +187,12 @@ impl Dispatcher {
                 if queued > 0 {
                     tracing::info!(tenant = %tenant, queued, "travel document reminders queued");
                 }
-                round.queued += queued;
+                round.queued = round.queued.saturating_add(queued);
                 self.mark_reminded(tenant, today);
             }
             let (events, queued) = self.notify.fan_out(tenant, self.settings.batch).await?;
-            round.events += events;
-            round.queued += queued;
+            round.events = round.events.saturating_add(events);
+            round.queued = round.queued.saturating_add(queued);
             round.add(self.deliver(tenant).await?);
         }
         Ok(round)
@@ -195,10 +201,10 @@ impl Dispatcher {
     /// Runs the reminders of `today` for every tenant, whether or not they ran already
     /// (idempotent: nothing is queued twice). Returns how many were new.
     pub async fn remind(&self, today: NaiveDate) -> Result<usize, NotifyError> {
-        let mut queued = 0;
+        let mut queued: usize = 0;
         let tenants: Vec<TenantId> = self.notify.inner.tenants.tenants.keys().cloned().collect();
         for tenant in &tenants {
-            queued += self.notify.remind(tenant, today).await?;
+            queued = queued.saturating_add(self.notify.remind(tenant, today).await?);
             self.mark_reminded(tenant, today);
         }
         Ok(queued)
@@ -248,18 +254,22 @@ impl Dispatcher {
                 Ok(()) => {
                     accepted.push(row.id);
                     if accepted.len() >= SENT_GROUP {
-                        round.sent += self.mark_sent(tenant, &mut accepted).await?;
+                        round.sent = round
+                            .sent
+                            .saturating_add(self.mark_sent(tenant, &mut accepted).await?);
                     }
                 }
                 Err(e) => match self.record_failure(tenant, &row, e).await? {
-                    Some(DeliveryStatus::Dead) => round.dead += 1,
-                    Some(_) => round.retried += 1,
+                    Some(DeliveryStatus::Dead) => round.dead = round.dead.saturating_add(1),
+                    Some(_) => round.retried = round.retried.saturating_add(1),
                     // A re-drive, an unsubscribe or a newer claim came first.
                     None => {}
                 },
             }
         }
-        round.sent += self.mark_sent(tenant, &mut accepted).await?;
+        round.sent = round
+            .sent
+            .saturating_add(self.mark_sent(tenant, &mut accepted).await?);
         Ok(round)
     }
 
@@ -306,7 +316,10 @@ impl Dispatcher {
         let lease = chrono::Duration::from_std(self.settings.lease)
             .unwrap_or(chrono::Duration::seconds(60));
         delivery::Entity::update_many()
-            .col_expr(delivery::Column::AvailableAt, Expr::value(now + lease))
+            .col_expr(
+                delivery::Column::AvailableAt,
+                Expr::value(now.checked_add_signed(lease).unwrap_or(now)),
+            )
             .col_expr(
                 delivery::Column::Attempts,
                 Expr::col(delivery::Column::Attempts).add(1),
@@ -319,7 +332,7 @@ impl Dispatcher {
         Ok(rows
             .into_iter()
             .map(|mut row| {
-                row.attempts += 1;
+                row.attempts = row.attempts.saturating_add(1);
                 let secret = holders
                     .get(&row.subscription_id)
                     .and_then(|(secret, _)| secret.clone());
@@ -369,9 +382,10 @@ impl Dispatcher {
         let message = error.to_string();
         tracing::warn!(tenant = %tenant, delivery = %row.id, attempts = row.attempts, dead,
             error = %message, "delivery attempt failed");
-        let next = Utc::now()
-            + chrono::Duration::from_std(backoff(&self.settings, row.attempts))
-                .unwrap_or(chrono::Duration::seconds(60));
+        let wait = chrono::Duration::from_std(backoff(&self.settings, row.attempts))
+            .unwrap_or(chrono::Duration::seconds(60));
+        let now = Utc::now();
+        let next = now.checked_add_signed(wait).unwrap_or(now);
         let status = if dead {
             DeliveryStatus::Dead
         } else {

@@ -3,8 +3,12 @@
 //! transaction, so an event is either fanned out completely or not at all.
 
 use chrono::{DateTime, Utc};
-use loket_kernel::{TenantId, global_id};
-use loket_store::{TenantTx, outbox};
+use loket_kernel::{
+    Actor, Bsn, Confidentiality, Ctx, Loa, Role, TenantId,
+    disclosure::{CaseAccess, CaseEventKind, CaseTypeFacts, Disclosure, may_learn},
+    global_id,
+};
+use loket_store::{Mode, Session, TenantTx, outbox};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, sea_query::OnConflict};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -40,7 +44,80 @@ fn text<'a>(payload: &'a Value, key: &str) -> Option<&'a str> {
     payload.get(key).and_then(Value::as_str)
 }
 
-/// The attributes a webhook receiver gets: what the event says, without personal data.
+/// The case type facts an event carries, for the shared access rule.
+struct EventCase<'a> {
+    code: &'a str,
+    confidentiality: Confidentiality,
+    handled_by: TenantId,
+}
+
+impl<'a> EventCase<'a> {
+    /// The facts of a case event; an event without a known confidentiality counts as the
+    /// most confidential, so nobody learns more of it than they could of any case.
+    fn of(payload: &'a Value, tenant: &TenantId) -> Option<Self> {
+        let confidentiality = payload
+            .get("confidentiality")
+            .and_then(|c| serde_json::from_value(c.clone()).ok())
+            .unwrap_or(Confidentiality::TopSecret);
+        let handled_by = text(payload, "handlingTenant")
+            .and_then(|t| TenantId::new(t).ok())
+            .unwrap_or_else(|| tenant.clone());
+        Some(Self {
+            code: text(payload, "caseType")?,
+            confidentiality,
+            handled_by,
+        })
+    }
+}
+
+impl CaseTypeFacts for EventCase<'_> {
+    fn code(&self) -> &str {
+        self.code
+    }
+    fn confidentiality(&self) -> Confidentiality {
+        self.confidentiality
+    }
+    fn handled_by(&self) -> &TenantId {
+        &self.handled_by
+    }
+}
+
+/// What `ctx` may learn of `event` (the one rule every channel uses); nothing for an event
+/// that is not about a case, or a kind it may not hear of.
+fn disclosure(ctx: Option<&Ctx>, tenant: &TenantId, event: &outbox::Event) -> Disclosure {
+    let nothing = may_learn(CaseEventKind::Created, &CaseAccess::default());
+    let (Some(ctx), Some(kind)) = (ctx, CaseEventKind::of_event(&event.kind)) else {
+        return nothing;
+    };
+    let Some(facts) = EventCase::of(&event.payload, tenant) else {
+        return nothing;
+    };
+    may_learn(kind, &CaseAccess::decide(ctx, tenant, &facts))
+}
+
+/// The event's attributes as far as `disclosed`: the status only to who may read it, the
+/// outcome likewise, the handler never leaves through a notification.
+fn disclosed(payload: &Value, disclosed: Disclosure) -> Value {
+    let mut out = payload.clone();
+    if let Value::Object(map) = &mut out {
+        map.remove("handler");
+        map.remove("confidentiality");
+        if !disclosed.status {
+            for key in ["status", "statusName", "from", "to"] {
+                map.remove(key);
+            }
+        }
+        if !disclosed.outcome {
+            for key in ["outcome", "outcomeName", "effect"] {
+                map.remove(key);
+            }
+        }
+    }
+    out
+}
+
+/// The attributes a webhook receiver gets: what the event says and the app may learn,
+/// without personal data.
 fn attributes(payload: &Value) -> Value {
     let mut out = serde_json::Map::new();
     for key in [
@@ -89,17 +166,19 @@ impl Notify {
             tx.rollback().await?;
             return Ok((0, 0));
         }
+        // Addresses come from the registry, in a session of its own.
+        let registry = self.inner.db.session(tenant, Mode::Read);
         let webhooks = subscription::scoped(tenant)
             .filter(subscription::Column::Topic.eq(Topic::Webhook.as_str()))
             .filter(subscription::Column::EndedAt.is_null())
             .all(tx.conn())
             .await?;
         let mut done = Vec::with_capacity(events.len());
-        let mut made = 0;
+        let mut made: usize = 0;
         for event in &events {
-            match self.outgoing(&tx, event, &webhooks).await {
+            match self.outgoing(&tx, &registry, event, &webhooks).await {
                 Ok(outgoing) => {
-                    made += store(&tx, &outgoing).await?;
+                    made = made.saturating_add(store(&tx, &outgoing).await?);
                     done.push(event.id);
                 }
                 Err(e) => {
@@ -107,10 +186,13 @@ impl Notify {
                     let wait = chrono::Duration::seconds(30 << event.attempts.clamp(0, 8));
                     tracing::warn!(tenant = %tenant, event = %event.id, kind = event.kind, error = %e,
                         "event not fanned out; tried again later");
-                    outbox::postpone(&tx, event.id, Utc::now() + wait).await?;
+                    let now = Utc::now();
+                    outbox::postpone(&tx, event.id, now.checked_add_signed(wait).unwrap_or(now))
+                        .await?;
                 }
             }
         }
+        registry.finish(true).await?;
         outbox::mark_published(&tx, &done).await?;
         tx.commit().await?;
         metrics::counter!("loket_notify_events_total").increment(done.len() as u64);
@@ -120,6 +202,7 @@ impl Notify {
     async fn outgoing(
         &self,
         tx: &TenantTx,
+        registry: &Session,
         event: &outbox::Event,
         webhooks: &[subscription::Model],
     ) -> Result<Vec<Outgoing>, NotifyError> {
@@ -135,15 +218,32 @@ impl Notify {
             event.kind.as_str(),
             "case.created" | "case.status_changed" | "case.decided"
         );
-        if personal && let Some(subject) = text(payload, "subject") {
-            let mine = subscription::scoped(tenant)
-                .filter(subscription::Column::Owner.eq(format!("bsn:{subject}")))
-                .filter(subscription::Column::Topic.eq(Topic::MyCases.as_str()))
-                .filter(subscription::Column::EndedAt.is_null())
-                .all(tx.conn())
-                .await?;
-            for s in mine {
-                out.push(self.message(tenant, &s, event.id, &event.kind, &context)?);
+        if personal
+            && let Some(subject) = text(payload, "subject")
+            && let Ok(bsn) = Bsn::new(subject)
+        {
+            // The resident learns of their own case what they could read of it.
+            let resident = self.context_of(
+                tenant,
+                Actor::Citizen {
+                    subject: format!("bsn:{subject}"),
+                    bsn,
+                    loa: Loa::Low,
+                },
+                Role::CITIZEN,
+            );
+            let learned = disclosure(resident.as_ref(), tenant, event);
+            if learned.event {
+                let context = disclosed(&context, learned);
+                let mine = subscription::scoped(tenant)
+                    .filter(subscription::Column::Owner.eq(format!("bsn:{subject}")))
+                    .filter(subscription::Column::Topic.eq(Topic::MyCases.as_str()))
+                    .filter(subscription::Column::EndedAt.is_null())
+                    .all(tx.conn())
+                    .await?;
+                for s in mine {
+                    out.push(self.message(tenant, &s, event.id, &event.kind, &context)?);
+                }
             }
         }
         let published = payload.get("publicNotice").and_then(Value::as_bool) == Some(true);
@@ -154,7 +254,7 @@ impl Notify {
         };
         if let (true, Some(near_kind), Some(address)) =
             (published, near_kind, text(payload, "addressId"))
-            && let Some(place) = self.inner.directory.address(address).await?
+            && let Some(place) = self.inner.directory.address(registry, address).await?
         {
             let products: Vec<String> = payload
                 .get("products")
@@ -175,7 +275,7 @@ impl Notify {
                     map.insert("address".into(), json!(place.label));
                     map.insert(
                         "distance".into(),
-                        json!((distance / 10.0).round() as i64 * 10),
+                        json!(((distance / 10.0).round() as i64).saturating_mul(10)),
                     );
                 }
                 out.push(self.message(tenant, &s, event.id, near_kind, &context)?);
@@ -184,11 +284,30 @@ impl Notify {
         for s in webhooks {
             let kinds: Vec<String> =
                 serde_json::from_value(s.event_kinds.clone()).unwrap_or_default();
-            let attributes = attributes(payload);
+            if !kind_matches(&kinds, &event.kind) {
+                continue;
+            }
+            // The app learns what its own policy and ceiling let it read, nothing more.
+            let Some(client) = s.owner.strip_prefix("app:") else {
+                continue;
+            };
+            let roles = s.roles.as_deref().unwrap_or(Role::APP);
+            let app = self.context_of(
+                tenant,
+                Actor::App {
+                    client: client.to_owned(),
+                },
+                roles,
+            );
+            let learned = disclosure(app.as_ref(), tenant, event);
+            if !learned.event {
+                continue;
+            }
+            let attributes = attributes(&disclosed(payload, learned));
             let filters_match = filters_of(&s.filters).iter().all(|f| {
                 attributes.get(&f.attribute).and_then(Value::as_str) == Some(f.value.as_str())
             });
-            if !kind_matches(&kinds, &event.kind) || !filters_match {
+            if !filters_match {
                 continue;
             }
             let resource = text(payload, "caseId")
@@ -285,6 +404,15 @@ impl Notify {
         })
     }
 
+    /// The context a subscriber's policy gives them, as a request of theirs would have it.
+    fn context_of(&self, tenant: &TenantId, actor: Actor, roles: &str) -> Option<Ctx> {
+        let roles: Vec<Role> = roles
+            .split(',')
+            .filter_map(|r| Role::new(r.trim()).ok())
+            .collect();
+        self.inner.grants.as_ref()?.context(tenant, actor, roles)
+    }
+
     /// The tenant's display name.
     pub(crate) fn municipality(&self, tenant: &TenantId) -> String {
         self.inner
@@ -301,7 +429,7 @@ pub(crate) async fn store(tx: &TenantTx, outgoing: &[Outgoing]) -> Result<usize,
         return Ok(0);
     }
     let now: DateTime<Utc> = Utc::now();
-    let mut new = 0;
+    let mut new: usize = 0;
     for chunk in outgoing.chunks(200) {
         let rows = chunk.iter().map(|o| delivery::ActiveModel {
             tenant_id: Set(tx.tenant().to_string()),
@@ -325,7 +453,7 @@ pub(crate) async fn store(tx: &TenantTx, outgoing: &[Outgoing]) -> Result<usize,
             .on_conflict(OnConflict::new().do_nothing().to_owned())
             .exec_without_returning(tx.conn())
             .await?;
-        new += usize::try_from(inserted).unwrap_or(0);
+        new = new.saturating_add(usize::try_from(inserted).unwrap_or(0));
     }
     metrics::counter!("loket_notify_deliveries_created_total").increment(new as u64);
     Ok(new)

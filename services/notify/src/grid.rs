@@ -21,6 +21,10 @@ fn col(lon: f64) -> i64 {
     (lon / LON_STEP).floor() as i64
 }
 
+#[expect(
+    clippy::arithmetic_side_effects,
+    reason = "rows and columns of points on Earth lie well within ±32,768"
+)]
 fn id(row: i64, col: i64) -> i64 {
     ((row + 32_768) << 16) | (col + 32_768)
 }

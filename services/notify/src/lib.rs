@@ -37,8 +37,8 @@ pub mod templates;
 
 use std::sync::Arc;
 
-use loket_kernel::{casebook::ProductNames, config::TenantSet, directory::Directory};
-use loket_store::Db;
+use loket_kernel::{casebook::ProductNames, config::TenantSet, ctx::Grants};
+use loket_store::{Db, lookups::Directory};
 
 pub use deliveries::DeliveryFilter;
 pub use dispatch::{DispatchSettings, Dispatcher, Round};
@@ -63,6 +63,7 @@ struct Inner {
     products: Option<Arc<dyn ProductNames>>,
     templates: Arc<Templates>,
     insecure_webhooks: bool,
+    grants: Option<Arc<dyn Grants>>,
 }
 
 impl Notify {
@@ -81,6 +82,7 @@ impl Notify {
                 products: None,
                 templates,
                 insecure_webhooks: false,
+                grants: None,
             }),
         }
     }
@@ -91,7 +93,15 @@ impl Notify {
         self.rebuild(|inner| inner.products = Some(products))
     }
 
-    /// Lets callback URLs use plain `http://` (development and tests only).
+    /// Decides what an app learns of an event with the app's own policy, as `grants` gives
+    /// it (without, webhooks carry nothing).
+    #[must_use]
+    pub fn with_grants(self, grants: Arc<dyn Grants>) -> Self {
+        self.rebuild(|inner| inner.grants = Some(grants))
+    }
+
+    /// Lets callback URLs use plain `http://` and loopback addresses (development and tests
+    /// only; private, link-local and metadata addresses stay refused).
     #[must_use]
     pub fn insecure_webhooks(self, allow: bool) -> Self {
         self.rebuild(|inner| inner.insecure_webhooks = allow)

@@ -6,6 +6,7 @@
 
 use chrono::{Duration, NaiveDate};
 use loket_kernel::{Bsn, TenantId};
+use loket_store::Mode;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::json;
 use uuid::Uuid;
@@ -40,7 +41,11 @@ pub(crate) fn due_lead(weeks: &[u32], expires: NaiveDate, today: NaiveDate) -> O
     weeks
         .iter()
         .copied()
-        .filter(|w| today >= expires - Duration::weeks(i64::from(*w)))
+        .filter(|w| {
+            expires
+                .checked_sub_signed(Duration::weeks(i64::from(*w)))
+                .is_some_and(|from| today >= from)
+        })
         .min()
 }
 
@@ -74,11 +79,18 @@ impl Notify {
             };
             after = last.id;
             let mut outgoing = Vec::new();
+            // The registry is read in a session of its own, beside the tenant's transaction.
+            let registry = self.inner.db.session(tenant, Mode::Read);
             for s in &page {
                 let Some(bsn) = s.owner.strip_prefix("bsn:").and_then(|b| Bsn::new(b).ok()) else {
                     continue;
                 };
-                for document in self.inner.directory.travel_documents(&bsn).await? {
+                let documents = self
+                    .inner
+                    .directory
+                    .travel_documents(&registry, &bsn)
+                    .await?;
+                for document in documents {
                     let Some(lead) = due_lead(weeks, document.expires_on, today) else {
                         continue;
                     };
@@ -111,7 +123,8 @@ impl Notify {
                     });
                 }
             }
-            new += store(&tx, &outgoing).await?;
+            registry.finish(true).await?;
+            new = new.saturating_add(store(&tx, &outgoing).await?);
             tx.commit().await?;
         }
     }

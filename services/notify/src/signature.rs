@@ -62,7 +62,7 @@ pub fn verify(
     let expected = hex::decode(hex_part).map_err(|_| SignatureError::Malformed)?;
     hmac::verify(&key(secret), &message(timestamp, body), &expected)
         .map_err(|_| SignatureError::Mismatch)?;
-    if (now - timestamp).abs() > TOLERANCE_SECONDS {
+    if now.saturating_sub(timestamp).saturating_abs() > TOLERANCE_SECONDS {
         return Err(SignatureError::Stale);
     }
     Ok(())

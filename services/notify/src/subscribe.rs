@@ -4,8 +4,11 @@
 use std::str::FromStr;
 
 use chrono::Utc;
-use loket_kernel::{Action, Ctx, page::Page};
-use loket_store::TenantTx;
+use loket_kernel::{
+    Action, Ctx,
+    page::{IdKey, Page},
+};
+use loket_store::{Session, TenantTx};
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -95,6 +98,7 @@ impl Notify {
     pub async fn subscribe(
         &self,
         ctx: &Ctx,
+        session: &Session,
         new: NewSubscription,
     ) -> Result<Subscribed, NotifyError> {
         let topic =
@@ -137,14 +141,15 @@ impl Notify {
             secret: Set(None),
             created_at: Set(Utc::now()),
             ended_at: Set(None),
+            roles: Set(None),
         };
         let mut cells = Vec::new();
         match topic {
-            Topic::NearMe => cells = self.near_me(ctx, &new, &mut row).await?,
-            Topic::Webhook => self.webhook(&new, &mut row)?,
+            Topic::NearMe => cells = self.near_me(ctx, session, &new, &mut row).await?,
+            Topic::Webhook => self.webhook(ctx, &new, &mut row).await?,
             Topic::MyCases | Topic::Reminders => {}
         }
-        let tx = self.inner.db.begin(tenant).await?;
+        let tx = session.tx(tenant).await?;
         let duplicate = subscription::scoped(tenant)
             .filter(subscription::Column::Owner.eq(&owner))
             .filter(subscription::Column::Topic.eq(topic.as_str()))
@@ -182,7 +187,7 @@ impl Notify {
             .one(tx.conn())
             .await?
             .ok_or(NotifyError::NotFound)?;
-        tx.commit().await?;
+        drop(tx);
         tracing::info!(tenant = %tenant, topic = topic.as_str(), channel = channel.as_str(), "subscribed");
         Ok(Subscribed {
             subscription: view(saved),
@@ -222,6 +227,7 @@ impl Notify {
     async fn near_me(
         &self,
         ctx: &Ctx,
+        session: &Session,
         new: &NewSubscription,
         row: &mut subscription::ActiveModel,
     ) -> Result<Vec<i64>, NotifyError> {
@@ -259,7 +265,7 @@ impl Notify {
         let home = self
             .inner
             .directory
-            .resident(bsn)
+            .resident(session, bsn)
             .await?
             .and_then(|r| r.address)
             .ok_or_else(|| {
@@ -272,11 +278,15 @@ impl Notify {
         Ok(grid::cover(home.lat, home.lon, f64::from(radius)))
     }
 
-    fn webhook(
+    async fn webhook(
         &self,
+        ctx: &Ctx,
         new: &NewSubscription,
         row: &mut subscription::ActiveModel,
     ) -> Result<(), NotifyError> {
+        let address = row.address.clone().take().unwrap_or_default();
+        let url =
+            reqwest::Url::parse(&address).map_err(|_| NotifyError::bad("address", "not a URL"))?;
         if new.event_kinds.is_empty() || !new.event_kinds.iter().all(|k| kind_pattern(k)) {
             return Err(NotifyError::bad(
                 "eventKinds",
@@ -297,20 +307,31 @@ impl Notify {
                 ),
             ));
         }
+        // Last, as it asks the resolver: where the address leads.
+        crate::send::guard::resolve(&url, self.inner.insecure_webhooks)
+            .await
+            .map_err(|e| NotifyError::bad("address", e.to_string()))?;
         let mut secret = [0u8; 32];
         ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut secret)
             .map_err(|_| NotifyError::Randomness)?;
         row.event_kinds = Set(serde_json::json!(new.event_kinds));
         row.filters = Set(serde_json::json!(new.filters));
         row.secret = Set(Some(hex::encode(secret)));
+        let roles: Vec<&str> = ctx.roles().iter().map(|r| r.as_str()).collect();
+        row.roles = Set(Some(roles.join(",")));
         Ok(())
     }
 
     /// Ends one of the caller's subscriptions; its pending and dead deliveries are cancelled
     /// (a re-drive must not reach a receiver that left).
-    pub async fn unsubscribe(&self, ctx: &Ctx, id: Uuid) -> Result<SubscriptionView, NotifyError> {
+    pub async fn unsubscribe(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        id: Uuid,
+    ) -> Result<SubscriptionView, NotifyError> {
         let tenant = ctx.tenant();
-        let tx = self.inner.db.begin(tenant).await?;
+        let tx = session.tx(tenant).await?;
         let row = self.owned(ctx, &tx, id, Action::Update).await?;
         if row.ended_at.is_some() {
             return Err(NotifyError::Conflict("already unsubscribed".into()));
@@ -340,7 +361,6 @@ impl Notify {
             ]))
             .exec(tx.conn())
             .await?;
-        tx.commit().await?;
         Ok(SubscriptionView {
             ended_at: Some(now),
             ..view(row)
@@ -374,7 +394,8 @@ impl Notify {
     pub async fn subscriptions(
         &self,
         ctx: &Ctx,
-        page: Page,
+        session: &Session,
+        page: Page<IdKey>,
     ) -> Result<(Vec<SubscriptionView>, bool), NotifyError> {
         let Some(owner) = owner(ctx) else {
             return Ok((Vec::new(), false));
@@ -384,17 +405,20 @@ impl Notify {
             .map(|t| t.as_str())
             .filter(|t| ctx.can(&format!("subscription/{t}"), Action::Read))
             .collect();
-        let tx = self.inner.db.begin(ctx.tenant()).await?;
-        let rows = subscription::scoped(ctx.tenant())
+        let tx = session.tx(ctx.tenant()).await?;
+        let mut query = subscription::scoped(ctx.tenant())
             .filter(subscription::Column::Owner.eq(owner))
             .filter(subscription::Column::Topic.is_in(readable))
-            .filter(subscription::Column::EndedAt.is_null())
+            .filter(subscription::Column::EndedAt.is_null());
+        if let Some(IdKey(after)) = page.after {
+            query = query.filter(subscription::Column::Id.gt(after));
+        }
+        let rows = query
             .order_by_asc(subscription::Column::Id)
-            .offset(page.offset as u64)
-            .limit(page.first as u64 + 1)
+            .limit(page.fetch())
             .all(tx.conn())
             .await?;
-        tx.commit().await?;
+        drop(tx);
         let more = rows.len() > page.first;
         let rows = rows.into_iter().take(page.first).map(view).collect();
         Ok((rows, more))

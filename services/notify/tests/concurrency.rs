@@ -6,6 +6,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -173,7 +174,13 @@ async fn the_same_subscription_asked_for_at_once_is_made_once() {
         // A few rounds of eight identical requests at the same moment.
         for round in 0..4 {
             let address = format!("anna{round}@example.nl");
-            let tries = (0..8).map(|_| w.notify.subscribe(&anna, by_email("my-cases", &address)));
+            let tries = (0..8).map(|_| {
+                loket_store::testing::request(w.db.db(), &anna, async |s| {
+                    w.notify
+                        .subscribe(&anna, s, by_email("my-cases", &address))
+                        .await
+                })
+            });
             let outcomes = futures_util::future::join_all(tries).await;
             let made = outcomes.iter().filter(|o| o.is_ok()).count();
             assert_eq!(made, 1, "{engine}: {made} subscriptions to {address}");
@@ -181,11 +188,12 @@ async fn the_same_subscription_asked_for_at_once_is_made_once() {
                 assert_eq!(refusal(outcome).0, "CONFLICT", "{engine}");
             }
         }
-        let page = loket_kernel::page::Page {
-            first: 10,
-            offset: 0,
-        };
-        let (mine, _) = w.notify.subscriptions(&anna, page).await.unwrap();
+        let page = loket_kernel::page::Page::start(10);
+        let (mine, _) = loket_store::testing::request(w.db.db(), &anna, async |s| {
+            w.notify.subscriptions(&anna, s, page).await
+        })
+        .await
+        .unwrap();
         assert_eq!(mine.len(), 4, "{engine}");
     }
 }

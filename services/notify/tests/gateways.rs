@@ -5,6 +5,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -42,6 +43,7 @@ fn with_gateway(w: &World, url: &str) -> Dispatcher {
         log_file: Some(w.dir().join("messages.jsonl")),
         smtp_url: None,
         timeout: Duration::from_secs(5),
+        loopback_webhooks: true,
     };
     let senders = Senders::new(&settings, &tenants).unwrap();
     Dispatcher::new(w.notify.clone(), senders, quick())

@@ -5,6 +5,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -17,10 +18,9 @@ use loket_notify::{DeliveryFilter, DeliveryStatus, DispatchSettings, NewSubscrip
 use sea_orm::ConnectionTrait;
 use support::*;
 
-const PAGE: Page = Page {
-    first: 50,
-    offset: 0,
-};
+fn page<K: loket_kernel::page::Key>() -> Page<K> {
+    Page::start(50)
+}
 
 #[tokio::test]
 async fn unsubscribing_cancels_pending_deliveries_and_stops_new_ones() {
@@ -56,27 +56,53 @@ async fn unsubscribing_cancels_pending_deliveries_and_stops_new_ones() {
         );
 
         // Nobody else may end it or read its deliveries.
-        let (code, _) = refusal(w.notify.unsubscribe(&bert, id).await);
+        let (code, _) = refusal(
+            loket_store::testing::request(w.db.db(), &bert, async |s| {
+                w.notify.unsubscribe(&bert, s, id).await
+            })
+            .await,
+        );
         assert_eq!(code, "NOT_FOUND", "{engine}");
-        let (code, _) = refusal(w.notify.unsubscribe(&w.app(), id).await);
+        let (code, _) = refusal(
+            loket_store::testing::request(w.db.db(), &w.app(), async |s| {
+                w.notify.unsubscribe(&w.app(), s, id).await
+            })
+            .await,
+        );
         assert_eq!(code, "NOT_FOUND", "{engine}");
         let theirs = DeliveryFilter {
             subscription: Some(id),
             status: None,
         };
-        let (code, _) = refusal(w.notify.deliveries(&bert, theirs.clone(), PAGE).await);
+        let (code, _) = refusal(
+            loket_store::testing::request(w.db.db(), &bert, async |s| {
+                w.notify.deliveries(&bert, s, theirs.clone(), page()).await
+            })
+            .await,
+        );
         assert_eq!(code, "NOT_FOUND", "{engine}");
         let (code, _) = refusal(
-            w.notify
-                .deliveries(&bert, DeliveryFilter::default(), PAGE)
-                .await,
+            loket_store::testing::request(w.db.db(), &bert, async |s| {
+                w.notify
+                    .deliveries(&bert, s, DeliveryFilter::default(), page())
+                    .await
+            })
+            .await,
         );
         assert_eq!(code, "FORBIDDEN", "{engine}");
         // Its holder reads them.
-        let (own, _) = w.notify.deliveries(&anna, theirs, PAGE).await.unwrap();
+        let (own, _) = loket_store::testing::request(w.db.db(), &anna, async |s| {
+            w.notify.deliveries(&anna, s, theirs, page()).await
+        })
+        .await
+        .unwrap();
         assert_eq!(own.len(), 1, "{engine}");
 
-        let ended = w.notify.unsubscribe(&anna, id).await.unwrap();
+        let ended = loket_store::testing::request(w.db.db(), &anna, async |s| {
+            w.notify.unsubscribe(&anna, s, id).await
+        })
+        .await
+        .unwrap();
         assert!(ended.ended_at.is_some());
         assert_eq!(ended.id, id);
         let cancelled = w.with_status(&mine, DeliveryStatus::Cancelled).await;
@@ -88,15 +114,22 @@ async fn unsubscribing_cancels_pending_deliveries_and_stops_new_ones() {
                 .await
                 .is_empty()
         );
-        let (code, _) = refusal(w.notify.unsubscribe(&anna, id).await);
+        let (code, _) = refusal(
+            loket_store::testing::request(w.db.db(), &anna, async |s| {
+                w.notify.unsubscribe(&anna, s, id).await
+            })
+            .await,
+        );
         assert_eq!(code, "CONFLICT", "{engine}");
         assert!(
-            w.notify
-                .subscriptions(&anna, PAGE)
-                .await
-                .unwrap()
-                .0
-                .is_empty()
+            loket_store::testing::request(w.db.db(), &anna, async |s| w
+                .notify
+                .subscriptions(&anna, s, page())
+                .await)
+            .await
+            .unwrap()
+            .0
+            .is_empty()
         );
 
         // New events about her case produce nothing, and the cancelled one is never sent.
@@ -143,10 +176,11 @@ async fn unsubscribing_cancels_pending_deliveries_and_stops_new_ones() {
             .await
             .unwrap();
         assert_eq!(found.len(), 1, "{engine}");
-        w.notify
-            .unsubscribe(&anna, near.subscription.id)
-            .await
-            .unwrap();
+        loket_store::testing::request(w.db.db(), &anna, async |s| {
+            w.notify.unsubscribe(&anna, s, near.subscription.id).await
+        })
+        .await
+        .unwrap();
         let found = w
             .notify
             .subscribers_near(&enschede, HOME.0, HOME.1)
@@ -232,7 +266,13 @@ async fn every_bad_field_is_refused_by_name() {
         ];
         for (what, new, expected) in cases {
             assert_eq!(
-                refusal(w.notify.subscribe(&anna, new).await),
+                refusal(
+                    loket_store::testing::request(w.db.db(), &anna, async |s| w
+                        .notify
+                        .subscribe(&anna, s, new)
+                        .await)
+                    .await
+                ),
                 expected,
                 "{engine}: {what}"
             );
@@ -240,12 +280,16 @@ async fn every_bad_field_is_refused_by_name() {
         // Without the catalogue, a near-me subscription may not name products.
         assert_eq!(
             refusal(
-                plain
-                    .subscribe(
-                        &anna,
-                        near_me("a@example.nl", 500, &["omgevingsvergunning"])
-                    )
-                    .await
+                loket_store::testing::request(w.db.db(), &anna, async |s| {
+                    plain
+                        .subscribe(
+                            &anna,
+                            s,
+                            near_me("a@example.nl", 500, &["omgevingsvergunning"]),
+                        )
+                        .await
+                })
+                .await
             ),
             bad("products"),
             "{engine}"
@@ -287,7 +331,12 @@ async fn every_bad_field_is_refused_by_name() {
         ];
         for (what, new, expected) in hooks {
             assert_eq!(
-                refusal(plain.subscribe(&app, new).await),
+                refusal(
+                    loket_store::testing::request(w.db.db(), &app, async |s| plain
+                        .subscribe(&app, s, new)
+                        .await)
+                    .await
+                ),
                 expected,
                 "{engine}: {what}"
             );
@@ -295,34 +344,68 @@ async fn every_bad_field_is_refused_by_name() {
         // Plain http only where the installation allows it.
         let http = webhook("http://127.0.0.1:9/hook", &["case.*"], &[]);
         assert_eq!(
-            refusal(plain.subscribe(&app, http.clone()).await),
+            refusal(
+                loket_store::testing::request(w.db.db(), &app, async |s| plain
+                    .subscribe(&app, s, http.clone())
+                    .await)
+                .await
+            ),
             bad("address"),
             "{engine}"
         );
-        assert!(w.notify.subscribe(&app, http).await.is_ok(), "{engine}");
-        let https = plain
-            .subscribe(&app, webhook("https://example.org/hook", &["case.*"], &[]))
+        assert!(
+            loket_store::testing::request(w.db.db(), &app, async |s| w
+                .notify
+                .subscribe(&app, s, http)
+                .await)
             .await
-            .unwrap();
-        assert_eq!(https.subscription.address, "https://example.org/hook");
+            .is_ok(),
+            "{engine}"
+        );
+        let https = loket_store::testing::request(w.db.db(), &app, async |s| {
+            plain
+                .subscribe(
+                    &app,
+                    s,
+                    // A public address (no resolver needed; nothing is sent to it).
+                    webhook("https://93.184.215.14/hook", &["case.*"], &[]),
+                )
+                .await
+        })
+        .await
+        .unwrap();
+        assert_eq!(https.subscription.address, "https://93.184.215.14/hook");
 
         // Topics belong to residents or to apps.
         let (code, _) = refusal(
-            w.notify
-                .subscribe(&anna, webhook("https://example.org/a", &["case.*"], &[]))
-                .await,
+            loket_store::testing::request(w.db.db(), &anna, async |s| {
+                w.notify
+                    .subscribe(&anna, s, webhook("https://example.org/a", &["case.*"], &[]))
+                    .await
+            })
+            .await,
         );
         assert_eq!(code, "FORBIDDEN", "{engine}");
         let (code, _) = refusal(
-            w.notify
-                .subscribe(&app, by_email("my-cases", "app@example.nl"))
-                .await,
+            loket_store::testing::request(w.db.db(), &app, async |s| {
+                w.notify
+                    .subscribe(&app, s, by_email("my-cases", "app@example.nl"))
+                    .await
+            })
+            .await,
         );
         assert_eq!(code, "FORBIDDEN", "{engine}");
         let (code, _) = refusal(
-            w.notify
-                .subscribe(&w.staff("backoffice"), by_email("my-cases", "b@example.nl"))
-                .await,
+            loket_store::testing::request(w.db.db(), &w.staff("backoffice"), async |s| {
+                w.notify
+                    .subscribe(
+                        &w.staff("backoffice"),
+                        s,
+                        by_email("my-cases", "b@example.nl"),
+                    )
+                    .await
+            })
+            .await,
         );
         assert_eq!(code, "FORBIDDEN", "{engine}");
 
@@ -356,9 +439,12 @@ async fn every_bad_field_is_refused_by_name() {
 
         // The same topic at the same address twice is a conflict (also written differently).
         let (code, _) = refusal(
-            w.notify
-                .subscribe(&anna, reminders_by_sms("0612345678"))
-                .await,
+            loket_store::testing::request(w.db.db(), &anna, async |s| {
+                w.notify
+                    .subscribe(&anna, s, reminders_by_sms("0612345678"))
+                    .await
+            })
+            .await,
         );
         assert_eq!(code, "CONFLICT", "{engine}");
         // Another resident may use that address.
@@ -366,17 +452,34 @@ async fn every_bad_field_is_refused_by_name() {
             .await;
 
         // Anna holds four; in another municipality she holds none.
-        let (mine, more) = w.notify.subscriptions(&anna, PAGE).await.unwrap();
+        let (mine, more) = loket_store::testing::request(w.db.db(), &anna, async |s| {
+            w.notify.subscriptions(&anna, s, page()).await
+        })
+        .await
+        .unwrap();
         assert!(!more);
         assert_eq!(mine.len(), 4, "{engine}");
         let haarlem = w.ctx("haarlem", "citizen", Some(ANNA));
-        let (there, _) = w.notify.subscriptions(&haarlem, PAGE).await.unwrap();
+        let (there, _) = loket_store::testing::request(w.db.db(), &haarlem, async |s| {
+            w.notify.subscriptions(&haarlem, s, page()).await
+        })
+        .await
+        .unwrap();
         assert!(there.is_empty(), "{engine}");
         for s in &mine {
-            let (code, _) = refusal(w.notify.unsubscribe(&haarlem, s.id).await);
+            let (code, _) = refusal(
+                loket_store::testing::request(w.db.db(), &haarlem, async |session| {
+                    w.notify.unsubscribe(&haarlem, session, s.id).await
+                })
+                .await,
+            );
             assert_eq!(code, "NOT_FOUND", "{engine}");
         }
-        let (apps, _) = w.notify.subscriptions(&app, PAGE).await.unwrap();
+        let (apps, _) = loket_store::testing::request(w.db.db(), &app, async |s| {
+            w.notify.subscriptions(&app, s, page()).await
+        })
+        .await
+        .unwrap();
         assert_eq!(apps.len(), 2, "{engine}");
     }
 }

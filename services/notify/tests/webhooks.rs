@@ -5,6 +5,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -66,17 +67,13 @@ async fn receivers_get_matching_events_signed_and_without_personal_data() {
         assert_eq!(decisions.subscription.event_kinds, ["case.decided"]);
         assert_eq!(decisions.subscription.filters[0].value, "building-permit");
         // The app sees both of its subscriptions.
-        let (listed, _) = w
-            .notify
-            .subscriptions(
-                &app,
-                loket_kernel::page::Page {
-                    first: 10,
-                    offset: 0,
-                },
-            )
-            .await
-            .unwrap();
+        let (listed, _) = loket_store::testing::request(w.db.db(), &app, async |s| {
+            w.notify
+                .subscriptions(&app, s, loket_kernel::page::Page::start(10))
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(listed.len(), 2, "{engine}");
 
         let anna = w.citizen(ANNA);
@@ -238,18 +235,42 @@ async fn failing_receivers_are_retried_dead_lettered_and_re_driven() {
 
         // Only admins re-drive, and only dead letters.
         let admin = w.staff("admin");
-        let (code, _) = refusal(w.notify.redrive(&w.citizen(ANNA), dead.id).await);
+        let (code, _) = refusal(
+            loket_store::testing::request(w.db.db(), &w.citizen(ANNA), async |s| {
+                w.notify.redrive(&w.citizen(ANNA), s, dead.id).await
+            })
+            .await,
+        );
         assert_eq!(code, "FORBIDDEN");
-        let (code, _) = refusal(w.notify.redrive(&app, dead.id).await);
+        let (code, _) = refusal(
+            loket_store::testing::request(w.db.db(), &app, async |s| {
+                w.notify.redrive(&app, s, dead.id).await
+            })
+            .await,
+        );
         assert_eq!(code, "FORBIDDEN");
-        let (code, _) = refusal(w.notify.redrive(&admin, uuid::Uuid::now_v7()).await);
+        let (code, _) = refusal(
+            loket_store::testing::request(w.db.db(), &admin, async |s| {
+                w.notify.redrive(&admin, s, uuid::Uuid::now_v7()).await
+            })
+            .await,
+        );
         assert_eq!(code, "NOT_FOUND");
-        let redriven = w.notify.redrive(&admin, dead.id).await.unwrap();
+        let redriven = loket_store::testing::request(w.db.db(), &admin, async |s| {
+            w.notify.redrive(&admin, s, dead.id).await
+        })
+        .await
+        .unwrap();
         assert_eq!(
             (redriven.status, redriven.attempts),
             (DeliveryStatus::Pending, 0)
         );
-        let (code, _) = refusal(w.notify.redrive(&admin, dead.id).await);
+        let (code, _) = refusal(
+            loket_store::testing::request(w.db.db(), &admin, async |s| {
+                w.notify.redrive(&admin, s, dead.id).await
+            })
+            .await,
+        );
         assert_eq!(code, "CONFLICT");
 
         // The receiver is back: the delivery is sent with the key of every earlier attempt.
@@ -268,7 +289,12 @@ async fn failing_receivers_are_retried_dead_lettered_and_re_driven() {
         assert_eq!(hits.len(), 4, "{engine}");
         assert!(hits.iter().all(|h| h.header("loket-delivery") == sent.key));
         assert!(hits.iter().all(|h| h.body == hits[0].body));
-        let (code, _) = refusal(w.notify.redrive(&admin, sent.id).await);
+        let (code, _) = refusal(
+            loket_store::testing::request(w.db.db(), &admin, async |s| {
+                w.notify.redrive(&admin, s, sent.id).await
+            })
+            .await,
+        );
         assert_eq!(code, "CONFLICT");
 
         // The admin's log filters by status.
@@ -298,12 +324,16 @@ async fn nothing_reaches_a_receiver_after_it_unsubscribed() {
         w.drain().await;
         let dead = only(&w, &gone).await;
         assert_eq!(dead.status, DeliveryStatus::Dead, "{}", w.engine());
-        w.notify
-            .unsubscribe(&app, gone.subscription.id)
-            .await
-            .unwrap();
+        loket_store::testing::request(w.db.db(), &app, async |s| {
+            w.notify.unsubscribe(&app, s, gone.subscription.id).await
+        })
+        .await
+        .unwrap();
         // Whether the re-drive is refused or the delivery cancelled, nothing more is sent.
-        let _ = w.notify.redrive(&w.staff("admin"), dead.id).await;
+        let _ = loket_store::testing::request(w.db.db(), &w.staff("admin"), async |s| {
+            w.notify.redrive(&w.staff("admin"), s, dead.id).await
+        })
+        .await;
         w.drain().await;
         assert_eq!(receiver.hits("/gone").len(), 1, "{}", w.engine());
         assert_ne!(only(&w, &gone).await.status, DeliveryStatus::Sent);

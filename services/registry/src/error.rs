@@ -1,6 +1,6 @@
 //! Errors of the registry service.
 
-use loket_kernel::{ErrorCode, HasCode};
+use loket_kernel::{ErrorCode, HasCode, InputError};
 use loket_store::StoreError;
 use sea_orm::DbErr;
 
@@ -21,9 +21,15 @@ pub enum RegistryError {
         /// What is wrong with it.
         message: String,
     },
+    /// An input value is invalid (checked by the shared input rules).
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbErr),
+    /// Another service could not be asked.
+    #[error("lookup failed: {0}")]
+    Lookup(String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -44,14 +50,15 @@ impl HasCode for RegistryError {
         match self {
             Self::NotFound => ErrorCode::NotFound,
             Self::Forbidden(_) => ErrorCode::Forbidden,
-            Self::BadInput { .. } => ErrorCode::BadUserInput,
-            Self::Db(_) | Self::Store(_) => ErrorCode::Internal,
+            Self::BadInput { .. } | Self::Input(_) => ErrorCode::BadUserInput,
+            Self::Db(_) | Self::Store(_) | Self::Lookup(_) => ErrorCode::Internal,
         }
     }
 
     fn field(&self) -> Option<&str> {
         match self {
             Self::BadInput { field, .. } => Some(field),
+            Self::Input(e) => Some(&e.field),
             _ => None,
         }
     }

@@ -3,6 +3,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -29,11 +30,14 @@ async fn the_host_desk_registers_for_member_residents() {
     for db in TestDb::each().await {
         let world = World::new(db).await;
         let desk = world.ctx("dordrecht", "backoffice", None);
-        let record = world
-            .registry
-            .register_alien(&desk, registration(ZWIJNDRECHT_DEMIR))
-            .await
-            .unwrap();
+        let record = loket_store::testing::request(world.db.db(), &desk, async |s| {
+            world
+                .registry
+                .register_alien(&desk, s, registration(ZWIJNDRECHT_DEMIR))
+                .await
+        })
+        .await
+        .unwrap();
         match record.residence_permit {
             Guarded::Visible(p) => {
                 assert_eq!(p.kind.as_deref(), Some("regular-indefinite"));
@@ -42,22 +46,29 @@ async fn the_host_desk_registers_for_member_residents() {
             other => panic!("{other:?}"),
         }
         // The host's own residents too.
-        world
-            .registry
-            .register_alien(&desk, registration(DORDRECHT_SAMI))
-            .await
-            .unwrap();
+        loket_store::testing::request(world.db.db(), &desk, async |s| {
+            world
+                .registry
+                .register_alien(&desk, s, registration(DORDRECHT_SAMI))
+                .await
+        })
+        .await
+        .unwrap();
         // The desk's list for a member municipality.
-        let (listed, _) = world
-            .registry
-            .alien_registrations(
-                &desk,
-                "0642",
-                Page::new(None, None).unwrap(),
-                &[Group::Name, Group::ResidencePermit],
-            )
-            .await
-            .unwrap();
+        let (listed, _) = loket_store::testing::request(world.db.db(), &desk, async |s| {
+            world
+                .registry
+                .alien_registrations(
+                    &desk,
+                    s,
+                    "0642",
+                    Page::new(None, None).unwrap(),
+                    &[Group::Name, Group::ResidencePermit],
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(listed.len(), 1);
         assert_eq!(listed[0].bsn.as_str(), ZWIJNDRECHT_DEMIR);
     }
@@ -68,41 +79,69 @@ async fn members_never_see_each_others_residents() {
     for db in TestDb::each().await {
         let world = World::new(db).await;
         let papendrecht = world.ctx("papendrecht", "backoffice", None);
-        let refused = world
-            .registry
-            .register_alien(&papendrecht, registration(ZWIJNDRECHT_DEMIR))
-            .await;
+        let refused = loket_store::testing::request(world.db.db(), &papendrecht, async |s| {
+            world
+                .registry
+                .register_alien(&papendrecht, s, registration(ZWIJNDRECHT_DEMIR))
+                .await
+        })
+        .await;
         assert!(
             matches!(refused, Err(RegistryError::NotFound)),
             "{refused:?}"
         );
-        let listed = world
-            .registry
-            .alien_registrations(
-                &papendrecht,
-                "0642",
-                Page::new(None, None).unwrap(),
-                &[Group::ResidencePermit],
-            )
-            .await;
+        let listed = loket_store::testing::request(world.db.db(), &papendrecht, async |s| {
+            world
+                .registry
+                .alien_registrations(
+                    &papendrecht,
+                    s,
+                    "0642",
+                    Page::new(None, None).unwrap(),
+                    &[Group::ResidencePermit],
+                )
+                .await
+        })
+        .await;
         assert!(matches!(listed, Err(RegistryError::NotFound)), "{listed:?}");
-        let person = world
-            .registry
-            .person(&papendrecht, ZWIJNDRECHT_DEMIR, &Group::ALL, "test")
-            .await;
+        let person = loket_store::testing::request(world.db.db(), &papendrecht, async |s| {
+            world
+                .registry
+                .person(
+                    &papendrecht,
+                    s,
+                    ZWIJNDRECHT_DEMIR,
+                    &Group::ALL,
+                    support::READ,
+                )
+                .await
+        })
+        .await;
         assert!(matches!(person, Err(RegistryError::NotFound)), "{person:?}");
         // A member's own staff do not run the desk for their own residents either.
         let zwijndrecht = world.ctx("zwijndrecht", "backoffice", None);
-        let own = world
-            .registry
-            .register_alien(&zwijndrecht, registration(ZWIJNDRECHT_DEMIR))
-            .await;
+        let own = loket_store::testing::request(world.db.db(), &zwijndrecht, async |s| {
+            world
+                .registry
+                .register_alien(&zwijndrecht, s, registration(ZWIJNDRECHT_DEMIR))
+                .await
+        })
+        .await;
         assert!(matches!(own, Err(RegistryError::Forbidden(_))), "{own:?}");
-        let record = world
-            .registry
-            .person(&zwijndrecht, ZWIJNDRECHT_DEMIR, &Group::ALL, "test")
-            .await
-            .unwrap();
+        let record = loket_store::testing::request(world.db.db(), &zwijndrecht, async |s| {
+            world
+                .registry
+                .person(
+                    &zwijndrecht,
+                    s,
+                    ZWIJNDRECHT_DEMIR,
+                    &Group::ALL,
+                    support::READ,
+                )
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(
             record.residence_permit,
             Guarded::Forbidden("person/residence-permit")
@@ -114,20 +153,41 @@ async fn members_never_see_each_others_residents() {
 async fn the_desk_sees_only_the_shared_groups_of_member_residents() {
     let world = World::new(TestDb::sqlite().await).await;
     let desk = world.ctx("dordrecht", "frontoffice", None);
-    let record = world
-        .registry
-        .person(&desk, ZWIJNDRECHT_DEMIR, &Group::ALL, "test")
+    let read = async || {
+        loket_store::testing::request(world.db.db(), &desk, async |s| {
+            world
+                .registry
+                .person(&desk, s, ZWIJNDRECHT_DEMIR, &Group::ALL, support::READ)
+                .await
+        })
         .await
-        .unwrap();
+    };
+    // A member resident the desk has no shared work for is not found: the desk does not
+    // browse its neighbours' population.
+    assert!(matches!(read().await, Err(RegistryError::NotFound)));
+    // Once the desk registered the resident's permit, it reaches them for that work.
+    let back = world.ctx("dordrecht", "backoffice", None);
+    loket_store::testing::request(world.db.db(), &back, async |s| {
+        world
+            .registry
+            .register_alien(&back, s, registration(ZWIJNDRECHT_DEMIR))
+            .await
+    })
+    .await
+    .unwrap();
+    let record = read().await.unwrap();
     assert!(matches!(record.name, Guarded::Visible(_)));
     assert!(matches!(record.residence_permit, Guarded::Visible(_)));
     assert_eq!(record.address, Guarded::Forbidden("person/address"));
     assert_eq!(record.documents, Guarded::Forbidden("person/documents"));
     // Not the residents of municipalities outside the collaboration.
-    let enschede = world
-        .registry
-        .person(&desk, ENSCHEDE_ANNA, &Group::ALL, "test")
-        .await;
+    let enschede = loket_store::testing::request(world.db.db(), &desk, async |s| {
+        world
+            .registry
+            .person(&desk, s, ENSCHEDE_ANNA, &Group::ALL, support::READ)
+            .await
+    })
+    .await;
     assert!(matches!(enschede, Err(RegistryError::NotFound)));
 }
 
@@ -148,7 +208,11 @@ async fn bad_registrations_name_the_field() {
     for (change, field) in cases {
         let mut r = registration(ZWIJNDRECHT_DEMIR);
         change(&mut r);
-        match world.registry.register_alien(&desk, r).await {
+        match loket_store::testing::request(world.db.db(), &desk, async |s| {
+            world.registry.register_alien(&desk, s, r).await
+        })
+        .await
+        {
             Err(RegistryError::BadInput { field: f, .. }) => assert_eq!(f, field),
             other => panic!("expected BAD_USER_INPUT on {field}, got {other:?}"),
         }

@@ -3,14 +3,15 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
 mod support;
 
-use loket_kernel::page::Page;
+use loket_kernel::{HasCode, page::Page};
 use loket_registry::{Group, Guarded, RegistryError, SearchBy};
-use loket_store::{processing_log, testing::TestDb};
+use loket_store::testing::TestDb;
 use support::*;
 
 const ALL: [Group; 5] = Group::ALL;
@@ -20,9 +21,20 @@ async fn bsn_is_checked_at_the_boundary() {
     let world = World::new(TestDb::sqlite().await).await;
     let ctx = world.ctx("enschede", "frontoffice", None);
     for bad in ["123", "12345678a", "999993654", "0000000000", ""] {
-        match world.registry.person(&ctx, bad, &ALL, "test").await {
-            Err(RegistryError::BadInput { field: "bsn", .. }) => {}
-            other => panic!("{bad}: expected BAD_USER_INPUT on bsn, got {other:?}"),
+        match loket_store::testing::request(world.db.db(), &ctx, async |s| {
+            world
+                .registry
+                .person(&ctx, s, bad, &ALL, support::READ)
+                .await
+        })
+        .await
+        {
+            Err(e) => assert_eq!(
+                (e.code().as_str(), e.field()),
+                ("BAD_USER_INPUT", Some("bsn")),
+                "{bad}"
+            ),
+            Ok(found) => panic!("{bad}: expected BAD_USER_INPUT on bsn, got {found:?}"),
         }
     }
 }
@@ -32,17 +44,23 @@ async fn a_citizen_sees_only_themselves() {
     for db in TestDb::each().await {
         let world = World::new(db).await;
         let anna = world.ctx("enschede", "citizen", Some(ENSCHEDE_ANNA));
-        let record = world
-            .registry
-            .person(&anna, ENSCHEDE_ANNA, &ALL, "test")
-            .await
-            .unwrap();
+        let record = loket_store::testing::request(world.db.db(), &anna, async |s| {
+            world
+                .registry
+                .person(&anna, s, ENSCHEDE_ANNA, &ALL, support::READ)
+                .await
+        })
+        .await
+        .unwrap();
         assert!(matches!(record.name, Guarded::Visible(ref n) if n.0 == "Anna"));
         assert!(matches!(record.documents, Guarded::Visible(ref d) if d.len() == 1));
-        let other = world
-            .registry
-            .person(&anna, ENSCHEDE_BERT, &ALL, "test")
-            .await;
+        let other = loket_store::testing::request(world.db.db(), &anna, async |s| {
+            world
+                .registry
+                .person(&anna, s, ENSCHEDE_BERT, &ALL, support::READ)
+                .await
+        })
+        .await;
         assert!(matches!(other, Err(RegistryError::NotFound)), "{other:?}");
     }
 }
@@ -52,17 +70,21 @@ async fn staff_reach_only_their_own_residents() {
     for db in TestDb::each().await {
         let world = World::new(db).await;
         let haarlem = world.ctx("haarlem", "frontoffice", None);
-        let found = world
-            .registry
-            .person(&haarlem, ENSCHEDE_ANNA, &ALL, "test")
-            .await;
-        assert!(matches!(found, Err(RegistryError::NotFound)), "{found:?}");
-        assert!(
+        let found = loket_store::testing::request(world.db.db(), &haarlem, async |s| {
             world
                 .registry
-                .person(&haarlem, HAARLEM_CEES, &ALL, "test")
+                .person(&haarlem, s, ENSCHEDE_ANNA, &ALL, support::READ)
                 .await
-                .is_ok()
+        })
+        .await;
+        assert!(matches!(found, Err(RegistryError::NotFound)), "{found:?}");
+        assert!(
+            loket_store::testing::request(world.db.db(), &haarlem, async |s| world
+                .registry
+                .person(&haarlem, s, HAARLEM_CEES, &ALL, support::READ)
+                .await)
+            .await
+            .is_ok()
         );
 
         let enschede = world.ctx("enschede", "frontoffice", None);
@@ -70,44 +92,41 @@ async fn staff_reach_only_their_own_residents() {
             postcode: "7511 ab".into(),
             house_number: 1,
         };
-        let (found, more) = world
-            .registry
-            .search(
-                &enschede,
-                search,
-                Page::new(None, None).unwrap(),
-                &ALL,
-                "test",
-            )
-            .await
-            .unwrap();
+        let (found, more) = loket_store::testing::request(world.db.db(), &enschede, async |s| {
+            world
+                .registry
+                .search(&enschede, s, search, Page::new(None, None).unwrap(), &ALL)
+                .await
+        })
+        .await
+        .unwrap();
         assert_eq!(found.len(), 1);
         assert!(!more);
         let search = SearchBy::Address {
             postcode: "7511AB".into(),
             house_number: 1,
         };
-        let (found, _) = world
-            .registry
-            .search(
-                &haarlem,
-                search,
-                Page::new(None, None).unwrap(),
-                &ALL,
-                "test",
-            )
-            .await
-            .unwrap();
+        let (found, _) = loket_store::testing::request(world.db.db(), &haarlem, async |s| {
+            world
+                .registry
+                .search(&haarlem, s, search, Page::new(None, None).unwrap(), &ALL)
+                .await
+        })
+        .await
+        .unwrap();
         assert!(
             found.is_empty(),
             "haarlem's search never returns enschede residents"
         );
 
         let manager = world.ctx("enschede", "manager", None);
-        let refused = world
-            .registry
-            .person(&manager, ENSCHEDE_ANNA, &ALL, "test")
-            .await;
+        let refused = loket_store::testing::request(world.db.db(), &manager, async |s| {
+            world
+                .registry
+                .person(&manager, s, ENSCHEDE_ANNA, &ALL, support::READ)
+                .await
+        })
+        .await;
         assert!(
             matches!(refused, Err(RegistryError::Forbidden(_))),
             "{refused:?}"
@@ -119,11 +138,14 @@ async fn staff_reach_only_their_own_residents() {
 async fn field_groups_follow_the_policy() {
     let world = World::new(TestDb::sqlite().await).await;
     let frontoffice = world.ctx("enschede", "frontoffice", None);
-    let record = world
-        .registry
-        .person(&frontoffice, ENSCHEDE_ANNA, &ALL, "test")
-        .await
-        .unwrap();
+    let record = loket_store::testing::request(world.db.db(), &frontoffice, async |s| {
+        world
+            .registry
+            .person(&frontoffice, s, ENSCHEDE_ANNA, &ALL, support::READ)
+            .await
+    })
+    .await
+    .unwrap();
     assert!(matches!(record.name, Guarded::Visible(_)));
     assert!(matches!(record.address, Guarded::Visible(Some(_))));
     assert_eq!(record.documents, Guarded::Forbidden("person/documents"));
@@ -133,66 +155,19 @@ async fn field_groups_follow_the_policy() {
     );
 
     // Only what is asked for is read.
-    let record = world
-        .registry
-        .person(&frontoffice, ENSCHEDE_ANNA, &[Group::Name], "test")
-        .await
-        .unwrap();
-    assert_eq!(record.address, Guarded::NotRequested);
-}
-
-#[tokio::test]
-async fn every_person_read_is_logged_once_with_its_groups() {
-    for db in TestDb::each().await {
-        let world = World::new(db).await;
-        let ctx = world.ctx("enschede", "frontoffice", None);
+    let record = loket_store::testing::request(world.db.db(), &frontoffice, async |s| {
         world
             .registry
             .person(
-                &ctx,
+                &frontoffice,
+                s,
                 ENSCHEDE_ANNA,
-                &[Group::Name, Group::Address, Group::Documents],
-                "answer a question",
-            )
-            .await
-            .unwrap();
-        let search = SearchBy::Address {
-            postcode: "7511AB".into(),
-            house_number: 3,
-        };
-        world
-            .registry
-            .search(
-                &ctx,
-                search,
-                Page::new(None, None).unwrap(),
                 &[Group::Name],
-                "find a resident",
+                support::READ,
             )
             .await
-            .unwrap();
-        // A request that reads no group (only the BSN) is not a processing of personal data.
-        world
-            .registry
-            .person(&ctx, ENSCHEDE_ANNA, &[], "test")
-            .await
-            .unwrap();
-
-        let tx = world.db.db().begin(ctx.tenant()).await.unwrap();
-        let log = processing_log::list(&tx, &Default::default(), Page::new(None, None).unwrap())
-            .await
-            .unwrap();
-        assert_eq!(log.len(), 2, "{log:?}");
-        let anna = log.iter().find(|e| e.person_bsn == ENSCHEDE_ANNA).unwrap();
-        assert_eq!(
-            anna.field_groups, "person/name,person/address",
-            "documents were refused, so not read"
-        );
-        assert_eq!(anna.operation, "person");
-        assert_eq!(anna.purpose, "answer a question");
-        assert_eq!(anna.actor_subject, "demo-frontoffice-enschede");
-        let bert = log.iter().find(|e| e.person_bsn == ENSCHEDE_BERT).unwrap();
-        assert_eq!(bert.operation, "searchPersons");
-        assert_eq!(bert.field_groups, "person/name");
-    }
+    })
+    .await
+    .unwrap();
+    assert_eq!(record.address, Guarded::NotRequested);
 }

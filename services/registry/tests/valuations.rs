@@ -4,6 +4,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -19,7 +20,11 @@ async fn comparables_are_same_use_in_band_and_nearest_first() {
     for db in TestDb::each().await {
         let world = World::new(db).await;
         let anna = world.ctx("enschede", "citizen", Some(ENSCHEDE_ANNA));
-        let report = world.registry.valuation_report(&anna, None).await.unwrap();
+        let report = loket_store::testing::request(world.db.db(), &anna, async |s| {
+            world.registry.valuation_report(&anna, s, None).await
+        })
+        .await
+        .unwrap();
         assert_eq!(report.object.id, "015300000001");
         assert_eq!(report.object.latest_value, 300_000);
         assert_eq!(report.history.len(), 2);
@@ -40,7 +45,7 @@ async fn comparables_are_same_use_in_band_and_nearest_first() {
         let log = loket_store::processing_log::list(
             &tx,
             &Default::default(),
-            loket_kernel::page::Page::new(None, None).unwrap(),
+            &loket_kernel::page::Page::new(None, None).unwrap(),
         )
         .await
         .unwrap();
@@ -54,21 +59,29 @@ async fn only_your_own_object_or_your_municipality_s() {
     let bert = world.ctx("enschede", "citizen", Some(ENSCHEDE_BERT));
     // Bert's address has no valuation object; Anna's is not his.
     assert!(matches!(
-        world.registry.valuation_report(&bert, None).await,
+        loket_store::testing::request(world.db.db(), &bert, async |s| world
+            .registry
+            .valuation_report(&bert, s, None)
+            .await)
+        .await,
         Err(RegistryError::NotFound)
     ));
     assert!(matches!(
-        world
+        loket_store::testing::request(world.db.db(), &bert, async |s| world
             .registry
-            .valuation_report(&bert, Some("015300000001"))
-            .await,
+            .valuation_report(&bert, s, Some("015300000001"))
+            .await)
+        .await,
         Err(RegistryError::NotFound)
     ));
     let haarlem_admin = world.ctx("haarlem", "backoffice", None);
-    let other = world
-        .registry
-        .valuation_report(&haarlem_admin, Some("015300000001"))
-        .await;
+    let other = loket_store::testing::request(world.db.db(), &haarlem_admin, async |s| {
+        world
+            .registry
+            .valuation_report(&haarlem_admin, s, Some("015300000001"))
+            .await
+    })
+    .await;
     assert!(matches!(other, Err(RegistryError::NotFound)), "{other:?}");
 }
 
@@ -79,7 +92,11 @@ async fn on_postgres_the_comparables_query_uses_its_index() {
     };
     let world = World::new(db).await;
     let anna = world.ctx("enschede", "citizen", Some(ENSCHEDE_ANNA));
-    let report = world.registry.valuation_report(&anna, None).await.unwrap();
+    let report = loket_store::testing::request(world.db.db(), &anna, async |s| {
+        world.registry.valuation_report(&anna, s, None).await
+    })
+    .await
+    .unwrap();
     let statement = comparables_statement(
         DbBackend::Postgres,
         &report.object,

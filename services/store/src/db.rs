@@ -5,11 +5,17 @@ use std::{path::Path, time::Duration};
 use loket_kernel::{TenantId, config::TenantSet};
 use loket_migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DbBackend,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
 };
 
-use crate::{StoreError, TenantTx, tenants};
+use crate::{
+    Session, StoreError, Transaction, tenants,
+    tx::{Mode, Opener},
+};
+
+/// PostgreSQL's statement timeout inside Loket's transactions unless configured otherwise.
+pub const DEFAULT_STATEMENT_TIMEOUT_MS: u32 = 15_000;
 
 /// Which database engine is behind a [`Db`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +31,7 @@ pub enum Backend {
 pub struct Db {
     conn: DatabaseConnection,
     backend: Backend,
+    opener: Opener,
 }
 
 impl Db {
@@ -73,7 +80,25 @@ impl Db {
             });
         }
         let conn = Database::connect(options).await?;
-        Ok(Self { conn, backend })
+        Ok(Self {
+            conn,
+            backend,
+            opener: Opener {
+                postgres: backend == Backend::Postgres,
+                statement_timeout_ms: DEFAULT_STATEMENT_TIMEOUT_MS,
+            },
+        })
+    }
+
+    /// The same pool, with PostgreSQL statements inside Loket's transactions cancelled after
+    /// `ms` milliseconds (so that no request holds a connection for long).
+    pub fn with_statement_timeout(mut self, ms: u32) -> Self {
+        self.opener.statement_timeout_ms = ms.max(1);
+        self
+    }
+
+    pub(crate) fn opener(&self) -> &Opener {
+        &self.opener
     }
 
     /// The engine.
@@ -87,20 +112,53 @@ impl Db {
         Ok(())
     }
 
+    /// Warns when the pool's PostgreSQL user could bypass row-level security (a superuser,
+    /// a role with `BYPASSRLS`, or a member of the tables' owner): requests should connect as
+    /// a login role that can only become the application role (see `docs/deploy.md`).
+    pub async fn warn_if_privileged(&self) {
+        if self.backend != Backend::Postgres {
+            return;
+        }
+        let sql = "SELECT r.rolsuper OR r.rolbypassrls OR COALESCE(pg_has_role(current_user, \
+                   (SELECT tableowner FROM pg_tables WHERE tablename = 'cases' LIMIT 1), \
+                   'MEMBER'), false) AS privileged FROM pg_roles r WHERE r.rolname = current_user";
+        let found = self
+            .conn
+            .query_one_raw(sea_orm::Statement::from_string(DbBackend::Postgres, sql))
+            .await;
+        let privileged = found
+            .ok()
+            .flatten()
+            .and_then(|row| row.try_get::<bool>("", "privileged").ok());
+        if privileged == Some(true) {
+            tracing::warn!(
+                "the database user may bypass row-level security: in production, connect with \
+                 a login role that can only become loket_app (LOKET_DATABASE_URL) and migrate \
+                 with the owner (LOKET_MIGRATION_DATABASE_URL)"
+            );
+        }
+    }
+
     /// Whether the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.conn.ping().await?;
         Ok(())
     }
 
-    /// Begins a transaction confined to `tenant`.
-    pub async fn begin(&self, tenant: &TenantId) -> Result<TenantTx, StoreError> {
-        TenantTx::begin(
-            &self.conn,
-            self.backend == Backend::Postgres,
-            tenant.clone(),
-        )
-        .await
+    /// Begins a writing transaction confined to `tenant`, for background work; requests use
+    /// a [`Session`].
+    pub async fn begin(&self, tenant: &TenantId) -> Result<Transaction, StoreError> {
+        Transaction::begin(&self.conn, &self.opener, Mode::Write, tenant.clone()).await
+    }
+
+    /// Begins a reading transaction confined to `tenant` (on SQLite it takes no write lock).
+    pub async fn begin_read(&self, tenant: &TenantId) -> Result<Transaction, StoreError> {
+        Transaction::begin(&self.conn, &self.opener, Mode::Read, tenant.clone()).await
+    }
+
+    /// The database work of one request by an actor of `home`.
+    pub fn session(&self, home: &TenantId, mode: Mode) -> Session {
+        Session::new(self, home.clone(), mode)
     }
 
     /// Records the tenants of the configuration folder in the `tenants` table.
@@ -135,9 +193,14 @@ impl Db {
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
-            let userinfo = &url[scheme_end + 3..at];
+            let start = scheme_end.saturating_add(3);
+            let userinfo = url.get(start..at).unwrap_or_default();
             let user = userinfo.split(':').next().unwrap_or_default();
-            format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..])
+            format!(
+                "{}{user}:***{}",
+                url.get(..start).unwrap_or_default(),
+                url.get(at..).unwrap_or_default()
+            )
         }
         _ => url.to_owned(),
     }

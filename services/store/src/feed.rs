@@ -229,7 +229,7 @@ impl Poller {
     /// A tenant that cannot be read is logged (once until it recovers) and tried next time.
     pub async fn poll(&mut self) -> usize {
         let inner = &self.feed.inner;
-        let mut sent = 0;
+        let mut sent: usize = 0;
         for (tenant, window) in &mut self.windows {
             match read(inner, tenant, window).await {
                 Ok(events) => {
@@ -237,7 +237,7 @@ impl Poller {
                         window.failing = false;
                         tracing::info!(%tenant, "live feed reads the outbox again");
                     }
-                    sent += events.len();
+                    sent = sent.saturating_add(events.len());
                     for event in events {
                         // Nobody listening is not an error.
                         let _ = inner.sender.send(Arc::new(event));

@@ -66,6 +66,33 @@ pub async fn publish(
     Ok(id)
 }
 
+/// Records several events in the transaction's tenant in one statement.
+pub async fn publish_all(
+    tx: &TenantTx,
+    events: Vec<(&str, serde_json::Value)>,
+) -> Result<(), StoreError> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let rows = events
+        .into_iter()
+        .map(|(kind, payload)| outbox::ActiveModel {
+            tenant_id: Set(tx.tenant().to_string()),
+            id: Set(Uuid::now_v7()),
+            kind: Set(kind.to_owned()),
+            payload: Set(payload),
+            created_at: Set(now),
+            available_at: Set(now),
+            attempts: Set(0),
+            published_at: Set(None),
+        });
+    outbox::Entity::insert_many(rows)
+        .exec_without_returning(tx.conn())
+        .await?;
+    Ok(())
+}
+
 /// How many of the tenant's events wait for delivery.
 pub async fn pending_count(tx: &TenantTx) -> Result<u64, StoreError> {
     Ok(outbox::scoped(tx.tenant())

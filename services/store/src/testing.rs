@@ -38,6 +38,23 @@ enum Cleanup {
     Postgres { admin_url: String, name: String },
 }
 
+/// Runs `work` as one request of `ctx` would: in a session of its own, committed when it
+/// succeeds and rolled back when it fails (the processing log of what it read is written
+/// either way).
+pub async fn request<T, E>(
+    db: &Db,
+    ctx: &loket_kernel::Ctx,
+    work: impl AsyncFnOnce(&crate::Session) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<crate::StoreError>,
+{
+    let session = db.session(ctx.tenant(), crate::Mode::Write);
+    let result = work(&session).await;
+    session.finish(result.is_ok()).await?;
+    result
+}
+
 impl TestDb {
     /// A migrated SQLite database.
     pub async fn sqlite() -> Self {
@@ -98,9 +115,22 @@ impl TestDb {
         &self.db
     }
 
-    /// The database URL, to hand to a `loket` process.
+    /// The database URL, to hand to a `loket` process: the owner's (it migrates).
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The URL a gateway connects with: on PostgreSQL the login role
+    /// [`GATEWAY_ROLE`], which holds no privileges of its own and can only become the
+    /// row-level-security-bound application role; on SQLite the file, as for the owner.
+    pub async fn gateway_url(&self) -> String {
+        match &self.cleanup {
+            Cleanup::Postgres { admin_url, name } => {
+                ensure_gateway_role(admin_url).await;
+                with_user(&with_database(admin_url, name), GATEWAY_ROLE)
+            }
+            Cleanup::Sqlite(_) => self.url.clone(),
+        }
     }
 
     /// The engine.
@@ -137,15 +167,57 @@ impl Drop for TestDb {
     }
 }
 
+/// The login role test gateways connect as on PostgreSQL.
+pub const GATEWAY_ROLE: &str = "loket_gateway";
+
+/// Creates the application role and the gateway's login role on the test server, once per
+/// cluster: the login role inherits nothing and may only switch to the application role, as
+/// a production deployment sets it up (see `docs/deploy.md`). Roles are cluster-wide, so
+/// concurrent tests may race to create them; the losers carry on.
+async fn ensure_gateway_role(admin_url: &str) {
+    let admin = Database::connect(admin_url)
+        .await
+        .expect("connect to the PostgreSQL test server");
+    let app = loket_migration::APP_ROLE;
+    let sql = format!(
+        "DO $$ BEGIN
+            BEGIN CREATE ROLE {app} NOLOGIN;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+            BEGIN CREATE ROLE {GATEWAY_ROLE} LOGIN NOINHERIT;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+         END $$;
+         GRANT {app} TO {GATEWAY_ROLE};"
+    );
+    // Two tests granting at the same moment may collide on the catalogue; once is enough.
+    for attempt in 0..5 {
+        match admin.execute_unprepared(&sql).await {
+            Ok(_) => break,
+            Err(e) if attempt == 4 => panic!("gateway role: {e}"),
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+        }
+    }
+    admin.close().await.expect("close admin connection");
+}
+
+/// `url` with its user replaced by `user` (no password: the test server trusts local users).
+pub fn with_user(url: &str, user: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i.saturating_add(3)) else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end..];
+    let host = rest.split_once('@').map_or(rest, |(_, h)| h);
+    format!("{}{user}@{host}", &url[..scheme_end])
+}
+
 /// `url` with its database name replaced by `name`.
 pub fn with_database(url: &str, name: &str) -> String {
     let (base, query) = url
         .split_once('?')
         .map_or((url, None), |(b, q)| (b, Some(q)));
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let scheme_end = base.find("://").map_or(0, |i| i.saturating_add(3));
     let path_start = base[scheme_end..]
         .find('/')
-        .map_or(base.len(), |i| i + scheme_end);
+        .map_or(base.len(), |i| i.saturating_add(scheme_end));
     let mut out = format!("{}/{name}", &base[..path_start]);
     if let Some(query) = query {
         out.push('?');

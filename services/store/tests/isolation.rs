@@ -4,6 +4,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -45,21 +46,25 @@ async fn unfiltered_count(conn: &impl ConnectionTrait, table: &str) -> i64 {
 }
 
 async fn write_under_alpha(db: &TestDb) {
-    let tx = db.db().begin(&tenant("alpha")).await.unwrap();
+    let session = db.db().session(&tenant("alpha"), loket_store::Mode::Write);
+    let tx = session.tx(&tenant("alpha")).await.unwrap();
     outbox::publish(&tx, "case.created", json!({"case": "ALP-2026-000001"}))
         .await
         .unwrap();
+    drop(tx);
     let bsn = Bsn::new("999993653").unwrap();
-    let processing = processing_log::Processing {
-        person: &bsn,
-        purpose: "answer a resident's question",
-        operation: "person",
-        field_groups: &["person/name", "person/address"],
-    };
-    processing_log::record(&tx, &ctx("alpha"), processing)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    for group in ["person/name", "person/address"] {
+        session.record(
+            &ctx("alpha"),
+            processing_log::Processing {
+                person: &bsn,
+                purpose: "answer a resident's question",
+                operation: "person",
+                field_group: group,
+            },
+        );
+    }
+    session.finish(true).await.unwrap();
 }
 
 #[tokio::test]
@@ -69,14 +74,15 @@ async fn a_row_written_under_one_tenant_is_invisible_under_another() {
 
         let alpha = db.db().begin(&tenant("alpha")).await.unwrap();
         assert_eq!(outbox::pending(&alpha, 10).await.unwrap().len(), 1);
-        let log = processing_log::list(&alpha, &Default::default(), Page::new(None, None).unwrap())
-            .await
-            .unwrap();
+        let log =
+            processing_log::list(&alpha, &Default::default(), &Page::new(None, None).unwrap())
+                .await
+                .unwrap();
         assert_eq!(log.len(), 1);
         assert_eq!(log[0].actor_subject, "emp-1");
         assert_eq!(log[0].purpose, "answer a resident's question");
-        assert_eq!(log[0].field_groups, "person/name,person/address");
-        assert_eq!(log[0].trace_id, "req1");
+        assert_eq!(log[0].field_groups, "person/address,person/name");
+        assert_eq!(log[0].trace_id.len(), 32, "a W3C trace id");
         alpha.commit().await.unwrap();
 
         let beta = db.db().begin(&tenant("beta")).await.unwrap();
@@ -85,7 +91,7 @@ async fn a_row_written_under_one_tenant_is_invisible_under_another() {
             "{:?}",
             db.backend()
         );
-        let log = processing_log::list(&beta, &Default::default(), Page::new(None, None).unwrap())
+        let log = processing_log::list(&beta, &Default::default(), &Page::new(None, None).unwrap())
             .await
             .unwrap();
         assert!(log.is_empty(), "{:?}", db.backend());
@@ -153,4 +159,60 @@ async fn the_tenant_setting_does_not_outlive_its_transaction() {
         .unwrap();
     assert_eq!(row.try_get::<String>("", "u").unwrap(), "postgres");
     assert_eq!(row.try_get::<String>("", "t").unwrap(), "");
+}
+
+#[tokio::test]
+async fn the_gateway_role_can_only_become_the_application_role_and_only_append_to_the_log() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    write_under_alpha(&db).await;
+    let gateway = loket_store::Db::connect(&db.gateway_url().await)
+        .await
+        .unwrap();
+    // Outside a tenant transaction the login role holds no privileges of its own.
+    let bare = gateway
+        .raw()
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT count(*) FROM outbox",
+        ))
+        .await;
+    assert!(bare.is_err(), "the login role read a table: {bare:?}");
+    // Inside one it is the application role: it reads and adds log entries...
+    let alpha = gateway.begin(&tenant("alpha")).await.unwrap();
+    assert_eq!(unfiltered_count(alpha.conn(), "processing_log").await, 1);
+    alpha.rollback().await.unwrap();
+    let session = gateway.session(&tenant("alpha"), loket_store::Mode::Read);
+    let bsn = Bsn::new("999990019").unwrap();
+    session.record(
+        &ctx("alpha"),
+        processing_log::Processing {
+            person: &bsn,
+            purpose: "test",
+            operation: "person",
+            field_group: "person/name",
+        },
+    );
+    session.finish(true).await.unwrap();
+    // ...but never changes or removes one.
+    for change in [
+        "UPDATE processing_log SET purpose = 'forged'",
+        "DELETE FROM processing_log",
+        "TRUNCATE processing_log",
+    ] {
+        let alpha = gateway.begin(&tenant("alpha")).await.unwrap();
+        let refused = alpha
+            .conn()
+            .execute_raw(Statement::from_string(DbBackend::Postgres, change))
+            .await
+            .expect_err(change)
+            .to_string();
+        assert!(refused.contains("permission denied"), "{change}: {refused}");
+        alpha.rollback().await.unwrap();
+    }
+    let alpha = gateway.begin(&tenant("alpha")).await.unwrap();
+    assert_eq!(unfiltered_count(alpha.conn(), "processing_log").await, 2);
+    alpha.rollback().await.unwrap();
+    gateway.close().await.unwrap();
 }

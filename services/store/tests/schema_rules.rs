@@ -4,6 +4,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
@@ -61,8 +62,11 @@ async fn tenant_id_leads_every_tenant_primary_key() {
 async fn every_table_with_a_tenant_id_is_a_tenant_table() {
     for db in TestDb::each().await {
         let sql = match db.db().db_backend() {
-            DbBackend::Postgres => "SELECT table_name::text FROM information_schema.columns \
-                 WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1"
+            DbBackend::Postgres => "SELECT c.relname::text FROM pg_attribute a \
+                 JOIN pg_class c ON c.oid = a.attrelid \
+                 JOIN pg_namespace n ON n.oid = c.relnamespace \
+                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') \
+                 AND NOT c.relispartition AND a.attname = 'tenant_id' ORDER BY 1"
                 .to_owned(),
             _ => "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c \
                  WHERE m.type = 'table' AND c.name = 'tenant_id' ORDER BY 1"
@@ -110,7 +114,10 @@ async fn every_table_is_either_tenant_scoped_or_shared() {
     for db in TestDb::each().await {
         let sql = match db.db().db_backend() {
             DbBackend::Postgres => {
-                "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+                "SELECT c.relname::text FROM pg_class c \
+                 JOIN pg_namespace n ON n.oid = c.relnamespace \
+                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') \
+                 AND NOT c.relispartition ORDER BY 1"
             }
             _ => {
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1"

@@ -1,5 +1,6 @@
 //! The claims Loket reads from a token, and their translation into an actor.
 
+use chrono::{DateTime, Utc};
 use loket_kernel::{Actor, Bsn, Role, TenantId, ctx::Loa};
 use serde::{Deserialize, Serialize};
 
@@ -52,7 +53,7 @@ pub struct Claims {
 
 impl Claims {
     /// Checks the shape of the claims and derives the actor.
-    pub(crate) fn into_verified(self) -> Result<Verified, AuthError> {
+    pub(crate) fn into_verified(self, expires_at: DateTime<Utc>) -> Result<Verified, AuthError> {
         let tenant = TenantId::new(self.tenant).map_err(|_| AuthError::BadClaims("tenant"))?;
         if self.roles.is_empty() {
             return Err(AuthError::BadClaims("roles must not be empty"));
@@ -97,6 +98,7 @@ impl Claims {
             tenant,
             actor,
             roles,
+            expires_at,
         })
     }
 }

@@ -171,7 +171,7 @@ impl DevSigner {
                 Some(_) if citizen => format!("citizen-{}", self.tenant),
                 _ => format!("demo-{}-{}", role, self.tenant),
             },
-            exp: now + ttl_seconds,
+            exp: now.saturating_add(ttl_seconds),
             nbf: Some(now),
             iat: Some(now),
             tenant: self.tenant.to_string(),

@@ -11,6 +11,7 @@ mod keys;
 
 use std::collections::{BTreeSet, HashMap};
 
+use chrono::{DateTime, Utc};
 pub use claims::{Audience, Claims};
 use jsonwebtoken::{Algorithm, Validation, decode, decode_header, errors::ErrorKind};
 pub use keys::DevSigner;
@@ -30,6 +31,8 @@ pub struct Verified {
     pub actor: Actor,
     /// The roles the token grants.
     pub roles: Vec<Role>,
+    /// The last moment the token is accepted (its `exp` plus the clock leeway).
+    pub expires_at: DateTime<Utc>,
 }
 
 struct Issuer {
@@ -124,7 +127,12 @@ impl Authenticator {
             }
             other => AuthError::Rejected(format!("{other:?}")),
         })?;
-        let verified = data.claims.into_verified()?;
+        let expires_at = i64::try_from(data.claims.exp)
+            .ok()
+            .and_then(|exp| exp.checked_add(i64::try_from(LEEWAY_SECONDS).ok()?))
+            .and_then(|exp| DateTime::from_timestamp(exp, 0))
+            .ok_or(AuthError::BadClaims("exp"))?;
+        let verified = data.claims.into_verified(expires_at)?;
         if !issuer.tenants.contains(&verified.tenant) {
             return Err(AuthError::UntrustedIssuer);
         }

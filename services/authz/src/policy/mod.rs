@@ -181,7 +181,7 @@ impl PolicySet {
         }
         let grant = self.compute_grant(tenant, &key.1)?;
         if let Ok(mut cache) = self.cache.write()
-            && cache.len() < MAX_CACHED_ROLE_SETS * self.tenants.len().max(1)
+            && cache.len() < MAX_CACHED_ROLE_SETS.saturating_mul(self.tenants.len().max(1))
         {
             cache.insert(key, grant.clone());
         }

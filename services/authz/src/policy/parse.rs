@@ -43,7 +43,7 @@ pub fn parse(path: &Path, text: &str, domain: &str) -> Result<Vec<Rule>, Vec<Con
         }
         match parse_line(line, domain) {
             Ok(rule) => rules.push(rule),
-            Err(message) => errors.push(ConfigError::new(path, index + 1, message)),
+            Err(message) => errors.push(ConfigError::new(path, index.saturating_add(1), message)),
         }
     }
     if errors.is_empty() {

@@ -8,7 +8,9 @@ use crate::support::*;
 #[tokio::test]
 async fn valid_hs256_token_is_accepted() {
     let f = fixture().await;
-    let verified = f.verify(&hs(&dev_employee("alpha"))).unwrap();
+    let claims = dev_employee("alpha");
+    let verified = f.verify(&hs(&claims)).unwrap();
+    let exp = claims["exp"].as_i64().unwrap();
     assert_eq!(
         verified,
         Verified {
@@ -17,6 +19,8 @@ async fn valid_hs256_token_is_accepted() {
                 subject: "employee-42".to_owned()
             },
             roles: vec![role(Role::FRONTOFFICE)],
+            // The last moment it is accepted: its expiry plus the clock leeway.
+            expires_at: chrono::DateTime::from_timestamp(exp + 30, 0).unwrap(),
         }
     );
     // The dev issuer is shared: beta accepts it too.

@@ -10,7 +10,11 @@
 //! The RSA and P-256 keys are generated once per test binary.
 
 // Tests may unwrap: a panic is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects
+)]
 
 #[macro_use]
 mod support;

@@ -4,16 +4,18 @@
 use async_graphql::{
     Context, ID, Object, Result, SimpleObject,
     connection::{Connection, Edge, EmptyFields},
+    dataloader::DataLoader,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use loket_kernel::{
     global_id,
-    graphql::{guarded, request_ctx, to_gql},
-    page::{Page, encode_cursor},
+    graphql::{guarded, to_gql},
+    page::Page,
 };
+use loket_store::graphql::{record, request};
 
 use super::case_type::{CaseTypeInfo, GqlEffect};
-use crate::{CasePage, CaseRecord, Cases, days_in_step};
+use crate::{Around, CasePage, CasePosition, CaseRecord, Cases, ReadAs, Want, days_in_step};
 
 /// A case.
 pub struct Case(pub CaseRecord);
@@ -160,6 +162,117 @@ pub struct IntegralView {
     conflicting_departments: Vec<String>,
 }
 
+/// The field group of the subject's data each field of a case shows, for the processing log.
+const GROUPS: &[(&str, &str)] = &[
+    ("reference", "case"),
+    ("case_type", "case"),
+    ("owner_tenant", "case"),
+    ("handling_tenant", "case"),
+    ("bundle_id", "case"),
+    ("channel", "case"),
+    ("submitted_at", "case"),
+    ("deadline", "case"),
+    ("expected_completion", "case"),
+    ("overdue", "case"),
+    ("suspended_days", "case"),
+    ("extended_days", "case"),
+    ("closed_at", "case"),
+    ("version", "case"),
+    ("subject_bsn", "person/bsn"),
+    ("address_id", "case/location"),
+    ("location", "case/location"),
+    ("description", "case/description"),
+    ("status", "case/status"),
+    ("timeline", "case/status"),
+    ("publicNotes", "case/public-notes"),
+    ("decision", "case/outcome"),
+    ("handler", "case/assignment"),
+    ("notes", "case/internal-notes"),
+    ("journal", "case/internal-notes"),
+];
+
+fn group_of(field: &str) -> &'static str {
+    GROUPS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or("case", |(_, g)| g)
+}
+
+impl Case {
+    /// Notes that the caller read `field` of this case, as it resolves; a case whose reads
+    /// were logged ahead (a live update) is not logged twice.
+    fn read(&self, ctx: &Context<'_>, field: &str) -> Result<()> {
+        if self.0.logged_ahead {
+            return Ok(());
+        }
+        let how = self.0.read_as;
+        record(
+            ctx,
+            &self.0.subject_bsn,
+            how.operation,
+            how.purpose,
+            group_of(field),
+        )
+    }
+}
+
+/// The field groups the selected fields of a case (by their GraphQL names) read, as far as
+/// the caller may see them: what a live update logs ahead, before its fields resolve.
+pub(crate) fn selected_groups_by_name(
+    selected: &[String],
+    record: &CaseRecord,
+) -> Vec<&'static str> {
+    let visible = |group: &str| match group {
+        "case/status" => record.status.is_visible(),
+        "case/public-notes" => record.status.is_visible() && record.access.public_notes,
+        "case/outcome" => record.decision.is_visible(),
+        "case/assignment" => record.handler.is_visible(),
+        "case/internal-notes" => record.notes.is_visible(),
+        _ => true,
+    };
+    let mut groups: Vec<&'static str> = GROUPS
+        .iter()
+        .filter(|(field, _)| {
+            let name = if *field == "publicNotes" {
+                "timeline".to_owned()
+            } else {
+                to_camel(field)
+            };
+            selected.contains(&name)
+        })
+        .map(|(_, group)| *group)
+        .filter(|group| visible(group))
+        .collect();
+    groups.sort_unstable();
+    groups.dedup();
+    groups
+}
+
+fn to_camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What a list of cases needs loaded beyond the rows, from the fields the query selects.
+pub(crate) fn want(node: async_graphql::Lookahead<'_>) -> Want {
+    Want {
+        events: node.field("timeline").exists()
+            || node.field("notes").exists()
+            || node.field("journal").exists(),
+    }
+}
+
 #[Object]
 impl Case {
     /// Global id.
@@ -170,54 +283,68 @@ impl Case {
         ))
     }
     /// Readable reference, for example `ENS-2026-000123`.
-    async fn reference(&self) -> &str {
-        &self.0.reference
+    async fn reference(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx, "reference")?;
+        Ok(&self.0.reference)
     }
     /// Its type.
-    async fn case_type(&self) -> CaseTypeInfo {
-        CaseTypeInfo(std::sync::Arc::clone(&self.0.case_type))
+    async fn case_type(&self, ctx: &Context<'_>) -> Result<CaseTypeInfo> {
+        self.read(ctx, "case_type")?;
+        Ok(CaseTypeInfo(std::sync::Arc::clone(&self.0.case_type)))
     }
     /// The municipality the case belongs to (where its subject lives).
-    async fn owner_tenant(&self) -> &str {
-        self.0.domain.as_str()
+    async fn owner_tenant(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx, "owner_tenant")?;
+        Ok(self.0.domain.as_str())
     }
     /// The municipality whose staff handle it.
-    async fn handling_tenant(&self) -> &str {
-        &self.0.handling_tenant
+    async fn handling_tenant(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx, "handling_tenant")?;
+        Ok(&self.0.handling_tenant)
     }
     /// Global id of the request it came with; cases asked for together share it.
-    async fn bundle_id(&self) -> ID {
-        ID(global_id::encode(
+    async fn bundle_id(&self, ctx: &Context<'_>) -> Result<ID> {
+        self.read(ctx, "bundle_id")?;
+        Ok(ID(global_id::encode(
             "Bundle",
             &format!("{}/{}", self.0.domain, self.0.bundle_id),
-        ))
+        )))
     }
     /// The resident's BSN.
-    async fn subject_bsn(&self) -> &str {
-        &self.0.subject_bsn
+    async fn subject_bsn(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx, "subject_bsn")?;
+        Ok(&self.0.subject_bsn)
     }
     /// BAG id of the location.
-    async fn address_id(&self) -> Option<&str> {
-        self.0.address_id.as_deref()
+    async fn address_id(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        self.read(ctx, "address_id")?;
+        Ok(self.0.address_id.as_deref())
     }
     /// The location on one line.
-    async fn location(&self) -> Option<&str> {
-        self.0.location.as_deref()
+    async fn location(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        self.read(ctx, "location")?;
+        Ok(self.0.location.as_deref())
     }
     /// What the resident asked.
-    async fn description(&self) -> Option<&str> {
-        self.0.description.as_deref()
+    async fn description(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        self.read(ctx, "description")?;
+        Ok(self.0.description.as_deref())
     }
     /// How it came in: `online`, `counter`, `phone`, `email` or `letter`.
-    async fn channel(&self) -> &str {
-        &self.0.channel
+    async fn channel(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx, "channel")?;
+        Ok(&self.0.channel)
     }
     /// When it came in.
-    async fn submitted_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn submitted_at(&self, ctx: &Context<'_>) -> Result<DateTime<Utc>> {
+        self.read(ctx, "submitted_at")?;
+        Ok(self.0.created_at)
     }
     /// Where it stands.
-    async fn status(&self) -> Result<Option<CaseStatus>> {
+    async fn status(&self, ctx: &Context<'_>) -> Result<Option<CaseStatus>> {
+        if self.0.status.is_visible() {
+            self.read(ctx, "status")?;
+        }
         let today = Utc::now().date_naive();
         Ok(guarded(&self.0.status)?.map(|s| CaseStatus {
             days_in_step: days_in_step(s.since.date_naive(), today),
@@ -229,44 +356,65 @@ impl Case {
         }))
     }
     /// The steps so far, oldest first, as the resident sees them.
-    async fn timeline(&self) -> Result<Option<Vec<TimelineEntry>>> {
+    async fn timeline(&self, ctx: &Context<'_>) -> Result<Option<Vec<TimelineEntry>>> {
+        if self.0.timeline.is_visible() {
+            self.read(ctx, "timeline")?;
+            if self.0.access.public_notes && ctx.look_ahead().field("explanation").exists() {
+                self.read(ctx, "publicNotes")?;
+            }
+        }
         Ok(guarded(&self.0.timeline)?.map(|t| t.into_iter().map(TimelineEntry).collect()))
     }
     /// The legal deadline: receipt plus the handling period plus suspensions and extensions.
-    async fn deadline(&self) -> NaiveDate {
-        self.0.deadline
+    async fn deadline(&self, ctx: &Context<'_>) -> Result<NaiveDate> {
+        self.read(ctx, "deadline")?;
+        Ok(self.0.deadline)
     }
     /// When the resident may expect a decision: the deadline while open, the day of the
     /// decision once closed.
-    async fn expected_completion(&self) -> NaiveDate {
-        self.0.closed_at.map_or(self.0.deadline, |c| c.date_naive())
+    async fn expected_completion(&self, ctx: &Context<'_>) -> Result<NaiveDate> {
+        self.read(ctx, "expected_completion")?;
+        Ok(self.0.closed_at.map_or(self.0.deadline, |c| c.date_naive()))
     }
     /// Open and past its deadline.
-    async fn overdue(&self) -> bool {
-        self.0.overdue(Utc::now().date_naive())
+    async fn overdue(&self, ctx: &Context<'_>) -> Result<bool> {
+        self.read(ctx, "overdue")?;
+        Ok(self.0.overdue(Utc::now().date_naive()))
     }
     /// Days suspended so far.
-    async fn suspended_days(&self) -> i32 {
-        self.0.suspended_days
+    async fn suspended_days(&self, ctx: &Context<'_>) -> Result<i32> {
+        self.read(ctx, "suspended_days")?;
+        Ok(self.0.suspended_days)
     }
     /// Days extended so far.
-    async fn extended_days(&self) -> i32 {
-        self.0.extended_days
+    async fn extended_days(&self, ctx: &Context<'_>) -> Result<i32> {
+        self.read(ctx, "extended_days")?;
+        Ok(self.0.extended_days)
     }
     /// When it was closed.
-    async fn closed_at(&self) -> Option<DateTime<Utc>> {
-        self.0.closed_at
+    async fn closed_at(&self, ctx: &Context<'_>) -> Result<Option<DateTime<Utc>>> {
+        self.read(ctx, "closed_at")?;
+        Ok(self.0.closed_at)
     }
     /// The decision, once taken.
-    async fn decision(&self) -> Result<Option<Decision>> {
+    async fn decision(&self, ctx: &Context<'_>) -> Result<Option<Decision>> {
+        if self.0.decision.is_visible() {
+            self.read(ctx, "decision")?;
+        }
         Ok(guarded(&self.0.decision)?.flatten().map(Decision))
     }
     /// The assigned handler.
-    async fn handler(&self) -> Result<Option<String>> {
+    async fn handler(&self, ctx: &Context<'_>) -> Result<Option<String>> {
+        if self.0.handler.is_visible() {
+            self.read(ctx, "handler")?;
+        }
         Ok(guarded(&self.0.handler)?.flatten())
     }
     /// Internal notes (back office).
-    async fn notes(&self) -> Result<Option<Vec<CaseNote>>> {
+    async fn notes(&self, ctx: &Context<'_>) -> Result<Option<Vec<CaseNote>>> {
+        if self.0.notes.is_visible() {
+            self.read(ctx, "notes")?;
+        }
         Ok(guarded(&self.0.notes)?.map(|notes| {
             notes
                 .into_iter()
@@ -279,7 +427,10 @@ impl Case {
         }))
     }
     /// Every change with who made it and internal remarks (back office).
-    async fn journal(&self) -> Result<Option<Vec<JournalEntry>>> {
+    async fn journal(&self, ctx: &Context<'_>) -> Result<Option<Vec<JournalEntry>>> {
+        if self.0.journal.is_visible() {
+            self.read(ctx, "journal")?;
+        }
         Ok(guarded(&self.0.journal)?.map(|entries| {
             entries
                 .into_iter()
@@ -296,8 +447,9 @@ impl Case {
         }))
     }
     /// Version for `expectedVersion`: every change raises it.
-    async fn version(&self) -> i32 {
-        self.0.version
+    async fn version(&self, ctx: &Context<'_>) -> Result<i32> {
+        self.read(ctx, "version")?;
+        Ok(self.0.version)
     }
     /// What the caller may do with it.
     async fn permissions(&self) -> CasePermissions {
@@ -312,12 +464,48 @@ impl Case {
     /// The other open or recently decided cases at the same address, and whether decisions
     /// there disagree (staff).
     async fn integral_view(&self, ctx: &Context<'_>) -> Result<IntegralView> {
-        let rctx = request_ctx(ctx)?;
-        let view = ctx
-            .data::<Cases>()?
-            .integral_view(rctx, &self.0)
-            .await
-            .map_err(|e| to_gql(&e))?;
+        if self.0.logged_ahead {
+            // A live update carries the case itself; what goes on around it is a query.
+            return Err(loket_kernel::graphql::field_error(
+                "integralView",
+                "not in live updates: query the case for its integral view",
+            ));
+        }
+        let (rctx, _) = request(ctx)?;
+        let of = &self.0;
+        let view = match Cases::integral_address(rctx, of).map_err(|e| to_gql(&e))? {
+            None => crate::IntegralView::default(),
+            Some(address) => {
+                // One statement for every integral view in the response.
+                let around = ctx
+                    .data::<DataLoader<Around>>()?
+                    .load_one((of.domain.clone(), address.to_owned()))
+                    .await
+                    .map_err(|e| to_gql(e.as_ref()))?
+                    .unwrap_or_default();
+                ctx.data::<Cases>()?.integral_view_of(rctx, of, &around.0)
+            }
+        };
+        // Each related case shown is a read of its subject's data.
+        let shown = ctx.look_ahead().field("cases");
+        if shown.exists() {
+            let groups = [
+                (true, "case"),
+                (shown.field("status").exists(), "case/status"),
+                (shown.field("effect").exists(), "case/outcome"),
+            ];
+            for related in &view.cases {
+                for (_, group) in groups.iter().filter(|(selected, _)| *selected) {
+                    record(
+                        ctx,
+                        &related.subject_bsn,
+                        "integralView",
+                        "coordinate decisions at one address",
+                        group,
+                    )?;
+                }
+            }
+        }
         Ok(IntegralView {
             cases: view
                 .cases
@@ -350,21 +538,21 @@ pub struct CaseCounts {
 pub type CaseConnection = Connection<String, Case, CaseCounts, EmptyFields>;
 
 /// A page of records as a connection.
-pub(crate) fn connection(page: Page, found: CasePage) -> CaseConnection {
+pub(crate) fn connection(page: &Page<CasePosition>, found: CasePage) -> CaseConnection {
     let mut connection = Connection::with_additional_fields(
-        page.offset > 0,
+        page.after.is_some(),
         found.has_next,
         CaseCounts {
             total_count: found.total,
             overdue_count: found.overdue,
         },
     );
+    let order = found.order;
     connection.edges.extend(
         found
             .cases
             .into_iter()
-            .enumerate()
-            .map(|(i, r)| Edge::new(encode_cursor(page.offset + i), Case(r))),
+            .map(|r| Edge::new(CasePosition::cursor(&r, order), Case(r))),
     );
     connection
 }
@@ -375,14 +563,15 @@ pub async fn my_cases(
     first: Option<i32>,
     after: Option<String>,
 ) -> Result<CaseConnection> {
-    let rctx = request_ctx(ctx)?;
+    let (rctx, session) = request(ctx)?;
     let page = super::query::page(first, after.as_deref())?;
+    let want = want(ctx.look_ahead().field("edges").field("node"));
     let found = ctx
         .data::<Cases>()?
-        .my_cases(rctx, page)
+        .my_cases(rctx, session, page, want)
         .await
         .map_err(|e| to_gql(&e))?;
-    Ok(connection(page, found))
+    Ok(connection(&page, found))
 }
 
 /// Every case of one resident the caller may read, across departments, open and closed,
@@ -393,7 +582,7 @@ pub async fn resident_cases(
     first: Option<i32>,
     after: Option<String>,
 ) -> Result<CaseConnection> {
-    let rctx = request_ctx(ctx)?;
+    let (rctx, session) = request(ctx)?;
     let page = super::query::page(first, after.as_deref())?;
     let filter = crate::CaseFilter {
         subject: Some(subject),
@@ -401,10 +590,15 @@ pub async fn resident_cases(
         order: crate::Order::Newest,
         ..Default::default()
     };
+    let read_as = ReadAs {
+        operation: "residentView",
+        purpose: "answer a resident's question",
+    };
+    let want = want(ctx.look_ahead().field("edges").field("node"));
     let found = ctx
         .data::<Cases>()?
-        .list(rctx, &filter, page, "answer a resident's question")
+        .list(rctx, session, &filter, page, want, read_as)
         .await
         .map_err(|e| to_gql(&e))?;
-    Ok(connection(page, found))
+    Ok(connection(&page, found))
 }

@@ -22,17 +22,27 @@ use async_graphql::{
 };
 use chrono::{DateTime, Utc};
 use loket_kernel::{
-    Actor, Ctx, ErrorCode, TenantId,
+    Actor, Bsn, Ctx, ErrorCode, TenantId,
+    disclosure::{CaseEventKind, may_learn},
     graphql::{field_error, gql_error, request_ctx, to_gql},
 };
 use loket_store::{
-    Feed, FeedEvent,
+    Db, Feed, FeedEvent, Mode,
     feed::{FeedReceiver, next_event},
+    processing_log::Processing,
 };
 use uuid::Uuid;
 
-use super::{case::Case, query::case_key};
-use crate::{CaseError, CaseKey, Cases, TypeAccess};
+use super::{
+    case::{Case, selected_groups_by_name, want},
+    query::case_key,
+};
+use crate::{CaseError, CaseKey, CaseRecord, Cases, ReadAs, TypeAccess, Want};
+
+/// The groups `selection` reads of `record`.
+fn logged_groups(selection: &SelectionGroups, record: &CaseRecord) -> Vec<&'static str> {
+    selected_groups_by_name(&selection.0, record)
+}
 
 /// The purpose written to the processing log for every case a subscriber is shown.
 const PURPOSE: &str = "follow a case as it changes";
@@ -60,29 +70,16 @@ pub enum CaseUpdateKind {
     Extended,
 }
 
-impl CaseUpdateKind {
-    /// The kind of an outbox event, `None` for events that are not case updates.
-    fn of_event(kind: &str) -> Option<Self> {
-        Some(match kind.strip_prefix("case.")? {
-            "created" => Self::Created,
-            "status_changed" => Self::StatusChanged,
-            "decided" => Self::Decided,
-            "note_added" => Self::NoteAdded,
-            "assigned" => Self::Assigned,
-            "suspended" => Self::Suspended,
-            "extended" => Self::Extended,
-            _ => return None,
-        })
-    }
-
-    /// Whether a subscriber with `access` to the case may learn that this happened.
-    fn shown_with(self, access: &TypeAccess) -> bool {
-        match self {
-            Self::NoteAdded => access.internal_notes,
-            Self::Assigned => access.assignment,
-            Self::StatusChanged => access.status,
-            // The deadline and closing date are part of every reader's view.
-            Self::Created | Self::Decided | Self::Suspended | Self::Extended => access.read,
+impl From<CaseEventKind> for CaseUpdateKind {
+    fn from(kind: CaseEventKind) -> Self {
+        match kind {
+            CaseEventKind::Created => Self::Created,
+            CaseEventKind::StatusChanged => Self::StatusChanged,
+            CaseEventKind::Decided => Self::Decided,
+            CaseEventKind::NoteAdded => Self::NoteAdded,
+            CaseEventKind::Assigned => Self::Assigned,
+            CaseEventKind::Suspended => Self::Suspended,
+            CaseEventKind::Extended => Self::Extended,
         }
     }
 }
@@ -136,11 +133,15 @@ impl CasesSubscription {
                 return Err(field_error("caseId", "not a case id"));
             }
         };
+        let selection = ctx.look_ahead().field("case");
         let follower = Follower {
             ctx: rctx.clone(),
             cases: ctx.data::<Cases>()?.clone(),
+            db: ctx.data::<Db>()?.clone(),
             receiver: ctx.data::<Feed>()?.subscribe(),
             only,
+            want: want(ctx.look_ahead().field("case")),
+            selection: SelectionGroups::of(selection),
         };
         Ok(stream::unfold(follower, |mut follower| async move {
             let update = follower.next().await?;
@@ -149,13 +150,56 @@ impl CasesSubscription {
     }
 }
 
+/// The fields of `case` a subscription selects, kept to log each update's reads ahead.
+struct SelectionGroups(Vec<String>);
+
+impl SelectionGroups {
+    fn of(selection: async_graphql::Lookahead<'_>) -> Self {
+        Self(
+            [
+                "reference",
+                "caseType",
+                "ownerTenant",
+                "handlingTenant",
+                "bundleId",
+                "subjectBsn",
+                "addressId",
+                "location",
+                "description",
+                "channel",
+                "submittedAt",
+                "status",
+                "timeline",
+                "deadline",
+                "expectedCompletion",
+                "overdue",
+                "suspendedDays",
+                "extendedDays",
+                "closedAt",
+                "decision",
+                "handler",
+                "notes",
+                "journal",
+                "version",
+            ]
+            .into_iter()
+            .filter(|f| selection.field(f).exists())
+            .map(str::to_owned)
+            .collect(),
+        )
+    }
+}
+
 /// One subscriber's view of the feed.
 struct Follower {
     ctx: Ctx,
     cases: Cases,
+    db: Db,
     receiver: FeedReceiver,
     /// The one case asked for, if any.
     only: Option<(TenantId, Uuid)>,
+    want: Want,
+    selection: SelectionGroups,
 }
 
 impl Follower {
@@ -173,7 +217,7 @@ impl Follower {
     /// failure to load the case is reported (an `INTERNAL` error, logged once), so that a
     /// client knows to query again.
     async fn update(&self, event: &FeedEvent) -> Result<Option<CaseUpdate>> {
-        let Some(kind) = CaseUpdateKind::of_event(&event.kind) else {
+        let Some(kind) = CaseEventKind::of_event(&event.kind) else {
             return Ok(None);
         };
         let Some(case_id) = event
@@ -188,15 +232,48 @@ impl Follower {
             return Ok(None);
         }
         let key = CaseKey::Id(event.tenant.clone(), case_id);
-        match self.cases.find(&self.ctx, &key, PURPOSE).await {
-            Ok(record) if kind.shown_with(&record.access) => Ok(Some(CaseUpdate {
-                kind,
-                at: event.created_at,
-                case: Case(record),
-            })),
+        // Each update is read in a transaction of its own, and what the subscription selects
+        // of it is logged before it goes out.
+        let session = self.db.session(self.ctx.tenant(), Mode::Read);
+        let read_as = ReadAs {
+            operation: "caseUpdated",
+            purpose: PURPOSE,
+        };
+        let found = self
+            .cases
+            .find(&self.ctx, &session, &key, read_as, self.want)
+            .await;
+        let update = match found {
+            Ok(mut record) if may_learn(kind, &record.access).event => {
+                for group in logged_groups(&self.selection, &record) {
+                    session.record(
+                        &self.ctx,
+                        Processing {
+                            person: &match Bsn::new(record.subject_bsn.as_str()) {
+                                Ok(bsn) => bsn,
+                                Err(_) => break,
+                            },
+                            purpose: PURPOSE,
+                            operation: "caseUpdated",
+                            field_group: group,
+                        },
+                    );
+                }
+                record.logged_ahead = true;
+                Ok(Some(CaseUpdate {
+                    kind: kind.into(),
+                    at: event.created_at,
+                    case: Case(record),
+                }))
+            }
             Ok(_) | Err(CaseError::NotFound | CaseError::Forbidden(_)) => Ok(None),
             Err(e) => Err(to_gql(&e)),
+        };
+        if let Err(e) = session.finish(true).await {
+            let e = CaseError::from(e);
+            return Err(to_gql(&e));
         }
+        update
     }
 
     /// Whether `event` may concern this subscriber, decided without the database: the case
@@ -223,47 +300,5 @@ impl Follower {
         let code = event.payload.get("caseType").and_then(|v| v.as_str());
         code.and_then(|code| self.cases.types().get(&event.tenant, code))
             .is_some_and(|case_type| TypeAccess::decide(ctx, &event.tenant, case_type).read)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_case_event_has_a_kind_and_others_none() {
-        for (event, kind) in [
-            ("case.created", CaseUpdateKind::Created),
-            ("case.status_changed", CaseUpdateKind::StatusChanged),
-            ("case.decided", CaseUpdateKind::Decided),
-            ("case.note_added", CaseUpdateKind::NoteAdded),
-            ("case.assigned", CaseUpdateKind::Assigned),
-            ("case.suspended", CaseUpdateKind::Suspended),
-            ("case.extended", CaseUpdateKind::Extended),
-        ] {
-            assert_eq!(CaseUpdateKind::of_event(event), Some(kind), "{event}");
-        }
-        assert_eq!(CaseUpdateKind::of_event("subscription.created"), None);
-        assert_eq!(CaseUpdateKind::of_event("case.archived"), None);
-    }
-
-    #[test]
-    fn internal_kinds_need_internal_access() {
-        let reader = TypeAccess {
-            read: true,
-            status: true,
-            ..TypeAccess::default()
-        };
-        assert!(CaseUpdateKind::StatusChanged.shown_with(&reader));
-        assert!(CaseUpdateKind::Decided.shown_with(&reader));
-        assert!(!CaseUpdateKind::NoteAdded.shown_with(&reader));
-        assert!(!CaseUpdateKind::Assigned.shown_with(&reader));
-        let staff = TypeAccess {
-            internal_notes: true,
-            assignment: true,
-            ..reader
-        };
-        assert!(CaseUpdateKind::NoteAdded.shown_with(&staff));
-        assert!(CaseUpdateKind::Assigned.shown_with(&staff));
     }
 }

@@ -2,10 +2,8 @@
 //! the caller may now see them.
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
-use loket_kernel::{
-    global_id,
-    graphql::{request_ctx, to_gql},
-};
+use loket_kernel::{global_id, graphql::to_gql};
+use loket_store::graphql::request;
 
 use super::{case::Case, query::case_key};
 use crate::{BundleResult, Cases, Change, Channel, NewCase, StatusChange, Submission};
@@ -140,8 +138,8 @@ pub struct AssignCaseInput {
 pub struct MoveDeadlineInput {
     /// The case.
     case_id: ID,
-    /// Days.
-    days: u32,
+    /// Days, from 1 to what the case type allows (at most 365 at a time).
+    days: i32,
     /// Why (required).
     reason: String,
     /// The version you last saw.
@@ -161,10 +159,10 @@ async fn apply(
     expected_version: Option<i32>,
     change: Change,
 ) -> Result<CasePayload> {
-    let rctx = request_ctx(ctx)?;
+    let (rctx, session) = request(ctx)?;
     let key = case_key(case_id)?;
     ctx.data::<Cases>()?
-        .change(rctx, &key, expected_version, change)
+        .change(rctx, session, &key, expected_version, change)
         .await
         .map(|record| CasePayload { case: Case(record) })
         .map_err(|e| to_gql(&e))
@@ -178,7 +176,7 @@ impl CasesMutation {
         ctx: &Context<'_>,
         input: SubmitRequestInput,
     ) -> Result<RequestPayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let submission = Submission {
             products: input.products,
             idempotency_key: input.idempotency_key,
@@ -186,7 +184,7 @@ impl CasesMutation {
             description: input.description,
         };
         ctx.data::<Cases>()?
-            .submit_request(rctx, submission)
+            .submit_request(rctx, session, submission)
             .await
             .map(RequestPayload::from)
             .map_err(|e| to_gql(&e))
@@ -194,7 +192,7 @@ impl CasesMutation {
 
     /// Start a case on a resident's behalf (front office), recording the channel.
     async fn start_case(&self, ctx: &Context<'_>, input: StartCaseInput) -> Result<RequestPayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let new = NewCase {
             bsn: input.bsn,
             product: input.product,
@@ -209,7 +207,7 @@ impl CasesMutation {
             idempotency_key: input.idempotency_key,
         };
         ctx.data::<Cases>()?
-            .start_case(rctx, new)
+            .start_case(rctx, session, new)
             .await
             .map(RequestPayload::from)
             .map_err(|e| to_gql(&e))
@@ -260,8 +258,10 @@ impl CasesMutation {
         ctx: &Context<'_>,
         input: MoveDeadlineInput,
     ) -> Result<CasePayload> {
+        let days =
+            loket_kernel::input::count("days", input.days, 1..=365).map_err(|e| to_gql(&e))?;
         let change = Change::Suspend {
-            days: input.days,
+            days,
             reason: input.reason,
         };
         apply(ctx, &input.case_id, Some(input.expected_version), change).await
@@ -273,8 +273,10 @@ impl CasesMutation {
         ctx: &Context<'_>,
         input: MoveDeadlineInput,
     ) -> Result<CasePayload> {
+        let days =
+            loket_kernel::input::count("days", input.days, 1..=365).map_err(|e| to_gql(&e))?;
         let change = Change::Extend {
-            days: input.days,
+            days,
             reason: input.reason,
         };
         apply(ctx, &input.case_id, Some(input.expected_version), change).await

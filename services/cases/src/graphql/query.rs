@@ -4,17 +4,18 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use loket_kernel::{
     ErrorCode, TenantId, global_id,
-    graphql::{field_error, gql_error, request_ctx, to_gql},
+    graphql::{field_error, gql_error, to_gql},
 };
+use loket_store::graphql::request;
 use uuid::Uuid;
 
 pub(crate) use loket_kernel::graphql::page;
 
 use super::{
-    case::{Case, CaseConnection, connection},
+    case::{Case, CaseConnection, connection, want},
     case_type::CaseTypeInfo,
 };
-use crate::{CaseFilter, CaseKey, Cases, Order};
+use crate::{CaseFilter, CaseKey, Cases, Order, ReadAs, Want};
 
 /// Query root for cases.
 #[derive(Default)]
@@ -70,10 +71,14 @@ pub(crate) fn case_key(id: &str) -> Result<CaseKey> {
 
 /// The case behind a global id, for `node(id:)`.
 pub async fn case_by_global_id(ctx: &Context<'_>, id: &str) -> Result<Case> {
-    let rctx = request_ctx(ctx)?;
+    let (rctx, session) = request(ctx)?;
     let key = case_key(id).map_err(|_| gql_error(ErrorCode::NotFound, "no object with this id"))?;
+    let read_as = ReadAs {
+        operation: "node",
+        purpose: "look up a case",
+    };
     ctx.data::<Cases>()?
-        .find(rctx, &key, "look up a case")
+        .find(rctx, session, &key, read_as, Want::default())
         .await
         .map(Case)
         .map_err(|e| to_gql(&e))
@@ -89,14 +94,18 @@ impl CasesQuery {
         id: Option<ID>,
         reference: Option<String>,
     ) -> Result<Case> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let key = match (id, reference) {
             (Some(id), None) => case_key(&id).map_err(|_| field_error("id", "not a case id"))?,
             (None, Some(reference)) => CaseKey::Reference(reference),
             _ => return Err(field_error("id", "give either id or reference")),
         };
+        let read_as = ReadAs {
+            operation: "case",
+            purpose: "look up a case",
+        };
         ctx.data::<Cases>()?
-            .find(rctx, &key, "look up a case")
+            .find(rctx, session, &key, read_as, want(ctx.look_ahead()))
             .await
             .map(Case)
             .map_err(|e| to_gql(&e))
@@ -112,34 +121,49 @@ impl CasesQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<CaseConnection> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let page = page(first, after.as_deref())?;
         let f = filter.unwrap_or_default();
+        let due_before = f
+            .due_before
+            .map(|d| loket_kernel::input::day("filter.dueBefore", d))
+            .transpose()
+            .map_err(|e| to_gql(&e))?;
+        let handler = f
+            .handler
+            .map(|h| loket_kernel::input::required_line("filter.handler", &h, 200))
+            .transpose()
+            .map_err(|e| to_gql(&e))?;
         let filter = CaseFilter {
             subject: f.subject,
             case_types: f.case_types.unwrap_or_default(),
             statuses: f.statuses.unwrap_or_default(),
-            handler: f.handler,
+            handler,
             unassigned: f.unassigned.unwrap_or(false),
             overdue: f.overdue.unwrap_or(false),
-            due_before: f.due_before,
+            due_before,
             include_closed: f.include_closed.unwrap_or(false),
             order: match f.order.unwrap_or_default() {
                 GqlOrder::Deadline => Order::Deadline,
                 GqlOrder::Newest => Order::Newest,
             },
         };
+        let read_as = ReadAs {
+            operation: "cases",
+            purpose: "work on cases",
+        };
+        let want = want(ctx.look_ahead().field("edges").field("node"));
         let found = ctx
             .data::<Cases>()?
-            .list(rctx, &filter, page, "work on cases")
+            .list(rctx, session, &filter, page, want, read_as)
             .await
             .map_err(|e| to_gql(&e))?;
-        Ok(connection(page, found))
+        Ok(connection(&page, found))
     }
 
     /// The case types of the caller's municipality.
     async fn case_types(&self, ctx: &Context<'_>) -> Result<Vec<CaseTypeInfo>> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, _) = request(ctx)?;
         Ok(ctx
             .data::<Cases>()?
             .types()

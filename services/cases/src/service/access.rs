@@ -1,84 +1,29 @@
 //! Who may do what with the cases of one case type in one domain: decided once per request
-//! and case type from the capabilities, then consulted per case and field.
+//! and case type from the capabilities (by the kernel's shared rule), then consulted per case
+//! and field.
 
 use std::collections::HashMap;
 
-use loket_kernel::{Action, Actor, Ctx, TenantId};
+use loket_kernel::{
+    Ctx, TenantId,
+    disclosure::{CaseAccess, CaseTypeFacts},
+};
 
 use crate::CaseType;
 
-/// What the caller may do with cases of one type in one domain.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct TypeAccess {
-    /// See that the case exists, its type, dates and reference.
-    pub read: bool,
-    /// Its current status and timeline.
-    pub status: bool,
-    /// Its decision.
-    pub outcome: bool,
-    /// Public explanations with status changes.
-    pub public_notes: bool,
-    /// Internal notes, internal remarks and who did what.
-    pub internal_notes: bool,
-    /// Who handles it.
-    pub assignment: bool,
-    /// Start a new case.
-    pub create: bool,
-    /// Change its status, suspend or extend it.
-    pub update: bool,
-    /// Decide it.
-    pub decide: bool,
-    /// Add internal notes.
-    pub note: bool,
-    /// Assign a handler.
-    pub assign: bool,
-}
+/// What the caller may do with cases of one type in one domain (decided by
+/// [`loket_kernel::disclosure::CaseAccess::decide`], shared with the notification service).
+pub type TypeAccess = CaseAccess;
 
-impl TypeAccess {
-    /// Decides for `case_type` in `domain`. Staff see case types up to their confidentiality
-    /// ceiling; only the tenant that handles a case type (itself, or a collaboration's host)
-    /// may change its cases. A citizen's access still needs the case to be their own.
-    pub fn decide(ctx: &Ctx, domain: &TenantId, case_type: &CaseType) -> Self {
-        let Some(caps) = ctx.capabilities_in(domain) else {
-            return Self::default();
-        };
-        let (own_domain, within_ceiling) = match ctx.actor() {
-            Actor::Citizen { .. } => (domain == ctx.tenant(), true),
-            Actor::Anonymous => (false, false),
-            Actor::Employee { .. } | Actor::App { .. } => {
-                (true, caps.ceiling() >= Some(case_type.confidentiality))
-            }
-        };
-        if !own_domain {
-            return Self::default();
-        }
-        let code = &case_type.code;
-        let allows = |suffix: &str, action| caps.allows(&format!("case/{code}{suffix}"), action);
-        // Starting a case on a resident's behalf does not need the right to read it back:
-        // the counter may start a medical case it may not look into.
-        let create = allows("", Action::Create);
-        if !within_ceiling {
-            return Self {
-                create,
-                ..Self::default()
-            };
-        }
-        let read = allows("", Action::Read);
-        let handles = &case_type.handled_by == ctx.tenant();
-        let works = read && handles && !matches!(ctx.actor(), Actor::Citizen { .. });
-        Self {
-            read,
-            status: read && allows("/status", Action::Read),
-            outcome: read && allows("/outcome", Action::Read),
-            public_notes: read && allows("/public-notes", Action::Read),
-            internal_notes: read && allows("/internal-notes", Action::Read),
-            assignment: read && allows("/assignment", Action::Read),
-            create,
-            update: works && allows("/status", Action::Update),
-            decide: works && allows("", Action::Decide),
-            note: works && allows("/internal-notes", Action::Create),
-            assign: works && allows("/assignment", Action::Update),
-        }
+impl CaseTypeFacts for CaseType {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn confidentiality(&self) -> loket_kernel::Confidentiality {
+        self.confidentiality
+    }
+    fn handled_by(&self) -> &TenantId {
+        &self.handled_by
     }
 }
 

@@ -2,10 +2,15 @@
 //! case type how many cases closed in a period and how many by their deadline.
 
 use chrono::{Days, NaiveDate};
+use loket_kernel::Bsn;
 use loket_kernel::{
     TenantId,
-    casebook::{CaseBook, CaseBookError, DeadlineFigures},
+    casebook::{CaseBookError, DeadlineFigures},
     directory::BoxFuture,
+};
+use loket_store::{
+    Session,
+    lookups::{CaseBook, SharedWork},
 };
 use sea_orm::{ConnectionTrait, DbBackend, PaginatorTrait, QueryFilter, prelude::*};
 
@@ -38,6 +43,7 @@ fn failed(e: impl std::fmt::Display) -> CaseBookError {
 impl Cases {
     async fn deadlines(
         &self,
+        session: &Session,
         tenant: &TenantId,
         from: NaiveDate,
         to: NaiveDate,
@@ -45,7 +51,7 @@ impl Cases {
         use loket_kernel::calendar::Calendar;
         let start = Calendar::start_of(from);
         let end = Calendar::start_of(to.checked_add_days(Days::new(1)).unwrap_or(to));
-        let tx = self.db.begin(tenant).await.map_err(failed)?;
+        let tx = session.tx(tenant).await.map_err(failed)?;
         let sql = deadline_sql(tx.conn().get_database_backend());
         let values = vec![tenant.as_str().into(), start.into(), end.into()];
         let rows = tx
@@ -53,7 +59,7 @@ impl Cases {
             .query_all_raw(tx.statement(sql, values))
             .await
             .map_err(failed)?;
-        tx.commit().await.map_err(failed)?;
+        drop(tx);
         let mut figures = Vec::new();
         for row in rows {
             let code: String = row.try_get("", "case_type").map_err(failed)?;
@@ -83,27 +89,49 @@ impl Cases {
 impl CaseBook for Cases {
     fn exists<'a>(
         &'a self,
+        session: &'a Session,
         tenant: &'a TenantId,
         reference: &'a str,
     ) -> BoxFuture<'a, Result<bool, CaseBookError>> {
         Box::pin(async move {
-            let tx = self.db.begin(tenant).await.map_err(failed)?;
+            let tx = session.tx(tenant).await.map_err(failed)?;
             let found = case::scoped(tenant)
                 .filter(case::Column::Reference.eq(reference))
                 .count(tx.conn())
                 .await
                 .map_err(failed)?;
-            tx.commit().await.map_err(failed)?;
             Ok(found > 0)
         })
     }
 
     fn deadline_figures<'a>(
         &'a self,
+        session: &'a Session,
         tenant: &'a TenantId,
         from: NaiveDate,
         to: NaiveDate,
     ) -> BoxFuture<'a, Result<Vec<DeadlineFigures>, CaseBookError>> {
-        Box::pin(self.deadlines(tenant, from, to))
+        Box::pin(self.deadlines(session, tenant, from, to))
+    }
+}
+
+impl SharedWork for Cases {
+    fn involves<'a>(
+        &'a self,
+        session: &'a Session,
+        host: &'a TenantId,
+        domain: &'a TenantId,
+        bsn: &'a Bsn,
+    ) -> BoxFuture<'a, Result<bool, CaseBookError>> {
+        Box::pin(async move {
+            let tx = session.tx(domain).await.map_err(failed)?;
+            let found = case::scoped(domain)
+                .filter(case::Column::SubjectBsn.eq(bsn.as_str()))
+                .filter(case::Column::HandlingTenant.eq(host.as_str()))
+                .count(tx.conn())
+                .await
+                .map_err(failed)?;
+            Ok(found > 0)
+        })
     }
 }

@@ -5,16 +5,17 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use loket_kernel::Ctx;
-use loket_store::outbox;
-use sea_orm::{
-    ActiveValue::Set,
-    ColumnTrait, EntityTrait, QueryFilter, QuerySelect,
-    sea_query::{Expr, ExprTrait},
-};
+use loket_kernel::{Ctx, input};
+use loket_store::{Session, TenantTx, outbox};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use super::{Cases, access::TypeAccess, deadline::deadline, read::CaseKey};
+use super::{
+    Cases,
+    access::{TypeAccess, domains},
+    deadline::deadline,
+    read::{CaseKey, Raw, ReadAs, Want, is_own_or_staff},
+};
 use crate::{
     CaseError, CaseRecord, CaseType,
     entity::{case, event},
@@ -22,6 +23,8 @@ use crate::{
 
 /// Longest note, remark, reason or explanation.
 const MAX_TEXT: usize = 4000;
+/// The most days one suspension or extension may add (a case type's own maximum is lower).
+const MAX_DAYS: u32 = 365;
 
 /// A status change as the back office asks for it.
 #[derive(Debug, Clone)]
@@ -67,6 +70,18 @@ pub enum Change {
 }
 
 impl Change {
+    /// The processing activity, for the processing log.
+    fn operation(&self) -> &'static str {
+        match self {
+            Self::Status(_) => "setCaseStatus",
+            Self::Decide { .. } => "decideCase",
+            Self::Note(_) => "addCaseNote",
+            Self::Assign(_) => "assignCase",
+            Self::Suspend { .. } => "suspendCase",
+            Self::Extend { .. } => "extendCase",
+        }
+    }
+
     fn name(&self) -> &'static str {
         match self {
             Self::Status(_) => "status",
@@ -79,9 +94,9 @@ impl Change {
     }
 }
 
-/// The columns a change sets, its journal entry and its event.
+/// The row as the change leaves it, its journal entry and its event.
 struct Effect {
-    columns: Vec<(case::Column, sea_orm::sea_query::SimpleExpr)>,
+    row: case::Model,
     status: Option<String>,
     days: Option<i32>,
     public_text: Option<String>,
@@ -92,25 +107,15 @@ struct Effect {
 }
 
 fn text(field: &'static str, value: &str, required: bool) -> Result<Option<String>, CaseError> {
-    let t = value.trim();
-    if t.is_empty() {
-        return if required {
-            Err(CaseError::bad(field, "required"))
-        } else {
-            Ok(None)
-        };
-    }
-    if t.chars().count() > MAX_TEXT {
-        return Err(CaseError::bad(
-            field,
-            format!("at most {MAX_TEXT} characters"),
-        ));
-    }
-    Ok(Some(t.to_owned()))
+    Ok(if required {
+        Some(input::required_text(field, value, MAX_TEXT)?)
+    } else {
+        input::text(field, value, MAX_TEXT)?
+    })
 }
 
 fn opt_text(field: &'static str, value: Option<&str>) -> Result<Option<String>, CaseError> {
-    value.map_or(Ok(None), |v| text(field, v, false))
+    Ok(input::optional_text(field, value, MAX_TEXT)?)
 }
 
 /// Checks `change` against the case type, the case and the caller's rights, and works out what
@@ -121,6 +126,7 @@ fn plan(
     access: TypeAccess,
     change: &Change,
     now: DateTime<Utc>,
+    actor: &str,
 ) -> Result<Effect, CaseError> {
     let object = |suffix: &str| format!("case/{}{suffix}", case_type.code);
     let open = row.closed_at.is_none();
@@ -128,7 +134,8 @@ fn plan(
     let base = json!({ "caseId": row.id, "reference": row.reference, "caseType": row.case_type,
                         "caseTypeName": case_type.name, "subject": row.subject_bsn,
                         "handlingTenant": row.handling_tenant, "addressId": row.address_id,
-                        "publicNotice": case_type.public_notice, "products": case_type.products });
+                        "publicNotice": case_type.public_notice, "products": case_type.products,
+                        "confidentiality": case_type.confidentiality.as_str() });
     let with = |extra: Value| {
         let mut payload = base.clone();
         if let (Some(p), Value::Object(extra)) = (payload.as_object_mut(), extra) {
@@ -165,11 +172,11 @@ fn plan(
                     ),
                 ));
             }
+            let mut next = row.clone();
+            next.status.clone_from(&target.code);
+            next.status_since = now;
             Ok(Effect {
-                columns: vec![
-                    (case::Column::Status, Expr::value(target.code.clone())),
-                    (case::Column::StatusSince, Expr::value(now)),
-                ],
+                row: next,
                 status: Some(target.code.clone()),
                 days: None,
                 public_text: opt_text("publicExplanation", s.public_explanation.as_deref())?,
@@ -201,15 +208,16 @@ fn plan(
             };
             let explanation = text("explanation", explanation, true)?;
             let closing = case_type.closing();
+            let mut next = row.clone();
+            next.status.clone_from(&closing.code);
+            next.status_since = now;
+            next.outcome = Some(known.code.clone());
+            next.decision_explanation = explanation;
+            next.decided_at = Some(now);
+            next.decided_by = Some(actor.to_owned());
+            next.closed_at = Some(now);
             Ok(Effect {
-                columns: vec![
-                    (case::Column::Status, Expr::value(closing.code.clone())),
-                    (case::Column::StatusSince, Expr::value(now)),
-                    (case::Column::Outcome, Expr::value(known.code.clone())),
-                    (case::Column::DecisionExplanation, Expr::value(explanation)),
-                    (case::Column::DecidedAt, Expr::value(now)),
-                    (case::Column::ClosedAt, Expr::value(now)),
-                ],
+                row: next,
                 status: Some(closing.code.clone()),
                 days: None,
                 // The explanation belongs to the decision, guarded with the outcome; the
@@ -228,7 +236,7 @@ fn plan(
                 return Err(CaseError::forbidden(object("/internal-notes")));
             }
             Ok(Effect {
-                columns: Vec::new(),
+                row: row.clone(),
                 status: None,
                 days: None,
                 public_text: None,
@@ -245,9 +253,14 @@ fn plan(
             if !open {
                 return Err(closed());
             }
-            let handler = opt_text("handler", handler.as_deref())?;
+            let handler = match handler.as_deref() {
+                Some(h) => input::line("handler", h, 200)?,
+                None => None,
+            };
+            let mut next = row.clone();
+            next.handler.clone_from(&handler);
             Ok(Effect {
-                columns: vec![(case::Column::Handler, Expr::value(handler.clone()))],
+                row: next,
                 status: None,
                 days: None,
                 public_text: None,
@@ -281,34 +294,34 @@ fn plan(
                     format!("a {} cannot be {what}", case_type.name),
                 ));
             }
-            if *days == 0 || used + days > max {
+            let left = max.saturating_sub(used);
+            let total = used.checked_add(*days).filter(|t| *t <= max);
+            let Some(total) = total.filter(|_| (1..=MAX_DAYS).contains(days)) else {
                 return Err(CaseError::bad(
                     "days",
-                    format!(
-                        "{what} by 1 to {} more days (at most {max} in all)",
-                        max.saturating_sub(used)
-                    ),
+                    format!("{what} by 1 to {left} more days (at most {max} in all)"),
                 ));
-            }
+            };
             let reason = text("reason", reason, true)?;
             let (suspended, extended) = if suspend {
-                (used + days, u32::try_from(row.extended_days).unwrap_or(0))
+                (total, u32::try_from(row.extended_days).unwrap_or(0))
             } else {
-                (u32::try_from(row.suspended_days).unwrap_or(0), used + days)
+                (u32::try_from(row.suspended_days).unwrap_or(0), total)
             };
             let handling = u32::try_from(row.handling_days).unwrap_or(0);
-            let new_deadline = deadline(row.created_at.date_naive(), handling, suspended, extended);
-            let column = if suspend {
-                case::Column::SuspendedDays
+            let new_deadline = deadline(row.created_at.date_naive(), handling, suspended, extended)
+                .ok_or_else(|| CaseError::bad("days", "the deadline would lie too far ahead"))?;
+            let days_i32 = i32::try_from(*days).map_err(|_| CaseError::bad("days", "too many"))?;
+            let total_i32 = i32::try_from(total).map_err(|_| CaseError::bad("days", "too many"))?;
+            let mut next = row.clone();
+            if suspend {
+                next.suspended_days = total_i32;
             } else {
-                case::Column::ExtendedDays
-            };
-            let days_i32 = i32::try_from(*days).unwrap_or(i32::MAX);
+                next.extended_days = total_i32;
+            }
+            next.deadline = new_deadline;
             Ok(Effect {
-                columns: vec![
-                    (column, Expr::col(column).add(days_i32)),
-                    (case::Column::Deadline, Expr::value(new_deadline)),
-                ],
+                row: next,
                 status: None,
                 days: Some(days_i32),
                 public_text: None,
@@ -328,24 +341,53 @@ fn plan(
 impl Cases {
     /// Applies `change` to the case named by `key` if it still has `expected_version` (notes
     /// need no version: they change nothing a colleague relies on). A stale version is
-    /// `CONFLICT` and changes nothing.
+    /// `CONFLICT` and changes nothing. The case is read once, with its journal; the change is
+    /// written with its journal entry and outbox event in the request's transaction, and the
+    /// case returned as it now is, without reading it again.
     pub async fn change(
         &self,
         ctx: &Ctx,
+        session: &Session,
         key: &CaseKey,
         expected_version: Option<i32>,
         change: Change,
     ) -> Result<CaseRecord, CaseError> {
-        let current = self.find(ctx, key, "handle a case").await?;
-        let domain = current.domain.clone();
+        let read_as = ReadAs {
+            operation: change.operation(),
+            purpose: "handle a case",
+        };
+        for domain in domains(ctx) {
+            if let CaseKey::Id(owner, _) = key
+                && owner != &domain
+            {
+                continue;
+            }
+            let tx = session.tx(&domain).await?;
+            let Some(current) = self.fetch_raw(ctx, &tx, key, Want::default()).await? else {
+                continue;
+            };
+            if !current.access.read || !is_own_or_staff(ctx, &current.row.subject_bsn) {
+                continue;
+            }
+            return self
+                .apply(ctx, &tx, current, expected_version, &change, read_as)
+                .await;
+        }
+        Err(CaseError::NotFound)
+    }
+
+    async fn apply(
+        &self,
+        ctx: &Ctx,
+        tx: &TenantTx,
+        current: Raw,
+        expected_version: Option<i32>,
+        change: &Change,
+        read_as: ReadAs,
+    ) -> Result<CaseRecord, CaseError> {
+        let domain = tx.tenant().clone();
         let case_type: Arc<CaseType> = Arc::clone(&current.case_type);
-        let tx = self.db.begin(&domain).await?;
-        let row = case::scoped(&domain)
-            .filter(case::Column::Id.eq(current.id))
-            .one(tx.conn())
-            .await?
-            .ok_or(CaseError::NotFound)?;
-        tx.commit().await?;
+        let row = current.row;
         // A stale version is reported before anything else: the caller's view is outdated,
         // so whatever else is wrong with the request may no longer be.
         if let Some(v) = expected_version
@@ -354,7 +396,8 @@ impl Cases {
             return Err(stale(&row.reference, v, row.version));
         }
         let now = Utc::now();
-        let effect = plan(&case_type, &row, current.access, &change, now)?;
+        let actor = ctx.actor().subject().to_owned();
+        let effect = plan(&case_type, &row, current.access, change, now, &actor)?;
         let expected = match (expected_version, effect.bumps_version) {
             (Some(v), _) => v,
             (None, false) => row.version,
@@ -365,63 +408,91 @@ impl Cases {
                 ));
             }
         };
-        let tx = self.db.begin(&domain).await?;
+        let mut next = effect.row;
+        next.version = if effect.bumps_version {
+            expected
+                .checked_add(1)
+                .ok_or_else(|| CaseError::Conflict("the case cannot change any more".into()))?
+        } else {
+            expected
+        };
         // The guarded update comes first: it takes the row's lock, and on SQLite the write lock,
         // so two callers with the same version cannot both pass.
-        let mut update = case::Entity::update_many()
-            .col_expr(
-                case::Column::Version,
-                if effect.bumps_version {
-                    Expr::col(case::Column::Version).add(1)
-                } else {
-                    Expr::col(case::Column::Version)
-                },
-            )
+        let updated = case::Entity::update_many()
+            .set(case::ActiveModel {
+                status: Set(next.status.clone()),
+                status_since: Set(next.status_since),
+                suspended_days: Set(next.suspended_days),
+                extended_days: Set(next.extended_days),
+                deadline: Set(next.deadline),
+                handler: Set(next.handler.clone()),
+                outcome: Set(next.outcome.clone()),
+                decision_explanation: Set(next.decision_explanation.clone()),
+                decided_by: Set(next.decided_by.clone()),
+                decided_at: Set(next.decided_at),
+                closed_at: Set(next.closed_at),
+                version: Set(next.version),
+                ..Default::default()
+            })
             .filter(case::Column::TenantId.eq(domain.as_str()))
             .filter(case::Column::Id.eq(row.id))
-            .filter(case::Column::Version.eq(expected));
-        for (column, value) in effect.columns {
-            update = update.col_expr(column, value);
+            .filter(case::Column::Version.eq(expected))
+            .exec(tx.conn())
+            .await?;
+        if updated.rows_affected == 0 {
+            return Err(stale(&row.reference, expected, expected.saturating_add(1)));
         }
-        if update.exec(tx.conn()).await?.rows_affected == 0 {
-            tx.rollback().await?;
-            return Err(stale(&row.reference, expected, expected + 1));
-        }
-        let last: Option<i32> = event::scoped(&domain)
-            .filter(event::Column::CaseId.eq(row.id))
-            .select_only()
-            .column_as(event::Column::Seq.max(), "last")
-            .into_tuple()
-            .one(tx.conn())
-            .await?
-            .flatten();
-        event::Entity::insert(event::ActiveModel {
-            tenant_id: Set(domain.to_string()),
-            case_id: Set(row.id),
-            seq: Set(last.unwrap_or(0) + 1),
-            kind: Set(change.name().to_owned()),
-            status: Set(effect.status),
-            days: Set(effect.days),
-            public_text: Set(effect.public_text),
-            internal_text: Set(effect.internal_text),
-            actor: Set(ctx.actor().subject().to_owned()),
-            at: Set(now),
-        })
-        .exec_without_returning(tx.conn())
-        .await?;
-        if matches!(change, Change::Decide { .. }) {
-            case::Entity::update_many()
-                .col_expr(case::Column::DecidedBy, Expr::value(ctx.actor().subject()))
-                .filter(case::Column::TenantId.eq(domain.as_str()))
-                .filter(case::Column::Id.eq(row.id))
-                .exec(tx.conn())
-                .await?;
-        }
-        outbox::publish(&tx, effect.event, effect.payload).await?;
-        tx.commit().await?;
-        self.find(ctx, &CaseKey::Id(domain, row.id), "handle a case")
-            .await
+        let entry = event::Model {
+            tenant_id: domain.to_string(),
+            case_id: row.id,
+            seq: 0,
+            kind: change.name().to_owned(),
+            status: effect.status,
+            days: effect.days,
+            public_text: effect.public_text,
+            internal_text: effect.internal_text,
+            actor,
+            at: now,
+        };
+        append_event(tx, &entry).await?;
+        outbox::publish(tx, effect.event, effect.payload).await?;
+        let mut events = current.events;
+        events.push(entry);
+        Ok(CaseRecord::build(
+            domain,
+            case_type,
+            next,
+            &events,
+            current.access,
+            read_as,
+        ))
     }
+}
+
+/// Adds `entry` after the case's last journal entry: the number is taken in the statement
+/// itself, after the guarded update has serialised writers of the same case.
+async fn append_event(tx: &TenantTx, entry: &event::Model) -> Result<(), CaseError> {
+    let sql = "INSERT INTO case_events \
+        (tenant_id, case_id, seq, kind, status, days, public_text, internal_text, actor, at) \
+        SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6, $7, $8, $9 \
+        FROM case_events WHERE tenant_id = $1 AND case_id = $2";
+    tx.conn()
+        .execute_raw(tx.statement(
+            sql,
+            vec![
+                entry.tenant_id.clone().into(),
+                entry.case_id.into(),
+                entry.kind.clone().into(),
+                entry.status.clone().into(),
+                entry.days.into(),
+                entry.public_text.clone().into(),
+                entry.internal_text.clone().into(),
+                entry.actor.clone().into(),
+                entry.at.into(),
+            ],
+        ))
+        .await?;
+    Ok(())
 }
 
 fn stale(reference: &str, expected: i32, actual: i32) -> CaseError {

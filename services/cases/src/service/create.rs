@@ -2,22 +2,27 @@
 //! and `case.created` events in one transaction; or, for a retry with the same idempotency
 //! key, the bundle the first call made.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, Utc};
 use loket_kernel::{Actor, Bsn, Ctx, TenantId, directory::AddressFacts};
-use loket_store::{TenantTx, outbox};
+use loket_store::{Session, TenantTx, outbox};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::OnConflict,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    sea_query::OnConflict,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use super::{
     Cases,
+    access::TypeAccess,
     deadline::deadline,
+    read::ReadAs,
     submit::{BundleResult, Channel},
 };
 use crate::{
-    CaseError, CaseType,
+    CaseError, CaseRecord, CaseType,
     entity::{bundle, case, event},
 };
 
@@ -47,9 +52,15 @@ impl Plan {
 }
 
 impl Cases {
-    /// Writes the bundle, its cases, their first status and events in one transaction, or
-    /// returns the bundle an earlier call with the same key made.
-    pub(super) async fn create(&self, ctx: &Ctx, plan: Plan) -> Result<BundleResult, CaseError> {
+    /// Writes the bundle, its cases, their first status and events in the request's
+    /// transaction, or returns the bundle an earlier call with the same key made. The cases
+    /// come back as written, without reading them again.
+    pub(super) async fn create(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        plan: Plan,
+    ) -> Result<BundleResult, CaseError> {
         let fingerprint = plan.fingerprint();
         // A citizen's idempotency keys are theirs alone, whatever subject their login gives.
         let requested_by = match ctx.actor() {
@@ -58,7 +69,7 @@ impl Cases {
         };
         let now = Utc::now();
         let bundle_id = Uuid::now_v7();
-        let tx = self.db.begin(&plan.domain).await?;
+        let tx = session.tx(&plan.domain).await?;
         // The bundle goes first: it is what a racing retry with the same key waits on.
         let inserted = bundle::Entity::insert(bundle::ActiveModel {
             tenant_id: Set(plan.domain.to_string()),
@@ -82,23 +93,39 @@ impl Cases {
         .exec_without_returning(tx.conn())
         .await?;
         if inserted == 0 {
-            tx.rollback().await?;
-            return self.replay(ctx, &plan, &requested_by, &fingerprint).await;
+            return self
+                .replay(ctx, &tx, &plan, &requested_by, &fingerprint)
+                .await;
         }
-        let first = reserve_numbers(&tx, now.year(), plan.types.len()).await?;
+        let count =
+            i32::try_from(plan.types.len()).map_err(|_| CaseError::bad("products", "too many"))?;
+        let first = reserve_numbers(&tx, now.year(), count).await?;
         let prefix = reference_prefix(&plan.domain);
-        let mut ids = Vec::new();
-        for (i, case_type) in plan.types.iter().enumerate() {
-            let id = Uuid::now_v7();
-            let reference = format!("{prefix}-{}-{:06}", now.year(), first + i as i64);
-            write_case(&tx, ctx, &plan, case_type, id, &reference, bundle_id, now).await?;
-            ids.push(id);
+        let read_as = read_as(ctx);
+        let mut written = Vec::with_capacity(plan.types.len());
+        for (i, case_type) in (0_i64..).zip(&plan.types) {
+            let number = first
+                .checked_add(i)
+                .ok_or_else(|| CaseError::Conflict("reference numbers exhausted".into()))?;
+            let reference = format!("{prefix}-{}-{number:06}", now.year());
+            written.push(new_case(ctx, &plan, case_type, &reference, bundle_id, now)?);
         }
-        tx.commit().await?;
-        let mut cases = Vec::new();
-        for id in ids {
-            cases.push(self.made(ctx, &plan.domain, id).await?);
-        }
+        write_cases(&tx, &plan, bundle_id, &written).await?;
+        let cases = written
+            .into_iter()
+            .zip(&plan.types)
+            .map(|((row, event), case_type)| {
+                let access = TypeAccess::decide(ctx, &plan.domain, case_type);
+                CaseRecord::build(
+                    plan.domain.clone(),
+                    Arc::clone(case_type),
+                    row,
+                    std::slice::from_ref(&event),
+                    access,
+                    read_as,
+                )
+            })
+            .collect();
         Ok(BundleResult {
             bundle_id,
             cases,
@@ -109,11 +136,11 @@ impl Cases {
     async fn replay(
         &self,
         ctx: &Ctx,
+        tx: &TenantTx,
         plan: &Plan,
         requested_by: &str,
         fingerprint: &str,
     ) -> Result<BundleResult, CaseError> {
-        let tx = self.db.begin(&plan.domain).await?;
         let existing = bundle::scoped(&plan.domain)
             .filter(bundle::Column::RequestedBy.eq(requested_by))
             .filter(bundle::Column::IdempotencyKey.eq(plan.key.clone()))
@@ -124,28 +151,51 @@ impl Cases {
                     "the request with this key is still being processed; retry".to_owned(),
                 )
             })?;
-        let ids: Vec<Uuid> = case::scoped(&plan.domain)
-            .filter(case::Column::BundleId.eq(existing.id))
-            .all(tx.conn())
-            .await?
-            .into_iter()
-            .map(|c| c.id)
-            .collect();
-        tx.commit().await?;
         if existing.fingerprint != fingerprint {
             return Err(CaseError::Conflict(
                 "this idempotency key was used for a different request".to_owned(),
             ));
         }
-        let mut cases = Vec::new();
-        for id in ids {
-            cases.push(self.made(ctx, &plan.domain, id).await?);
+        let found = case::scoped(&plan.domain)
+            .filter(case::Column::BundleId.eq(existing.id))
+            .find_with_related(event::Entity)
+            .order_by_asc(case::Column::Id)
+            .order_by_asc(event::Column::Seq)
+            .all(tx.conn())
+            .await?;
+        let read_as = read_as(ctx);
+        let mut cases = Vec::with_capacity(found.len());
+        for (row, events) in found {
+            let Some(case_type) = self.types.get(&plan.domain, &row.case_type).map(Arc::clone)
+            else {
+                continue;
+            };
+            let access = TypeAccess::decide(ctx, &plan.domain, &case_type);
+            cases.push(CaseRecord::build(
+                plan.domain.clone(),
+                case_type,
+                row,
+                &events,
+                access,
+                read_as,
+            ));
         }
         Ok(BundleResult {
             bundle_id: existing.id,
             cases,
             replayed: true,
         })
+    }
+}
+
+/// Why the cases a request made are read back: to tell the caller what was taken in.
+fn read_as(ctx: &Ctx) -> ReadAs {
+    ReadAs {
+        operation: match ctx.actor() {
+            Actor::Citizen { .. } => "submitRequest",
+            _ => "startCase",
+        },
+        purpose: "take in a request",
     }
 }
 
@@ -161,11 +211,10 @@ fn reference_prefix(tenant: &TenantId) -> String {
 }
 
 /// Reserves `count` consecutive reference numbers of `year` and returns the first.
-async fn reserve_numbers(tx: &TenantTx, year: i32, count: usize) -> Result<i64, CaseError> {
+async fn reserve_numbers(tx: &TenantTx, year: i32, count: i32) -> Result<i64, CaseError> {
     let sql = "INSERT INTO case_counters (tenant_id, year, last) VALUES ($1, $2, $3) \
                ON CONFLICT (tenant_id, year) DO UPDATE SET last = case_counters.last + excluded.last \
                RETURNING last";
-    let count = i32::try_from(count).unwrap_or(i32::MAX);
     let row = tx
         .conn()
         .query_one_raw(tx.statement(
@@ -175,89 +224,117 @@ async fn reserve_numbers(tx: &TenantTx, year: i32, count: usize) -> Result<i64, 
         .await?
         .ok_or_else(|| CaseError::Db(sea_orm::DbErr::RecordNotFound("case_counters".into())))?;
     let last: i32 = row.try_get_by_index(0)?;
-    Ok(i64::from(last) - i64::from(count) + 1)
+    Ok(i64::from(last)
+        .saturating_sub(i64::from(count))
+        .saturating_add(1))
 }
 
-#[allow(
-    clippy::too_many_arguments,
-    reason = "one row and its first event, written together"
-)]
-async fn write_case(
-    tx: &TenantTx,
+/// A new case's row and its first journal entry.
+fn new_case(
     ctx: &Ctx,
     plan: &Plan,
     case_type: &CaseType,
-    id: Uuid,
     reference: &str,
     bundle_id: Uuid,
     now: chrono::DateTime<Utc>,
-) -> Result<(), CaseError> {
+) -> Result<(case::Model, event::Model), CaseError> {
     let initial = case_type.initial();
     let actor = ctx.actor().subject().to_owned();
-    case::Entity::insert(case::ActiveModel {
-        tenant_id: Set(plan.domain.to_string()),
-        id: Set(id),
-        reference: Set(reference.to_owned()),
-        case_type: Set(case_type.code.clone()),
-        handling_tenant: Set(case_type.handled_by.to_string()),
-        bundle_id: Set(bundle_id),
-        subject_bsn: Set(plan.subject.as_str().to_owned()),
-        address_id: Set(plan.address.as_ref().map(|a| a.id.clone())),
-        location: Set(plan.address.as_ref().map(|a| a.label.clone())),
-        description: Set(plan.description.clone()),
-        channel: Set(plan.channel.as_str().to_owned()),
-        status: Set(initial.code.clone()),
-        status_since: Set(now),
-        handling_days: Set(i32::try_from(case_type.handling_days).unwrap_or(i32::MAX)),
-        suspended_days: Set(0),
-        extended_days: Set(0),
-        deadline: Set(deadline(now.date_naive(), case_type.handling_days, 0, 0)),
-        handler: Set(None),
-        outcome: Set(None),
-        decision_explanation: Set(None),
-        decided_by: Set(None),
-        decided_at: Set(None),
-        closed_at: Set(None),
-        created_at: Set(now),
-        created_by: Set(actor.clone()),
-        version: Set(1),
-    })
-    .exec_without_returning(tx.conn())
-    .await?;
-    event::Entity::insert(event::ActiveModel {
-        tenant_id: Set(plan.domain.to_string()),
-        case_id: Set(id),
-        seq: Set(1),
-        kind: Set("status".to_owned()),
-        status: Set(Some(initial.code.clone())),
-        days: Set(None),
-        public_text: Set(None),
-        internal_text: Set(Some(format!("received via {}", plan.channel.as_str()))),
-        actor: Set(actor),
-        at: Set(now),
-    })
-    .exec_without_returning(tx.conn())
-    .await?;
-    outbox::publish(
-        tx,
-        "case.created",
-        json!({
-            "caseId": id,
-            "reference": reference,
-            "caseType": case_type.code,
-            "caseTypeName": case_type.name,
-            "status": initial.code,
-            "statusName": initial.name,
-            "publicNotice": case_type.public_notice,
-            "products": case_type.products,
-            "subject": plan.subject.as_str(),
-            "handlingTenant": case_type.handled_by.as_str(),
-            "bundleId": bundle_id,
-            "addressId": plan.address.as_ref().map(|a| a.id.as_str()),
-            "channel": plan.channel.as_str(),
-        }),
+    let id = Uuid::now_v7();
+    let deadline = deadline(now.date_naive(), case_type.handling_days, 0, 0)
+        .ok_or_else(|| CaseError::bad("products", "the handling period is too long"))?;
+    let row = case::Model {
+        tenant_id: plan.domain.to_string(),
+        id,
+        reference: reference.to_owned(),
+        case_type: case_type.code.clone(),
+        handling_tenant: case_type.handled_by.to_string(),
+        bundle_id,
+        subject_bsn: plan.subject.as_str().to_owned(),
+        address_id: plan.address.as_ref().map(|a| a.id.clone()),
+        location: plan.address.as_ref().map(|a| a.label.clone()),
+        description: plan.description.clone(),
+        channel: plan.channel.as_str().to_owned(),
+        status: initial.code.clone(),
+        status_since: now,
+        handling_days: i32::try_from(case_type.handling_days)
+            .map_err(|_| CaseError::bad("products", "the handling period is too long"))?,
+        suspended_days: 0,
+        extended_days: 0,
+        deadline,
+        handler: None,
+        outcome: None,
+        decision_explanation: None,
+        decided_by: None,
+        decided_at: None,
+        closed_at: None,
+        created_at: now,
+        created_by: actor.clone(),
+        version: 1,
+    };
+    let event = event::Model {
+        tenant_id: plan.domain.to_string(),
+        case_id: id,
+        seq: 1,
+        kind: "status".to_owned(),
+        status: Some(initial.code.clone()),
+        days: None,
+        public_text: None,
+        internal_text: Some(format!("received via {}", plan.channel.as_str())),
+        actor,
+        at: now,
+    };
+    Ok((row, event))
+}
+
+/// Writes the cases, their first events and their `case.created` events: one statement each.
+async fn write_cases(
+    tx: &TenantTx,
+    plan: &Plan,
+    bundle_id: Uuid,
+    written: &[(case::Model, event::Model)],
+) -> Result<(), CaseError> {
+    case::Entity::insert_many(
+        written
+            .iter()
+            .map(|(row, _)| case::ActiveModel::from(row.clone())),
     )
+    .exec_without_returning(tx.conn())
     .await?;
+    event::Entity::insert_many(
+        written
+            .iter()
+            .map(|(_, event)| event::ActiveModel::from(event.clone())),
+    )
+    .exec_without_returning(tx.conn())
+    .await?;
+    let announcements = written
+        .iter()
+        .zip(&plan.types)
+        .map(|((row, _), case_type)| {
+            let initial = case_type.initial();
+            (
+                "case.created",
+                json!({
+                    "caseId": row.id,
+                    "reference": row.reference,
+                    "caseType": case_type.code,
+                    "caseTypeName": case_type.name,
+                    "status": initial.code,
+                    "statusName": initial.name,
+                    "publicNotice": case_type.public_notice,
+                    "products": case_type.products,
+                    "subject": plan.subject.as_str(),
+                    "handlingTenant": case_type.handled_by.as_str(),
+                    "bundleId": bundle_id,
+                    "addressId": plan.address.as_ref().map(|a| a.id.as_str()),
+                    "channel": plan.channel.as_str(),
+                    "confidentiality": case_type.confidentiality.as_str(),
+                }),
+            )
+        })
+        .collect();
+    outbox::publish_all(tx, announcements).await?;
     Ok(())
 }
 

@@ -4,22 +4,24 @@
 
 use chrono::{Days, NaiveDate};
 
-/// The day a case must be decided by.
+/// The day a case must be decided by; `None` past the last day a deadline may fall on.
 pub fn deadline(
     received: NaiveDate,
     handling_days: u32,
     suspended: u32,
     extended: u32,
-) -> NaiveDate {
-    let total = u64::from(handling_days) + u64::from(suspended) + u64::from(extended);
+) -> Option<NaiveDate> {
+    let total = u64::from(handling_days)
+        .checked_add(u64::from(suspended))?
+        .checked_add(u64::from(extended))?;
     received
         .checked_add_days(Days::new(total))
-        .unwrap_or(NaiveDate::MAX)
+        .filter(|d| *d <= loket_kernel::input::LAST_DAY)
 }
 
 /// Whole days since `since`, zero on the day itself (never negative).
 pub fn days_in_step(since: NaiveDate, today: NaiveDate) -> i64 {
-    (today - since).num_days().max(0)
+    today.signed_duration_since(since).num_days().max(0)
 }
 
 #[cfg(test)]
@@ -33,11 +35,13 @@ mod tests {
     #[test]
     fn handling_period_suspension_and_extension_add_up() {
         let received = day(2026, 11, 2);
-        assert_eq!(deadline(received, 56, 0, 0), day(2026, 12, 28));
-        assert_eq!(deadline(received, 56, 14, 0), day(2027, 1, 11));
-        assert_eq!(deadline(received, 56, 14, 42), day(2027, 2, 22));
+        assert_eq!(deadline(received, 56, 0, 0), Some(day(2026, 12, 28)));
+        assert_eq!(deadline(received, 56, 14, 0), Some(day(2027, 1, 11)));
+        assert_eq!(deadline(received, 56, 14, 42), Some(day(2027, 2, 22)));
         // Across a leap day.
-        assert_eq!(deadline(day(2028, 2, 1), 56, 0, 0), day(2028, 3, 28));
+        assert_eq!(deadline(day(2028, 2, 1), 56, 0, 0), Some(day(2028, 3, 28)));
+        // Beyond what a deadline may be, never a wrapped or saturated day.
+        assert_eq!(deadline(received, 56, u32::MAX, u32::MAX), None);
     }
 
     #[test]

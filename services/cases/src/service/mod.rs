@@ -16,38 +16,35 @@ use std::sync::Arc;
 pub use access::TypeAccess;
 pub use change::{Change, StatusChange};
 pub use deadline::{days_in_step, deadline};
-pub use integral::{IntegralView, RelatedCase};
-pub use read::{CaseFilter, CaseKey, CasePage, Order};
+pub use integral::{Around, CasesAround, IntegralView, RelatedCase};
+pub use read::{CaseFilter, CaseKey, CasePage, CasePosition, Order, ReadAs, Want};
 pub use record::{
     CaseRecord, DecisionRecord, JournalRecord, NoteRecord, StatusRecord, TimelineRecord,
 };
 pub use submit::{BundleResult, Channel, NewCase, Submission};
 
-use loket_kernel::{config::TenantSet, directory::Directory};
-use loket_store::Db;
+use loket_kernel::config::TenantSet;
+use loket_store::lookups::Directory;
 
 use crate::CaseTypes;
 
 /// The case service.
 #[derive(Clone)]
 pub struct Cases {
-    db: Db,
     tenants: Arc<TenantSet>,
     types: Arc<CaseTypes>,
     directory: Arc<dyn Directory>,
 }
 
 impl Cases {
-    /// The service on `db`, for the tenants and case types loaded at start-up, asking
-    /// `directory` where residents live.
+    /// The service for the tenants and case types loaded at start-up, asking `directory`
+    /// where residents live. It works in each request's session.
     pub fn new(
-        db: Db,
         tenants: Arc<TenantSet>,
         types: Arc<CaseTypes>,
         directory: Arc<dyn Directory>,
     ) -> Self {
         Self {
-            db,
             tenants,
             types,
             directory,

@@ -1,16 +1,20 @@
 //! Reading cases: one case by id or reference, a citizen's own cases, a resident's cases for
 //! the front office, and the back office's work queue. Every read is confined to the domains
-//! the caller reaches, to the case types its policy and confidentiality ceiling allow, and is
-//! written to the processing log.
+//! the caller reaches and to the case types its policy and confidentiality ceiling allow, and
+//! runs in the request's session: a page and its counts in one statement per domain, the
+//! page's journals in one more when they are asked for.
 
 use std::{collections::HashMap, sync::Arc};
 
 use chrono::{NaiveDate, Utc};
-use loket_kernel::{Actor, Bsn, Ctx, TenantId, page::Page};
-use loket_store::processing_log::{self, Processing};
+use loket_kernel::{
+    Actor, Bsn, Ctx, TenantId,
+    page::{DayKey, Key, Page, TimeKey},
+};
+use loket_store::{Session, TenantTx, query::page_with_counts};
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-    sea_query::{Expr, ExprTrait},
+    sea_query::{Expr, ExprTrait, Order as SqlOrder},
 };
 use uuid::Uuid;
 
@@ -32,6 +36,21 @@ pub enum CaseKey {
     Reference(String),
 }
 
+pub use loket_store::processing_log::ReadAs;
+
+/// What of a case the caller asked for, beyond its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Want {
+    /// Its journal: timeline, notes, journal entries.
+    pub events: bool,
+}
+
+impl Default for Want {
+    fn default() -> Self {
+        Self { events: true }
+    }
+}
+
 /// Ordering of a list of cases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Order {
@@ -40,6 +59,58 @@ pub enum Order {
     Deadline,
     /// Newest first (a resident's cases).
     Newest,
+}
+
+/// Where a page of cases continues: after the case with this deadline and id, or after the
+/// case with this creation moment and id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CasePosition {
+    /// In a list by deadline.
+    Deadline(DayKey),
+    /// In a list newest first.
+    Newest(TimeKey),
+}
+
+impl CasePosition {
+    /// The cursor of `record` in a list ordered by `order`.
+    pub fn cursor(record: &CaseRecord, order: Order) -> String {
+        let position = match order {
+            Order::Deadline => Self::Deadline(DayKey {
+                day: record.deadline,
+                id: record.id,
+            }),
+            Order::Newest => Self::Newest(TimeKey {
+                at: record.created_at,
+                id: record.id,
+            }),
+        };
+        loket_kernel::page::cursor(&position)
+    }
+
+    fn order(self) -> Order {
+        match self {
+            Self::Deadline(_) => Order::Deadline,
+            Self::Newest(_) => Order::Newest,
+        }
+    }
+}
+
+impl Key for CasePosition {
+    const TAG: &'static str = "c";
+    fn encode(&self) -> String {
+        match self {
+            Self::Deadline(k) => format!("{}:{}", DayKey::TAG, k.encode()),
+            Self::Newest(k) => format!("{}:{}", TimeKey::TAG, k.encode()),
+        }
+    }
+    fn decode(text: &str) -> Option<Self> {
+        let (tag, rest) = text.split_once(':')?;
+        match tag {
+            DayKey::TAG => DayKey::decode(rest).map(Self::Deadline),
+            TimeKey::TAG => TimeKey::decode(rest).map(Self::Newest),
+            _ => None,
+        }
+    }
 }
 
 /// Which cases to list; every set field narrows the list.
@@ -76,6 +147,16 @@ pub struct CasePage {
     pub total: u64,
     /// How many of those are open and past their deadline.
     pub overdue: u64,
+    /// The order the cursors of this page follow.
+    pub order: Order,
+}
+
+/// A case as stored, with its journal, type and the caller's access to it.
+pub(crate) struct Raw {
+    pub(crate) row: case::Model,
+    pub(crate) events: Vec<event::Model>,
+    pub(crate) case_type: Arc<crate::CaseType>,
+    pub(crate) access: TypeAccess,
 }
 
 /// The cases of one domain the caller may list, with the condition selecting them.
@@ -89,8 +170,10 @@ impl Cases {
     pub async fn find(
         &self,
         ctx: &Ctx,
+        session: &Session,
         key: &CaseKey,
-        purpose: &str,
+        read_as: ReadAs,
+        want: Want,
     ) -> Result<CaseRecord, CaseError> {
         for domain in domains(ctx) {
             if let CaseKey::Id(owner, _) = key
@@ -98,86 +181,95 @@ impl Cases {
             {
                 continue;
             }
-            if let Some(record) = self.fetch(ctx, &domain, key, true).await? {
-                self.log(ctx, std::slice::from_ref(&record), "case", purpose)
-                    .await?;
+            let tx = session.tx(&domain).await?;
+            if let Some(record) = self.fetch(ctx, &tx, key, want, read_as).await?
+                && record.access.read
+                && is_own_or_staff(ctx, &record.subject_bsn)
+            {
                 return Ok(record);
             }
         }
         Err(CaseError::NotFound)
     }
 
-    /// A case the caller has just made: returned even when the caller may not read it (the
-    /// counter starting a confidential case), with every refused part guarded.
-    pub(crate) async fn made(
+    /// The case named by `key` in the transaction's domain with the caller's view of it, read
+    /// or not; `None` when it is not there.
+    pub(crate) async fn fetch(
         &self,
         ctx: &Ctx,
-        domain: &TenantId,
-        id: Uuid,
-    ) -> Result<CaseRecord, CaseError> {
-        let record = self
-            .fetch(ctx, domain, &CaseKey::Id(domain.clone(), id), false)
-            .await?
-            .ok_or(CaseError::NotFound)?;
-        if record.access.read {
-            self.log(
-                ctx,
-                std::slice::from_ref(&record),
-                "case",
-                "take in a request",
+        tx: &TenantTx,
+        key: &CaseKey,
+        want: Want,
+        read_as: ReadAs,
+    ) -> Result<Option<CaseRecord>, CaseError> {
+        Ok(self.fetch_raw(ctx, tx, key, want).await?.map(|raw| {
+            CaseRecord::build(
+                tx.tenant().clone(),
+                raw.case_type,
+                raw.row,
+                &raw.events,
+                raw.access,
+                read_as,
             )
-            .await?;
-        }
-        Ok(record)
+        }))
     }
 
-    /// The case named by `key` in `domain` with the caller's view of it; `None` when it is
-    /// not there, or (with `require_read`) not the caller's to see.
-    async fn fetch(
+    /// The row of the case named by `key`, its journal (only when the caller may read it),
+    /// its type and the caller's access to it.
+    pub(crate) async fn fetch_raw(
         &self,
         ctx: &Ctx,
-        domain: &TenantId,
+        tx: &TenantTx,
         key: &CaseKey,
-        require_read: bool,
-    ) -> Result<Option<CaseRecord>, CaseError> {
-        let tx = self.db.begin(domain).await?;
+        want: Want,
+    ) -> Result<Option<Raw>, CaseError> {
+        let domain = tx.tenant();
         let query = match key {
             CaseKey::Id(_, id) => case::scoped(domain).filter(case::Column::Id.eq(*id)),
             CaseKey::Reference(r) => {
-                case::scoped(domain).filter(case::Column::Reference.eq(r.trim().to_uppercase()))
+                let reference = r.trim().to_uppercase();
+                if reference.len() > 40 {
+                    return Ok(None);
+                }
+                case::scoped(domain).filter(case::Column::Reference.eq(reference))
             }
         };
-        let Some(row) = query.one(tx.conn()).await? else {
-            tx.commit().await?;
+        // The row and its journal in one statement.
+        let found = if want.events {
+            query
+                .find_with_related(event::Entity)
+                .order_by_asc(event::Column::Seq)
+                .all(tx.conn())
+                .await?
+                .into_iter()
+                .next()
+        } else {
+            query.one(tx.conn()).await?.map(|row| (row, Vec::new()))
+        };
+        let Some((row, events)) = found else {
             return Ok(None);
         };
         let Some(case_type) = self.types.get(domain, &row.case_type).map(Arc::clone) else {
-            tx.commit().await?;
             return Ok(None);
         };
         let access = TypeAccess::decide(ctx, domain, &case_type);
         let visible = access.read && is_own_or_staff(ctx, &row.subject_bsn);
-        if require_read && !visible {
-            tx.commit().await?;
-            return Ok(None);
-        }
-        let events = event::scoped(domain)
-            .filter(event::Column::CaseId.eq(row.id))
-            .order_by_asc(event::Column::Seq)
-            .all(tx.conn())
-            .await?;
-        tx.commit().await?;
-        Ok(Some(CaseRecord::build(
-            domain.clone(),
-            case_type,
+        Ok(Some(Raw {
+            events: if visible { events } else { Vec::new() },
             row,
-            &events,
+            case_type,
             access,
-        )))
+        }))
     }
 
     /// The caller's own cases (a citizen), newest first.
-    pub async fn my_cases(&self, ctx: &Ctx, page: Page) -> Result<CasePage, CaseError> {
+    pub async fn my_cases(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        page: Page<CasePosition>,
+        want: Want,
+    ) -> Result<CasePage, CaseError> {
         let Actor::Citizen { bsn, .. } = ctx.actor() else {
             return Err(CaseError::forbidden("me.cases is for residents"));
         };
@@ -187,20 +279,94 @@ impl Cases {
             order: Order::Newest,
             ..CaseFilter::default()
         };
-        self.list(ctx, &filter, page, "show a resident their own cases")
-            .await
+        let read_as = ReadAs {
+            operation: "me.cases",
+            purpose: "show a resident their own cases",
+        };
+        self.list(ctx, session, &filter, page, want, read_as).await
     }
 
     /// Cases matching `filter` in every domain the caller reaches. Without a subject only the
     /// cases the caller handles are listed (the work queue); with one, every case of that
-    /// resident the caller may read (the front office's view across departments).
+    /// resident the caller may read (the front office's view across departments). A filter on
+    /// a part of a case (its handler, its status) needs the right to read that part.
     pub async fn list(
         &self,
         ctx: &Ctx,
+        session: &Session,
         filter: &CaseFilter,
-        page: Page,
-        purpose: &str,
+        page: Page<CasePosition>,
+        want: Want,
+        read_as: ReadAs,
     ) -> Result<CasePage, CaseError> {
+        if let Some(after) = page.after
+            && after.order() != filter.order
+        {
+            return Err(CaseError::bad(
+                "after",
+                "the cursor belongs to another order",
+            ));
+        }
+        let today = Utc::now().date_naive();
+        let (scopes, mut table) = self.scopes(ctx, filter, today)?;
+        let open_only = !filter.include_closed || filter.overdue;
+        let (mut total, mut overdue) = (0_u64, 0_u64);
+        let mut rows: Vec<(TenantId, case::Model)> = Vec::new();
+        for scope in &scopes {
+            let tx = session.tx(&scope.domain).await?;
+            let matching = case::Entity::find().filter(scope.condition.clone());
+            let mut page_query = matching.clone();
+            if let Some(after) = page.after {
+                page_query = page_query.filter(after_condition(after));
+            }
+            let (page_query, order) = ordered(page_query, filter.order);
+            let past = Expr::col(case::Column::Deadline).lt(today);
+            let late = if open_only {
+                past
+            } else {
+                Expr::col(case::Column::ClosedAt).is_null().and(past)
+            };
+            let found = page_with_counts(
+                &tx,
+                matching,
+                vec![Expr::val(1).count(), Expr::case(late, 1).finally(0).sum()],
+                page_query.limit(page.fetch()),
+                &order,
+            )
+            .await?;
+            let count = |i: usize| {
+                found
+                    .counts
+                    .get(i)
+                    .and_then(|n| u64::try_from(*n).ok())
+                    .unwrap_or(0)
+            };
+            total = total.saturating_add(count(0));
+            overdue = overdue.saturating_add(count(1));
+            rows.extend(found.rows.into_iter().map(|r| (scope.domain.clone(), r)));
+        }
+        sort(&mut rows, filter.order);
+        let has_next = rows.len() > page.first;
+        rows.truncate(page.first);
+        let cases = self
+            .assemble(ctx, session, &mut table, rows, want, read_as)
+            .await?;
+        Ok(CasePage {
+            cases,
+            has_next,
+            total,
+            overdue,
+            order: filter.order,
+        })
+    }
+
+    /// The domains and conditions a list covers.
+    fn scopes(
+        &self,
+        ctx: &Ctx,
+        filter: &CaseFilter,
+        today: NaiveDate,
+    ) -> Result<(Vec<Scope>, AccessTable), CaseError> {
         let subject = match (&filter.subject, ctx.actor()) {
             (_, Actor::Citizen { bsn, .. }) => Some(bsn.clone()),
             (Some(s), _) => {
@@ -214,41 +380,50 @@ impl Cases {
                     .delegated_domains()
                     .any(|d| self.types.get(d, code).is_some())
             {
-                return Err(CaseError::bad("caseType", format!("no case type {code:?}")));
+                return Err(CaseError::bad(
+                    "caseTypes",
+                    format!("no case type {code:?}"),
+                ));
             }
         }
-        let today = Utc::now().date_naive();
+        let by_handler = filter.handler.is_some() || filter.unassigned;
+        let by_status = !filter.statuses.is_empty();
         let mut table = AccessTable::default();
         let mut scopes = Vec::new();
+        let mut narrowed = false;
         for domain in domains(ctx) {
-            let visible: Vec<String> = self
-                .types
-                .of(&domain)
-                .filter(|t| filter.case_types.is_empty() || filter.case_types.contains(&t.code))
-                .filter(|t| {
-                    let access = table.get(ctx, &domain, t);
-                    if subject.is_some() {
-                        access.read
-                    } else {
-                        access.read && (access.update || access.decide)
-                    }
-                })
-                .map(|t| t.code.clone())
-                .collect();
+            let mut visible = Vec::new();
+            for t in self.types.of(&domain) {
+                if !filter.case_types.is_empty() && !filter.case_types.contains(&t.code) {
+                    continue;
+                }
+                let access = table.get(ctx, &domain, t);
+                let listed = if subject.is_some() {
+                    access.read
+                } else {
+                    access.read && (access.update || access.decide)
+                };
+                if !listed {
+                    continue;
+                }
+                // A filter on a part the caller may not read would tell it through the counts.
+                if (by_handler && !access.assignment) || (by_status && !access.status) {
+                    narrowed = true;
+                    continue;
+                }
+                visible.push(t.code.clone());
+            }
             if visible.is_empty() {
                 continue;
             }
             let mut condition = Condition::all()
                 .add(case::Column::TenantId.eq(domain.as_str()))
                 .add(case::Column::CaseType.is_in(visible));
-            match &subject {
-                Some(bsn) => condition = condition.add(case::Column::SubjectBsn.eq(bsn.as_str())),
-                None => {
-                    condition =
-                        condition.add(case::Column::HandlingTenant.eq(ctx.tenant().as_str()))
-                }
-            }
-            if !filter.statuses.is_empty() {
+            condition = match &subject {
+                Some(bsn) => condition.add(case::Column::SubjectBsn.eq(bsn.as_str())),
+                None => condition.add(case::Column::HandlingTenant.eq(ctx.tenant().as_str())),
+            };
+            if by_status {
                 condition = condition.add(case::Column::Status.is_in(filter.statuses.clone()));
             }
             if let Some(handler) = &filter.handler {
@@ -268,69 +443,51 @@ impl Cases {
             }
             scopes.push(Scope { domain, condition });
         }
+        if scopes.is_empty() && narrowed {
+            let object = if by_handler {
+                "case/*/assignment"
+            } else {
+                "case/*/status"
+            };
+            return Err(CaseError::forbidden(object));
+        }
         if scopes.is_empty() && subject.is_none() && !matches!(ctx.actor(), Actor::Citizen { .. }) {
             return Err(CaseError::forbidden(
                 "no case types to handle; the front office lists a resident's cases with filter.subject",
             ));
         }
-        let mut rows: Vec<(TenantId, case::Model)> = Vec::new();
-        let (mut total, mut overdue) = (0, 0);
-        let want = (page.offset + page.first + 1) as u64;
-        for scope in &scopes {
-            let tx = self.db.begin(&scope.domain).await?;
-            let base = case::Entity::find().filter(scope.condition.clone());
-            let open_only = !filter.include_closed || filter.overdue;
-            let (all, late) = counts(base.clone(), today, open_only, tx.conn()).await?;
-            total += all;
-            overdue += late;
-            let found = ordered(base, filter.order)
-                .limit(want)
-                .all(tx.conn())
-                .await?;
-            tx.commit().await?;
-            rows.extend(found.into_iter().map(|r| (scope.domain.clone(), r)));
-        }
-        sort(&mut rows, filter.order);
-        let has_next = rows.len() > page.offset + page.first;
-        let page_rows: Vec<(TenantId, case::Model)> = rows
-            .into_iter()
-            .skip(page.offset)
-            .take(page.first)
-            .collect();
-        let cases = self.assemble(ctx, &mut table, page_rows).await?;
-        self.log(ctx, &cases, "cases", purpose).await?;
-        Ok(CasePage {
-            cases,
-            has_next,
-            total,
-            overdue,
-        })
+        Ok((scopes, table))
     }
 
-    /// Builds records for rows, loading their journals with one query per domain.
+    /// Builds records for rows, loading their journals with one query per domain when they
+    /// are asked for.
     async fn assemble(
         &self,
         ctx: &Ctx,
+        session: &Session,
         table: &mut AccessTable,
         rows: Vec<(TenantId, case::Model)>,
+        want: Want,
+        read_as: ReadAs,
     ) -> Result<Vec<CaseRecord>, CaseError> {
-        let mut by_domain: HashMap<TenantId, Vec<Uuid>> = HashMap::new();
-        for (domain, row) in &rows {
-            by_domain.entry(domain.clone()).or_default().push(row.id);
-        }
         let mut events: HashMap<Uuid, Vec<event::Model>> = HashMap::new();
-        for (domain, ids) in by_domain {
-            let tx = self.db.begin(&domain).await?;
-            for e in event::scoped(&domain)
-                .filter(event::Column::CaseId.is_in(ids))
-                .order_by_asc(event::Column::CaseId)
-                .order_by_asc(event::Column::Seq)
-                .all(tx.conn())
-                .await?
-            {
-                events.entry(e.case_id).or_default().push(e);
+        if want.events {
+            let mut by_domain: HashMap<TenantId, Vec<Uuid>> = HashMap::new();
+            for (domain, row) in &rows {
+                by_domain.entry(domain.clone()).or_default().push(row.id);
             }
-            tx.commit().await?;
+            for (domain, ids) in by_domain {
+                let tx = session.tx(&domain).await?;
+                for e in event::scoped(&domain)
+                    .filter(event::Column::CaseId.is_in(ids))
+                    .order_by_asc(event::Column::CaseId)
+                    .order_by_asc(event::Column::Seq)
+                    .all(tx.conn())
+                    .await?
+                {
+                    events.entry(e.case_id).or_default().push(e);
+                }
+            }
         }
         let mut out = Vec::with_capacity(rows.len());
         for (domain, row) in rows {
@@ -339,44 +496,16 @@ impl Cases {
             };
             let access = table.get(ctx, &domain, &case_type);
             let journal = events.remove(&row.id).unwrap_or_default();
-            out.push(CaseRecord::build(domain, case_type, row, &journal, access));
+            out.push(CaseRecord::build(
+                domain, case_type, row, &journal, access, read_as,
+            ));
         }
         Ok(out)
-    }
-
-    /// Writes who read which resident's cases, in the reader's tenant.
-    pub(crate) async fn log(
-        &self,
-        ctx: &Ctx,
-        records: &[CaseRecord],
-        operation: &str,
-        purpose: &str,
-    ) -> Result<(), CaseError> {
-        let read: Vec<(Bsn, Vec<&'static str>)> = records
-            .iter()
-            .filter_map(|r| Some((Bsn::new(r.subject_bsn.as_str()).ok()?, r.groups_read())))
-            .collect();
-        let processings: Vec<Processing<'_>> = read
-            .iter()
-            .map(|(person, groups)| Processing {
-                person,
-                purpose,
-                operation,
-                field_groups: groups,
-            })
-            .collect();
-        if processings.is_empty() {
-            return Ok(());
-        }
-        let tx = self.db.begin(ctx.tenant()).await?;
-        processing_log::record_all(&tx, ctx, &processings).await?;
-        tx.commit().await?;
-        Ok(())
     }
 }
 
 /// Citizens reach only cases about themselves; staff and apps as their policy allows.
-fn is_own_or_staff(ctx: &Ctx, subject: &str) -> bool {
+pub(crate) fn is_own_or_staff(ctx: &Ctx, subject: &str) -> bool {
     match ctx.actor() {
         Actor::Citizen { bsn, .. } => bsn.as_str() == subject,
         Actor::Anonymous => false,
@@ -384,42 +513,40 @@ fn is_own_or_staff(ctx: &Ctx, subject: &str) -> bool {
     }
 }
 
-/// How many cases `query` matches, and how many of those are open past their deadline, in
-/// one statement. When `query` holds open cases only, the count needs no more than the
-/// open-cases index holds.
-async fn counts(
-    query: Select<case::Entity>,
-    today: NaiveDate,
-    open_only: bool,
-    conn: &impl sea_orm::ConnectionTrait,
-) -> Result<(u64, u64), CaseError> {
-    let past = Expr::col(case::Column::Deadline).lt(today);
-    let late = if open_only {
-        past
-    } else {
-        Expr::col(case::Column::ClosedAt).is_null().and(past)
-    };
-    let (all, late): (i64, Option<i64>) = query
-        .select_only()
-        .column_as(Expr::val(1).count(), "all")
-        .column_as(Expr::case(late, 1).finally(0).sum(), "late")
-        .into_tuple()
-        .one(conn)
-        .await?
-        .unwrap_or((0, None));
-    let positive = |n: i64| u64::try_from(n).unwrap_or(0);
-    Ok((positive(all), positive(late.unwrap_or(0))))
+/// The rows that come after `position` in its order.
+fn after_condition(position: CasePosition) -> Condition {
+    match position {
+        CasePosition::Deadline(k) => Condition::any().add(case::Column::Deadline.gt(k.day)).add(
+            Condition::all()
+                .add(case::Column::Deadline.eq(k.day))
+                .add(case::Column::Id.gt(k.id)),
+        ),
+        CasePosition::Newest(k) => Condition::any().add(case::Column::CreatedAt.lt(k.at)).add(
+            Condition::all()
+                .add(case::Column::CreatedAt.eq(k.at))
+                .add(case::Column::Id.lt(k.id)),
+        ),
+    }
 }
 
-fn ordered(query: Select<case::Entity>, order: Order) -> Select<case::Entity> {
+fn ordered(
+    query: Select<case::Entity>,
+    order: Order,
+) -> (Select<case::Entity>, Vec<(&'static str, SqlOrder)>) {
     match order {
-        Order::Deadline => query
-            .order_by_asc(case::Column::Deadline)
-            .order_by_asc(case::Column::Id),
+        Order::Deadline => (
+            query
+                .order_by_asc(case::Column::Deadline)
+                .order_by_asc(case::Column::Id),
+            vec![("deadline", SqlOrder::Asc), ("id", SqlOrder::Asc)],
+        ),
         // Matches the `cases_subject` index, read backwards: no sort of a resident's cases.
-        Order::Newest => query
-            .order_by_desc(case::Column::CreatedAt)
-            .order_by_desc(case::Column::Id),
+        Order::Newest => (
+            query
+                .order_by_desc(case::Column::CreatedAt)
+                .order_by_desc(case::Column::Id),
+            vec![("created_at", SqlOrder::Desc), ("id", SqlOrder::Desc)],
+        ),
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use loket_kernel::{Guarded, TenantId};
 use uuid::Uuid;
 
-use super::access::TypeAccess;
+use super::{access::TypeAccess, read::ReadAs};
 use crate::{
     CaseType, Effect,
     entity::{case, event},
@@ -140,6 +140,10 @@ pub struct CaseRecord {
     pub journal: Guarded<Vec<JournalRecord>>,
     /// What the caller may do with it.
     pub access: TypeAccess,
+    /// Why it was read, for the processing log of what the caller goes on to read of it.
+    pub read_as: ReadAs,
+    /// Its reads were logged before its fields resolve (a live update), not as they do.
+    pub logged_ahead: bool,
 }
 
 impl CaseRecord {
@@ -150,6 +154,7 @@ impl CaseRecord {
         row: case::Model,
         events: &[event::Model],
         access: TypeAccess,
+        read_as: ReadAs,
     ) -> Self {
         let status_type = case_type.status(&row.status);
         let status = Guarded::when(access.status, "case/*/status", || StatusRecord {
@@ -251,23 +256,9 @@ impl CaseRecord {
             notes,
             journal,
             access,
+            read_as,
+            logged_ahead: false,
         }
-    }
-
-    /// The policy objects whose data this view shows, for the processing log.
-    pub(crate) fn groups_read(&self) -> Vec<&'static str> {
-        let mut groups = vec!["case"];
-        for (visible, group) in [
-            (self.status.is_visible(), "case/status"),
-            (self.decision.is_visible(), "case/outcome"),
-            (self.notes.is_visible(), "case/internal-notes"),
-            (self.handler.is_visible(), "case/assignment"),
-        ] {
-            if visible {
-                groups.push(group);
-            }
-        }
-        groups
     }
 
     /// Whether the deadline has passed while the case is open.

@@ -5,7 +5,8 @@
 
 use std::sync::Arc;
 
-use loket_kernel::{Actor, Bsn, Ctx, TenantId, directory::AddressFacts};
+use loket_kernel::{Actor, Bsn, Ctx, TenantId, directory::AddressFacts, input};
+use loket_store::Session;
 use uuid::Uuid;
 
 use super::{Cases, access::TypeAccess, create::Plan};
@@ -88,24 +89,18 @@ pub struct BundleResult {
 }
 
 fn check_key(key: Option<String>) -> Result<Option<String>, CaseError> {
-    match key.map(|k| k.trim().to_owned()) {
-        Some(k) if k.is_empty() || k.len() > MAX_KEY => Err(CaseError::bad(
-            "idempotencyKey",
-            format!("between 1 and {MAX_KEY} characters"),
-        )),
-        other => Ok(other),
+    match key {
+        Some(k) => Ok(Some(input::required_line("idempotencyKey", &k, MAX_KEY)?)),
+        None => Ok(None),
     }
 }
 
 fn check_description(text: Option<String>) -> Result<Option<String>, CaseError> {
-    match text.map(|t| t.trim().to_owned()) {
-        Some(t) if t.chars().count() > MAX_DESCRIPTION => Err(CaseError::bad(
-            "description",
-            format!("at most {MAX_DESCRIPTION} characters"),
-        )),
-        Some(t) if t.is_empty() => Ok(None),
-        other => Ok(other),
-    }
+    Ok(input::optional_text(
+        "description",
+        text.as_deref(),
+        MAX_DESCRIPTION,
+    )?)
 }
 
 impl Cases {
@@ -113,6 +108,7 @@ impl Cases {
     pub async fn submit_request(
         &self,
         ctx: &Ctx,
+        session: &Session,
         submission: Submission,
     ) -> Result<BundleResult, CaseError> {
         let Actor::Citizen { bsn, loa, .. } = ctx.actor() else {
@@ -122,13 +118,15 @@ impl Cases {
         };
         let key = check_key(submission.idempotency_key)?;
         let description = check_description(submission.description)?;
-        let mut products = submission.products;
-        products.iter_mut().for_each(|p| *p = p.trim().to_owned());
-        if products.is_empty() || products.len() > MAX_PRODUCTS {
+        if submission.products.is_empty() || submission.products.len() > MAX_PRODUCTS {
             return Err(CaseError::bad(
                 "products",
                 format!("ask for 1 to {MAX_PRODUCTS} products"),
             ));
+        }
+        let mut products = Vec::with_capacity(submission.products.len());
+        for product in &submission.products {
+            products.push(input::required_line("products", product, 100)?);
         }
         let mut types: Vec<Arc<CaseType>> = Vec::new();
         for product in &products {
@@ -162,8 +160,10 @@ impl Cases {
             }
             types.push(Arc::clone(t));
         }
-        let address = self
-            .location(ctx.tenant(), bsn, submission.address_id.as_deref())
+        // Any address in the municipality will do: under Dutch law anyone may apply for a
+        // permit for any location, whether or not they own or live there.
+        let (_, address) = self
+            .location(session, ctx.tenant(), bsn, submission.address_id.as_deref())
             .await?;
         let plan = Plan {
             domain: ctx.tenant().clone(),
@@ -174,11 +174,16 @@ impl Cases {
             channel: Channel::Online,
             key,
         };
-        self.create(ctx, plan).await
+        self.create(ctx, session, plan).await
     }
 
     /// A case started by the front office for a resident within its reach.
-    pub async fn start_case(&self, ctx: &Ctx, new: NewCase) -> Result<BundleResult, CaseError> {
+    pub async fn start_case(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        new: NewCase,
+    ) -> Result<BundleResult, CaseError> {
         if !matches!(ctx.actor(), Actor::Employee { .. }) {
             return Err(CaseError::forbidden("startCase is for municipal staff"));
         }
@@ -187,14 +192,15 @@ impl Cases {
         let description = check_description(new.description)?;
         let resident = self
             .directory
-            .resident(&subject)
+            .resident(session, &subject)
             .await?
             .ok_or(CaseError::NotFound)?;
         let domain = self.tenant_of(&resident.municipality_code)?;
         if &domain != ctx.tenant() && !ctx.delegated_domains().any(|d| d == &domain) {
             return Err(CaseError::NotFound);
         }
-        let product = new.product.trim();
+        let product = input::required_line("product", &new.product, 100)?;
+        let product = product.as_str();
         let case_type = self.types.for_product(&domain, product).ok_or_else(|| {
             CaseError::bad(
                 "product",
@@ -204,8 +210,8 @@ impl Cases {
         if !TypeAccess::decide(ctx, &domain, case_type).create {
             return Err(CaseError::forbidden(format!("case/{}", case_type.code)));
         }
-        let address = self
-            .location(&domain, &subject, new.address_id.as_deref())
+        let (_, address) = self
+            .location(session, &domain, &subject, new.address_id.as_deref())
             .await?;
         let plan = Plan {
             domain,
@@ -216,7 +222,7 @@ impl Cases {
             channel: new.channel,
             key,
         };
-        self.create(ctx, plan).await
+        self.create(ctx, session, plan).await
     }
 
     /// The tenant of a CBS municipality code.
@@ -229,17 +235,18 @@ impl Cases {
             .ok_or(CaseError::NotFound)
     }
 
-    /// The case's location: `address_id` if given (it must lie in the domain's municipality),
-    /// else the resident's home address. The resident must live in the domain.
+    /// The resident's home and the case's location: `address_id` if given (it must lie in
+    /// the domain's municipality), else the home. The resident must live in the domain.
     async fn location(
         &self,
+        session: &Session,
         domain: &TenantId,
         subject: &Bsn,
         address_id: Option<&str>,
-    ) -> Result<Option<AddressFacts>, CaseError> {
+    ) -> Result<(Option<AddressFacts>, Option<AddressFacts>), CaseError> {
         let resident = self
             .directory
-            .resident(subject)
+            .resident(session, subject)
             .await?
             .ok_or_else(|| CaseError::bad("bsn", "no resident with this BSN"))?;
         if &self.tenant_of(&resident.municipality_code)? != domain {
@@ -247,12 +254,16 @@ impl Cases {
                 "the resident lives in another municipality; apply there",
             ));
         }
-        let Some(id) = address_id.map(str::trim) else {
-            return Ok(resident.address);
+        let Some(id) = address_id else {
+            return Ok((resident.address.clone(), resident.address));
         };
+        let id = input::required_line("addressId", id, 40)?;
+        if resident.address.as_ref().is_some_and(|home| home.id == id) {
+            return Ok((resident.address.clone(), resident.address));
+        }
         let address = self
             .directory
-            .address(id)
+            .address(session, &id)
             .await?
             .ok_or_else(|| CaseError::bad("addressId", "no address with this id"))?;
         if &self.tenant_of(&address.municipality_code)? != domain {
@@ -261,7 +272,7 @@ impl Cases {
                 "the address lies in another municipality",
             ));
         }
-        Ok(Some(address))
+        Ok((resident.address, Some(address)))
     }
 }
 

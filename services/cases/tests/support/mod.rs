@@ -34,6 +34,12 @@ pub const FATIMA: &str = "999900055";
 /// Heemskerk resident.
 pub const HENK: &str = "999900067";
 
+/// Why the tests read cases.
+pub const READ: loket_cases::ReadAs = loket_cases::ReadAs {
+    operation: "test",
+    purpose: "test",
+};
+
 /// Anna's address.
 pub const KERKSTRAAT_1: &str = "0153200000000001";
 
@@ -54,12 +60,7 @@ impl World {
         let authz = Authz::load(&tenants).await.unwrap();
         write_batch(db.db(), &population()).await.unwrap();
         let registry = Registry::new(db.db().clone(), Arc::clone(&tenants));
-        let cases = Cases::new(
-            db.db().clone(),
-            Arc::clone(&tenants),
-            types,
-            Arc::new(registry),
-        );
+        let cases = Cases::new(Arc::clone(&tenants), types, Arc::new(registry));
         Self {
             db,
             authz,
@@ -110,17 +111,42 @@ impl World {
 
     /// The citizen asks for `products`.
     pub async fn submit(&self, ctx: &Ctx, products: &[&str], key: Option<&str>) -> BundleResult {
-        self.cases
-            .submit_request(
-                ctx,
-                Submission {
-                    products: products.iter().map(|p| (*p).to_owned()).collect(),
-                    idempotency_key: key.map(str::to_owned),
-                    ..Submission::default()
-                },
-            )
-            .await
-            .unwrap()
+        loket_store::testing::request(self.db.db(), ctx, async |s| {
+            self.cases
+                .submit_request(
+                    ctx,
+                    s,
+                    Submission {
+                        products: products.iter().map(|p| (*p).to_owned()).collect(),
+                        idempotency_key: key.map(str::to_owned),
+                        ..Submission::default()
+                    },
+                )
+                .await
+        })
+        .await
+        .unwrap()
+    }
+
+    /// The citizen asks for `products`, and may be refused.
+    pub async fn try_submit(
+        &self,
+        ctx: &Ctx,
+        products: Vec<&str>,
+    ) -> Result<BundleResult, loket_cases::CaseError> {
+        loket_store::testing::request(self.db.db(), ctx, async |s| {
+            self.cases
+                .submit_request(
+                    ctx,
+                    s,
+                    Submission {
+                        products: products.iter().map(|p| (*p).to_owned()).collect(),
+                        ..Submission::default()
+                    },
+                )
+                .await
+        })
+        .await
     }
 
     /// Moves a case to `status` as `ctx`.
@@ -130,18 +156,22 @@ impl World {
         case: &CaseRecord,
         status: &str,
     ) -> Result<CaseRecord, loket_cases::CaseError> {
-        self.cases
-            .change(
-                ctx,
-                &key(case),
-                Some(case.version),
-                Change::Status(StatusChange {
-                    status: status.to_owned(),
-                    public_explanation: None,
-                    internal_remark: None,
-                }),
-            )
-            .await
+        loket_store::testing::request(self.db.db(), ctx, async |s| {
+            self.cases
+                .change(
+                    ctx,
+                    s,
+                    &key(case),
+                    Some(case.version),
+                    Change::Status(StatusChange {
+                        status: status.to_owned(),
+                        public_explanation: None,
+                        internal_remark: None,
+                    }),
+                )
+                .await
+        })
+        .await
     }
 
     /// Decides a case as `ctx`.
@@ -151,17 +181,21 @@ impl World {
         case: &CaseRecord,
         outcome: &str,
     ) -> Result<CaseRecord, loket_cases::CaseError> {
-        self.cases
-            .change(
-                ctx,
-                &key(case),
-                Some(case.version),
-                Change::Decide {
-                    outcome: outcome.to_owned(),
-                    explanation: "Zie het besluit.".to_owned(),
-                },
-            )
-            .await
+        loket_store::testing::request(self.db.db(), ctx, async |s| {
+            self.cases
+                .change(
+                    ctx,
+                    s,
+                    &key(case),
+                    Some(case.version),
+                    Change::Decide {
+                        outcome: outcome.to_owned(),
+                        explanation: "Zie het besluit.".to_owned(),
+                    },
+                )
+                .await
+        })
+        .await
     }
 }
 

@@ -3,8 +3,9 @@
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use loket_kernel::{
     Loa,
-    graphql::{field_error, request_ctx, to_gql},
+    graphql::{field_error, to_gql},
 };
+use loket_store::graphql::request;
 
 use super::product::{GqlChannel, GqlKind, Product};
 use crate::{Catalog, ProductChange, ProductInput};
@@ -99,7 +100,7 @@ impl CatalogMutation {
         ctx: &Context<'_>,
         input: UpsertProductInput,
     ) -> Result<ProductPayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let change = ProductChange {
             code: input.code,
             name: input.name,
@@ -121,7 +122,7 @@ impl CatalogMutation {
             kind: input.kind.map(Into::into),
         };
         ctx.data::<Catalog>()?
-            .upsert(rctx, input)
+            .upsert(rctx, session, input)
             .await
             .map(|p| ProductPayload {
                 product: Product::new(rctx.tenant().as_str(), p),
@@ -135,9 +136,9 @@ impl CatalogMutation {
         ctx: &Context<'_>,
         input: HideProductInput,
     ) -> Result<ProductPayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         ctx.data::<Catalog>()?
-            .hide(rctx, &input.code, input.hidden)
+            .hide(rctx, session, &input.code, input.hidden)
             .await
             .map(|p| ProductPayload {
                 product: Product::new(rctx.tenant().as_str(), p),
@@ -152,9 +153,9 @@ impl CatalogMutation {
         ctx: &Context<'_>,
         input: ReportSearchChoiceInput,
     ) -> Result<ReportSearchChoicePayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         ctx.data::<Catalog>()?
-            .report_choice(rctx, &input.search, &input.product_code)
+            .report_choice(rctx, session, &input.search, &input.product_code)
             .await
             .map(|()| ReportSearchChoicePayload { counted: true })
             .map_err(|e| to_gql(&e))

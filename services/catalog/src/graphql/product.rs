@@ -6,7 +6,7 @@ use async_graphql::{
 };
 use loket_kernel::{
     global_id,
-    page::{Page, encode_cursor},
+    page::{Offset, Page, cursor},
 };
 
 use crate::{Channel, Found, Kind, Product as Model, SearchPage, search::Snippet};
@@ -208,10 +208,14 @@ pub struct ProductCounts {
 pub type ProductConnection = Connection<String, Product, ProductCounts, SearchHit>;
 
 /// Search results as a connection.
-pub(crate) fn connection(tenant: &str, page: Page, found: SearchPage) -> ProductConnection {
-    let has_next = page.offset + found.found.len() < found.total;
+pub(crate) fn connection(
+    tenant: &str,
+    page: &Page<Offset>,
+    found: SearchPage,
+) -> ProductConnection {
+    let has_next = page.offset().saturating_add(found.found.len()) < found.total;
     let mut connection = Connection::with_additional_fields(
-        page.offset > 0,
+        page.after.is_some(),
         has_next,
         ProductCounts {
             total_count: found.total,
@@ -224,7 +228,7 @@ pub(crate) fn connection(tenant: &str, page: Page, found: SearchPage) -> Product
             .enumerate()
             .map(|(i, f): (usize, Found)| {
                 Edge::with_additional_fields(
-                    encode_cursor(page.offset + i),
+                    cursor(&page.position(i)),
                     Product::new(tenant, f.product),
                     SearchHit {
                         score: f.score,

@@ -2,6 +2,7 @@
 
 use async_graphql::{Context, Object, Result, SimpleObject};
 use loket_kernel::graphql::{PeriodInput, page, request_ctx, to_gql};
+use loket_store::graphql::request;
 
 use super::product::{Product, ProductConnection, connection};
 use crate::{Catalog, QueryCount};
@@ -82,7 +83,7 @@ impl CatalogQuery {
             .search(rctx, search.as_deref(), page)
             .await
             .map_err(|e| to_gql(&e))?;
-        Ok(connection(rctx.tenant().as_str(), page, found))
+        Ok(connection(rctx.tenant().as_str(), &page, found))
     }
 
     /// One product by code.
@@ -99,12 +100,12 @@ impl CatalogQuery {
         &self,
         ctx: &Context<'_>,
         period: PeriodInput,
-        #[graphql(default = 20)] limit: usize,
+        #[graphql(default = 20)] limit: i32,
     ) -> Result<SearchReport> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let report = ctx
             .data::<Catalog>()?
-            .search_report(rctx, period.from, period.to, limit)
+            .search_report(rctx, session, period.from, period.to, limit)
             .await
             .map_err(|e| to_gql(&e))?;
         Ok(SearchReport {

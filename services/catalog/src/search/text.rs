@@ -1,7 +1,9 @@
 //! What a search query becomes before it reaches the index: normalised words without stop
 //! words, the synonyms they call up, and how many typos each word may carry.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Synonym;
 
@@ -44,26 +46,112 @@ fn fold(c: char) -> char {
     }
 }
 
-/// The query as statistics keep it: normalised, with long digit runs (a BSN, a phone
-/// number) and e-mail addresses replaced, so no personal data is stored with it.
+/// Names a search query may hold that the statistics must not keep.
+const NAMES: &str = include_str!("names.txt");
+
+/// The query as statistics keep it: normalised (NFKC first, so full-width digits and
+/// look-alike letters are plain ones), with every run of four or more digits (a BSN or phone
+/// number, also written with spaces, dots or dashes) replaced by `nummer`, every e-mail
+/// address (also written `(at)` or `[at]`) by `email`, and common given names and surnames
+/// by `naam`: no personal data is stored with a search.
 pub fn for_statistics(query: &str) -> String {
-    let anonymised: Vec<String> = query
+    let composed: String = query.nfkc().collect::<String>().to_lowercase();
+    let composed = ["(at)", "[at]", "{at}", " at ", "(a)", " apenstaartje "]
+        .iter()
+        .fold(composed, |text, at| text.replace(at, "@"));
+    // `anna @ example.nl` is one address: join the parts around an `@`.
+    let mut composed = composed;
+    while composed.contains(" @") || composed.contains("@ ") {
+        composed = composed.replace(" @", "@").replace("@ ", "@");
+    }
+    let words: Vec<String> = digit_runs(&composed)
         .split_whitespace()
         .map(|word| {
-            let digits = word.chars().filter(char::is_ascii_digit).count();
             if word.contains('@') {
                 "email".to_owned()
-            } else if digits >= 4 {
-                "nummer".to_owned()
             } else {
                 word.to_owned()
             }
         })
         .collect();
-    normalise(&anonymised.join(" "))
-        .chars()
-        .take(MAX_QUERY)
-        .collect()
+    let normalised = normalise(&words.join(" "));
+    without_names(&normalised).chars().take(MAX_QUERY).collect()
+}
+
+/// `text` with each run of four or more digits (separated or not by spaces, dots, dashes or
+/// slashes) replaced by ` nummer `.
+fn digit_runs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if !c.is_ascii_digit() {
+            out.push(c);
+            i = i.saturating_add(1);
+            continue;
+        }
+        // A run: digits and single separators between digits.
+        let mut end = i;
+        let mut digits = 0_usize;
+        let mut j = i;
+        while let Some(&d) = chars.get(j) {
+            if d.is_ascii_digit() {
+                digits = digits.saturating_add(1);
+                end = j;
+                j = j.saturating_add(1);
+            } else if matches!(d, ' ' | '.' | '-' | '/')
+                && chars
+                    .get(j.saturating_add(1))
+                    .is_some_and(char::is_ascii_digit)
+            {
+                j = j.saturating_add(1);
+            } else {
+                break;
+            }
+        }
+        if digits >= 4 {
+            out.push_str(" nummer ");
+        } else {
+            out.extend(chars.get(i..=end).unwrap_or_default());
+        }
+        i = end.saturating_add(1);
+    }
+    out
+}
+
+/// `normalised` with every listed name (one or two words) replaced by `naam`.
+fn without_names(normalised: &str) -> String {
+    let words: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
+    let names: HashSet<&str> = NAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while let Some(word) = words.get(i) {
+        let three = words.get(i..i.saturating_add(3)).map(|w| w.join(" "));
+        let two = words.get(i..i.saturating_add(2)).map(|w| w.join(" "));
+        let skip = if three.as_deref().is_some_and(|t| names.contains(t)) {
+            3
+        } else if two.as_deref().is_some_and(|t| names.contains(t)) {
+            2
+        } else if names.contains(word) {
+            1
+        } else {
+            0
+        };
+        if skip == 0 {
+            out.push(word);
+            i = i.saturating_add(1);
+        } else {
+            if out.last() != Some(&"naam") {
+                out.push("naam");
+            }
+            i = i.saturating_add(skip);
+        }
+    }
+    out.join(" ")
 }
 
 /// The words of a normalised query that carry meaning.
@@ -135,8 +223,10 @@ impl SynonymTable {
     pub fn expand(&self, words: &[String]) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         for start in 0..words.len() {
-            for len in 1..=self.longest.min(words.len() - start) {
-                let run = &words[start..start + len];
+            for len in 1..=self.longest.min(words.len().saturating_sub(start)) {
+                let Some(run) = words.get(start..start.saturating_add(len)) else {
+                    continue;
+                };
                 for key in [run.join(" "), run.concat()] {
                     if let Some(found) = self.expansions.get(&key) {
                         out.extend(found.iter().cloned());
@@ -151,6 +241,37 @@ impl SynonymTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statistics_keep_no_personal_data() {
+        for (query, kept) in [
+            ("paspoort 999993653", "paspoort nummer"),
+            ("bsn 999 99 3653 paspoort", "bsn nummer paspoort"),
+            ("bsn 999.993.653", "bsn nummer"),
+            (
+                "\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff19}\u{ff13}\u{ff16}\u{ff15}\u{ff13}",
+                "nummer",
+            ),
+            ("bel 06-12345678", "bel nummer"),
+            ("mail anna@example.nl", "mail email"),
+            (
+                "mail anna(at)example.nl over afval",
+                "mail email over afval",
+            ),
+            ("anna [at] example.nl", "email"),
+            ("vraag van piet @ example.nl", "vraag van email"),
+            ("paspoort jan de vries", "paspoort naam"),
+            ("Jansen rijbewijs", "naam rijbewijs"),
+            (
+                "Mohamed El Amrani parkeervergunning",
+                "naam parkeervergunning",
+            ),
+            ("huisnummer 12", "huisnummer 12"),
+            ("afval 2026", "afval nummer"),
+        ] {
+            assert_eq!(for_statistics(query), kept, "{query}");
+        }
+    }
 
     #[test]
     fn normalises_and_drops_stop_words() {

@@ -1,8 +1,10 @@
 //! Administrators' changes at run time: add or change a product, hide it or offer it again.
-//! Each change is stored with the tenant's raised revision in one transaction, then the
-//! tenant's catalogue is rebuilt here at once (other replicas follow on their next refresh).
+//! Each change is stored with the tenant's raised revision in the request's transaction, and
+//! the tenant's catalogue is rebuilt here at once from what that transaction sees (other
+//! replicas follow on their next refresh).
 
 use loket_kernel::{Action, Ctx};
+use loket_store::Session;
 
 use super::{
     Catalog, PRODUCTS,
@@ -57,7 +59,12 @@ impl Catalog {
     }
 
     /// Adds a product, or changes the given fields of an existing one (also a hidden one).
-    pub async fn upsert(&self, ctx: &Ctx, input: ProductInput) -> Result<Product, CatalogError> {
+    pub async fn upsert(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        input: ProductInput,
+    ) -> Result<Product, CatalogError> {
         let code = input.change.code.trim().to_owned();
         let published = self.current(ctx.tenant())?;
         let product = match published.all.get(&code) {
@@ -86,12 +93,18 @@ impl Catalog {
             product: Some(product.clone()),
             hidden: None,
         };
-        self.apply(ctx, &change).await?;
+        self.apply(ctx, session, &change).await?;
         Ok(product)
     }
 
     /// Hides a product from the tenant's catalogue, or offers it again.
-    pub async fn hide(&self, ctx: &Ctx, code: &str, hidden: bool) -> Result<Product, CatalogError> {
+    pub async fn hide(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        code: &str,
+        hidden: bool,
+    ) -> Result<Product, CatalogError> {
         Self::may(ctx, Action::Update)?;
         let code = code.trim();
         let published = self.current(ctx.tenant())?;
@@ -101,15 +114,19 @@ impl Catalog {
             product: None,
             hidden: Some(hidden),
         };
-        self.apply(ctx, &change).await?;
+        self.apply(ctx, session, &change).await?;
         Ok(product.clone())
     }
 
-    async fn apply(&self, ctx: &Ctx, change: &StoredChange) -> Result<(), CatalogError> {
-        let tx = self.db.begin(ctx.tenant()).await?;
+    async fn apply(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        change: &StoredChange,
+    ) -> Result<(), CatalogError> {
+        let tx = session.tx(ctx.tenant()).await?;
         state::bump(&tx).await?;
         state::store(&tx, change, ctx.actor().subject()).await?;
-        tx.commit().await?;
-        self.rebuild(ctx.tenant()).await
+        self.rebuild_in(&tx).await
     }
 }

@@ -11,8 +11,13 @@ use std::{
     sync::{Arc, RwLock},
 };
 
-use loket_kernel::{Action, Ctx, TenantId, casebook::ProductNames, page::Page};
-use loket_store::Db;
+use loket_kernel::{
+    Action, Ctx, TenantId,
+    casebook::ProductNames,
+    input,
+    page::{Offset, Page},
+};
+use loket_store::{Db, TenantTx};
 
 pub use admin::ProductInput;
 pub use stats::{QueryCount, SearchReport};
@@ -82,13 +87,21 @@ impl Catalog {
 
     /// Builds the tenant's catalogue from the files and the stored changes and swaps it in.
     async fn rebuild(&self, tenant: &TenantId) -> Result<(), CatalogError> {
+        let tx = self.db.begin_read(tenant).await?;
+        self.rebuild_in(&tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// [`Catalog::rebuild`] from what `tx` sees (a change the same transaction just wrote
+    /// included; should it roll back, the next refresh sees the revision differ and rebuilds).
+    async fn rebuild_in(&self, tx: &TenantTx) -> Result<(), CatalogError> {
+        let tenant = tx.tenant();
         if !self.files.tenants.contains_key(tenant) {
             return Err(CatalogError::NotFound);
         }
-        let tx = self.db.begin(tenant).await?;
-        let revision = state::revision(&tx).await?;
-        let changes = state::changes(&tx).await?;
-        tx.commit().await?;
+        let revision = state::revision(tx).await?;
+        let changes = state::changes(tx).await?;
         // Building takes milliseconds of CPU: off the request threads, so searches go on.
         let (files, id) = (Arc::clone(&self.files), tenant.clone());
         let published = tokio::task::spawn_blocking(move || match files.tenants.get(&id) {
@@ -107,16 +120,16 @@ impl Catalog {
 
     /// Rebuilds the tenants whose catalogue another replica changed; returns how many.
     pub async fn refresh(&self) -> Result<usize, CatalogError> {
-        let mut rebuilt = 0;
+        let mut rebuilt: usize = 0;
         let tenants: Vec<TenantId> = self.files.tenants.keys().cloned().collect();
         for tenant in tenants {
-            let tx = self.db.begin(&tenant).await?;
+            let tx = self.db.begin_read(&tenant).await?;
             let revision = state::revision(&tx).await?;
             tx.commit().await?;
             let known = self.current(&tenant).map(|p| p.revision).unwrap_or(-1);
             if revision != known {
                 self.rebuild(&tenant).await?;
-                rebuilt += 1;
+                rebuilt = rebuilt.saturating_add(1);
             }
         }
         Ok(rebuilt)
@@ -137,7 +150,7 @@ impl Catalog {
         &self,
         ctx: &Ctx,
         search: Option<&str>,
-        page: Page,
+        page: Page<Offset>,
     ) -> Result<SearchPage, CatalogError> {
         Self::may_read(ctx)?;
         let published = self.current(ctx.tenant())?;
@@ -148,11 +161,17 @@ impl Catalog {
                 format!("at most {MAX_QUERY} characters; describe what you need in a few words"),
             ));
         }
+        if let Some(c) = input::forbidden_char(query, false) {
+            return Err(CatalogError::bad(
+                "search",
+                format!("contains the control character U+{:04X}", u32::from(c)),
+            ));
+        }
         if query.is_empty() {
             let all = published.by_name();
             let found = all
                 .iter()
-                .skip(page.offset)
+                .skip(page.offset())
                 .take(page.first)
                 .map(|p| Found {
                     product: (*p).clone(),
@@ -165,7 +184,7 @@ impl Catalog {
                 total: all.len(),
             });
         }
-        let (hits, total) = published.index.search(query, page.offset, page.first)?;
+        let (hits, total) = published.index.search(query, page.offset(), page.first)?;
         let found = hits
             .into_iter()
             .filter_map(|hit| {
@@ -176,7 +195,7 @@ impl Catalog {
                 })
             })
             .collect();
-        if page.offset == 0 {
+        if page.after.is_none() {
             self.tallies.count(ctx.tenant(), query, total);
         }
         Ok(SearchPage { found, total })

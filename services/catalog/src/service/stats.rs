@@ -5,8 +5,8 @@
 use std::{collections::HashMap, sync::Mutex};
 
 use chrono::{NaiveDate, Utc};
-use loket_kernel::{Action, Ctx, TenantId};
-use loket_store::Db;
+use loket_kernel::{Action, Ctx, TenantId, input};
+use loket_store::{Db, Session};
 use sea_orm::ConnectionTrait;
 
 use super::Catalog;
@@ -69,8 +69,8 @@ impl Tallies {
         let key = (tenant.clone(), Utc::now().date_naive(), query);
         if let Ok(mut map) = self.0.lock() {
             let tally = map.entry(key).or_default();
-            tally.searches += 1;
-            tally.zero_results += i64::from(results == 0);
+            tally.searches = tally.searches.saturating_add(1);
+            tally.zero_results = tally.zero_results.saturating_add(i64::from(results == 0));
             tally.results = tally.results.saturating_add(results);
         }
     }
@@ -88,8 +88,8 @@ impl Tallies {
         if let Ok(mut map) = self.0.lock() {
             for (key, t) in tallies {
                 let tally = map.entry(key).or_default();
-                tally.searches += t.searches;
-                tally.zero_results += t.zero_results;
+                tally.searches = tally.searches.saturating_add(t.searches);
+                tally.zero_results = tally.zero_results.saturating_add(t.zero_results);
                 tally.results = tally.results.saturating_add(t.results);
             }
         }
@@ -124,7 +124,7 @@ async fn store_tenant(
 ) -> Result<(), CatalogError> {
     let tx = db.begin(tenant).await?;
     for chunk in tallies.chunks(BATCH) {
-        let mut values = Vec::with_capacity(chunk.len() * 6);
+        let mut values = Vec::with_capacity(chunk.len().saturating_mul(6));
         let rows: Vec<String> = chunk
             .iter()
             .enumerate()
@@ -137,15 +137,16 @@ async fn store_tenant(
                     t.zero_results.into(),
                     t.results.into(),
                 ]);
-                let n = i * 6;
+                let n = i.saturating_mul(6);
+                let p = |k: usize| n.saturating_add(k);
                 format!(
                     "(${}, ${}, ${}, ${}, ${}, ${})",
-                    n + 1,
-                    n + 2,
-                    n + 3,
-                    n + 4,
-                    n + 5,
-                    n + 6
+                    p(1),
+                    p(2),
+                    p(3),
+                    p(4),
+                    p(5),
+                    p(6)
                 )
             })
             .collect();
@@ -174,10 +175,14 @@ impl Catalog {
     pub async fn report_choice(
         &self,
         ctx: &Ctx,
+        session: &Session,
         query: &str,
         code: &str,
     ) -> Result<(), CatalogError> {
-        let product = self.product(ctx, code)?;
+        let code = input::required_line("productCode", code, 100)?;
+        let query = input::required_line("search", query, 200)?;
+        let product = self.product(ctx, &code)?;
+        let query = query.as_str();
         let query = for_statistics(query);
         if query.is_empty() {
             return Err(CatalogError::bad(
@@ -185,7 +190,7 @@ impl Catalog {
                 "the search the product was chosen from",
             ));
         }
-        let tx = self.db.begin(ctx.tenant()).await?;
+        let tx = session.tx(ctx.tenant()).await?;
         tx.conn()
             .execute_raw(tx.statement(
                 "INSERT INTO search_choices (tenant_id, day, query, product_code, choices) \
@@ -199,7 +204,6 @@ impl Catalog {
                 ],
             ))
             .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -207,23 +211,20 @@ impl Catalog {
     pub async fn search_report(
         &self,
         ctx: &Ctx,
+        session: &Session,
         from: NaiveDate,
         to: NaiveDate,
-        limit: usize,
+        limit: i32,
     ) -> Result<SearchReport, CatalogError> {
         if !ctx.can(REPORT, Action::Read) {
             return Err(CatalogError::Forbidden(REPORT.to_owned()));
         }
-        if to < from {
-            return Err(CatalogError::bad(
-                "period",
-                "the period ends before it starts",
-            ));
-        }
+        let (from, to) = input::period("period", from, to)?;
+        let limit = i64::from(input::number("limit", limit, 1..=100)?);
+        // The counts still in memory are stored first, so the report includes them.
         self.store_statistics().await?;
-        let limit = i64::try_from(limit.clamp(1, 100)).unwrap_or(20);
         let tenant = ctx.tenant().as_str();
-        let tx = self.db.begin(ctx.tenant()).await?;
+        let tx = session.tx(ctx.tenant()).await?;
         let totals = tx
             .conn()
             .query_one_raw(tx.statement(
@@ -284,7 +285,7 @@ impl Catalog {
             }
             lists.push(list);
         }
-        tx.commit().await?;
+        drop(tx);
         let zero_result_queries = lists.pop().unwrap_or_default();
         let top_queries = lists.pop().unwrap_or_default();
         Ok(SearchReport {

@@ -4,8 +4,9 @@ use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use loket_kernel::{
     global_id,
-    graphql::{field_error, request_ctx, to_gql},
+    graphql::{field_error, to_gql},
 };
+use loket_store::graphql::request;
 use uuid::Uuid;
 
 use super::types::{Callback, ContactMoment, GqlChannel};
@@ -104,7 +105,7 @@ impl ContactMutation {
         ctx: &Context<'_>,
         input: RegisterContactInput,
     ) -> Result<RegisterContactPayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let new = NewContact {
             channel: Some(input.channel.into()),
             subject: input.subject,
@@ -122,7 +123,7 @@ impl ContactMutation {
         };
         let (record, replayed) = ctx
             .data::<Contacts>()?
-            .register(rctx, new)
+            .register(rctx, session, new)
             .await
             .map_err(|e| to_gql(&e))?;
         Ok(RegisterContactPayload {
@@ -138,7 +139,7 @@ impl ContactMutation {
         ctx: &Context<'_>,
         input: RequestCallbackInput,
     ) -> Result<CallbackPayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let request = CallbackRequest {
             contact_id: uuid_of("contactId", "ContactMoment", &input.contact_id)?,
             team: input.team,
@@ -147,7 +148,7 @@ impl ContactMutation {
         };
         let record = ctx
             .data::<Contacts>()?
-            .request_callback(rctx, request)
+            .request_callback(rctx, session, request)
             .await
             .map_err(|e| to_gql(&e))?;
         Ok(CallbackPayload {
@@ -161,11 +162,11 @@ impl ContactMutation {
         ctx: &Context<'_>,
         input: CompleteCallbackInput,
     ) -> Result<CallbackPayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let id = uuid_of("id", "Callback", &input.id)?;
         let record = ctx
             .data::<Contacts>()?
-            .complete_callback(rctx, id, &input.result, input.expected_version)
+            .complete_callback(rctx, session, id, &input.result, input.expected_version)
             .await
             .map_err(|e| to_gql(&e))?;
         Ok(CallbackPayload {

@@ -3,8 +3,9 @@
 use async_graphql::{Context, InputObject, Object, Result};
 use loket_kernel::{
     ErrorCode, global_id,
-    graphql::{PeriodInput, gql_error, page, request_ctx, to_gql},
+    graphql::{PeriodInput, gql_error, page, to_gql},
 };
+use loket_store::graphql::request;
 use uuid::Uuid;
 
 use super::{
@@ -37,20 +38,21 @@ pub async fn resident_contacts(
     subject: Option<&str>,
     first: Option<i32>,
     after: Option<String>,
+    operation: &'static str,
 ) -> Result<ContactMomentConnection> {
-    let rctx = request_ctx(ctx)?;
+    let (rctx, session) = request(ctx)?;
     let page = page(first, after.as_deref())?;
     let found = ctx
         .data::<Contacts>()?
-        .history(rctx, subject, page)
+        .history(rctx, session, subject, page, operation)
         .await
         .map_err(|e| to_gql(&e))?;
-    Ok(contact_connection(page, found))
+    Ok(contact_connection(&page, found))
 }
 
 /// The contact moment behind a global id, for `node(id:)`.
 pub async fn contact_by_global_id(ctx: &Context<'_>, id: &str) -> Result<ContactMoment> {
-    let rctx = request_ctx(ctx)?;
+    let (rctx, session) = request(ctx)?;
     let not_found = || gql_error(ErrorCode::NotFound, "no object with this id");
     let (type_name, key) = global_id::decode(id).ok_or_else(not_found)?;
     let uuid = Uuid::parse_str(&key).map_err(|_| not_found())?;
@@ -58,7 +60,7 @@ pub async fn contact_by_global_id(ctx: &Context<'_>, id: &str) -> Result<Contact
         return Err(not_found());
     }
     ctx.data::<Contacts>()?
-        .find(rctx, uuid)
+        .find(rctx, session, uuid)
         .await
         .map(ContactMoment)
         .map_err(|e| to_gql(&e))
@@ -70,7 +72,7 @@ pub async fn my_contacts(
     first: Option<i32>,
     after: Option<String>,
 ) -> Result<ContactMomentConnection> {
-    resident_contacts(ctx, None, first, after).await
+    resident_contacts(ctx, None, first, after, "me.contactMoments").await
 }
 
 #[Object]
@@ -84,7 +86,7 @@ impl ContactQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<ContactMomentConnection> {
-        resident_contacts(ctx, subject.as_deref(), first, after).await
+        resident_contacts(ctx, subject.as_deref(), first, after, "contactMoments").await
     }
 
     /// Callback requests, soonest deadline first (the back office's queue).
@@ -95,7 +97,7 @@ impl ContactQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<CallbackConnection> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let page = page(first, after.as_deref())?;
         let f = filter.unwrap_or_default();
         let filter = CallbackFilter {
@@ -103,12 +105,12 @@ impl ContactQuery {
             include_completed: f.include_completed.unwrap_or(false),
             overdue: f.overdue.unwrap_or(false),
         };
-        let (found, total) = ctx
+        let (found, total, has_next) = ctx
             .data::<Contacts>()?
-            .callbacks(rctx, &filter, page)
+            .callbacks(rctx, session, &filter, page)
             .await
             .map_err(|e| to_gql(&e))?;
-        Ok(callback_connection(page, found, total))
+        Ok(callback_connection(&page, found, total, has_next))
     }
 
     /// How the municipality kept its promises in a period, beside a comparison period (by
@@ -119,14 +121,14 @@ impl ContactQuery {
         period: PeriodInput,
         compare_with: Option<PeriodInput>,
     ) -> Result<GqlServiceReport> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let period = Period::new("period", period.from, period.to).map_err(|e| to_gql(&e))?;
         let compare = compare_with
             .map(|p| Period::new("compareWith", p.from, p.to))
             .transpose()
             .map_err(|e| to_gql(&e))?;
         ctx.data::<Contacts>()?
-            .service_report(rctx, period, compare)
+            .service_report(rctx, session, period, compare)
             .await
             .map(GqlServiceReport)
             .map_err(|e| to_gql(&e))

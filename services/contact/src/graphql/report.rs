@@ -290,7 +290,10 @@ fn points(now: Share, then: Share) -> Option<f64> {
 impl ServiceChanges<'_> {
     /// All contacts now minus then.
     async fn contacts(&self) -> i64 {
-        self.0.current.contacts - self.0.previous.contacts
+        self.0
+            .current
+            .contacts
+            .saturating_sub(self.0.previous.contacts)
     }
     /// First-contact resolution, percentage points now minus then.
     async fn first_contact_resolution_points(&self) -> Option<f64> {
@@ -316,7 +319,7 @@ impl ServiceChanges<'_> {
                     .map_or(0, |p| p.contacts);
                 ChannelChange {
                     channel: c.channel.into(),
-                    contacts: c.contacts - before,
+                    contacts: c.contacts.saturating_sub(before),
                 }
             })
             .collect()
@@ -360,7 +363,9 @@ impl ServiceChanges<'_> {
                 let b = then.iter().find(|d| d.case_type == t);
                 CaseDeadlineChange {
                     case_type: t.to_owned(),
-                    closed: a.map_or(0, |d| d.closed) - b.map_or(0, |d| d.closed),
+                    closed: a
+                        .map_or(0, |d| d.closed)
+                        .saturating_sub(b.map_or(0, |d| d.closed)),
                     points: a.zip(b).and_then(|(a, b)| points(share(a), share(b))),
                 }
             })

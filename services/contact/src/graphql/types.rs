@@ -1,17 +1,18 @@
 //! The contact centre's GraphQL objects.
 
 use async_graphql::{
-    ComplexObject, Context, Enum, ID, Object, Result, SimpleObject,
+    Context, Enum, ID, Object, Result, SimpleObject,
     connection::{Connection, Edge, EmptyFields},
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use loket_kernel::{
     Actor, global_id,
     graphql::request_ctx,
-    page::{Page, encode_cursor},
+    page::{DayKey, Page, cursor},
 };
+use loket_store::graphql::record;
 
-use crate::{CallbackRecord, ContactChannel, ContactPage, ContactRecord};
+use crate::{CallbackRecord, ContactChannel, ContactPage, ContactRecord, contact_cursor};
 
 /// A channel residents reach the municipality on.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,18 @@ impl From<ContactChannel> for GqlChannel {
 /// What a resident asked on some channel, and what they were told.
 pub struct ContactMoment(pub ContactRecord);
 
+impl ContactMoment {
+    /// Notes that the caller read this contact of its resident, as a field resolves.
+    fn read(&self, ctx: &Context<'_>) -> Result<()> {
+        let Some(subject) = &self.0.subject else {
+            return Ok(());
+        };
+        let how = self.0.read_as;
+        record(ctx, subject.as_str(), how.operation, how.purpose, "contact")
+    }
+}
+
+/// What a resident asked on some channel, and what they were told.
 #[Object]
 impl ContactMoment {
     /// Opaque global id.
@@ -71,55 +84,68 @@ impl ContactMoment {
         ID(global_id::encode("ContactMoment", &self.0.id.to_string()))
     }
     /// The channel.
-    async fn channel(&self) -> GqlChannel {
-        self.0.channel.into()
+    async fn channel(&self, ctx: &Context<'_>) -> Result<GqlChannel> {
+        self.read(ctx)?;
+        Ok(self.0.channel.into())
     }
     /// The resident (BSN), when known.
-    async fn subject(&self) -> Option<&str> {
-        self.0.subject.as_ref().map(|b| b.as_str())
+    async fn subject(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        self.read(ctx)?;
+        Ok(self.0.subject.as_ref().map(|b| b.as_str()))
     }
     /// Product code or free topic.
-    async fn topic(&self) -> &str {
-        &self.0.topic
+    async fn topic(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx)?;
+        Ok(&self.0.topic)
     }
     /// The topic as shown: the product's name or the free topic.
-    async fn topic_label(&self) -> &str {
-        &self.0.topic_label
+    async fn topic_label(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx)?;
+        Ok(&self.0.topic_label)
     }
     /// The question asked.
-    async fn question(&self) -> &str {
-        &self.0.question
+    async fn question(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx)?;
+        Ok(&self.0.question)
     }
     /// The answer given.
-    async fn answer(&self) -> &str {
-        &self.0.answer
+    async fn answer(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx)?;
+        Ok(&self.0.answer)
     }
     /// Whether it was answered in this contact, without handing it on.
-    async fn resolved_first_contact(&self) -> bool {
-        self.0.resolved_first_contact
+    async fn resolved_first_contact(&self, ctx: &Context<'_>) -> Result<bool> {
+        self.read(ctx)?;
+        Ok(self.0.resolved_first_contact)
     }
     /// When the question came in.
-    async fn received_at(&self) -> DateTime<Utc> {
-        self.0.received_at
+    async fn received_at(&self, ctx: &Context<'_>) -> Result<DateTime<Utc>> {
+        self.read(ctx)?;
+        Ok(self.0.received_at)
     }
     /// When it was answered.
-    async fn answered_at(&self) -> Option<DateTime<Utc>> {
-        self.0.answered_at
+    async fn answered_at(&self, ctx: &Context<'_>) -> Result<Option<DateTime<Utc>>> {
+        self.read(ctx)?;
+        Ok(self.0.answered_at)
     }
     /// Seconds the resident waited (phone, chat).
-    async fn wait_seconds(&self) -> Option<i32> {
-        self.0.wait_seconds
+    async fn wait_seconds(&self, ctx: &Context<'_>) -> Result<Option<i32>> {
+        self.read(ctx)?;
+        Ok(self.0.wait_seconds)
     }
     /// Working days until answered (e-mail, web form).
-    async fn response_working_days(&self) -> Option<i32> {
-        self.0.response_working_days
+    async fn response_working_days(&self, ctx: &Context<'_>) -> Result<Option<i32>> {
+        self.read(ctx)?;
+        Ok(self.0.response_working_days)
     }
     /// Seconds spent handling it.
-    async fn handling_seconds(&self) -> Option<i32> {
-        self.0.handling_seconds
+    async fn handling_seconds(&self, ctx: &Context<'_>) -> Result<Option<i32>> {
+        self.read(ctx)?;
+        Ok(self.0.handling_seconds)
     }
     /// The employee who registered it (staff only; residents see the municipality).
     async fn employee(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        self.read(ctx)?;
         let rctx = request_ctx(ctx)?;
         Ok(match rctx.actor() {
             Actor::Employee { .. } => Some(self.0.employee.as_str()),
@@ -127,8 +153,9 @@ impl ContactMoment {
         })
     }
     /// The case it concerns (reference).
-    async fn case_reference(&self) -> Option<&str> {
-        self.0.case_reference.as_deref()
+    async fn case_reference(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        self.read(ctx)?;
+        Ok(self.0.case_reference.as_deref())
     }
 }
 
@@ -143,11 +170,10 @@ pub struct ContactCounts {
 pub type ContactMomentConnection = Connection<String, ContactMoment, ContactCounts, EmptyFields>;
 
 /// A page of records as a connection.
-pub(crate) fn contact_connection(page: Page, found: ContactPage) -> ContactMomentConnection {
-    let shown = page.offset as u64 + found.contacts.len() as u64;
+pub(crate) fn contact_connection<K>(page: &Page<K>, found: ContactPage) -> ContactMomentConnection {
     let mut connection = Connection::with_additional_fields(
-        page.offset > 0,
-        shown < found.total,
+        page.after.is_some(),
+        found.has_next,
         ContactCounts {
             total_count: found.total,
         },
@@ -156,74 +182,98 @@ pub(crate) fn contact_connection(page: Page, found: ContactPage) -> ContactMomen
         found
             .contacts
             .into_iter()
-            .enumerate()
-            .map(|(i, r)| Edge::new(encode_cursor(page.offset + i), ContactMoment(r))),
+            .map(|r| Edge::new(contact_cursor(&r), ContactMoment(r))),
     );
     connection
 }
 
 /// A question handed to a back-office team to call the resident back.
-#[derive(SimpleObject)]
-#[graphql(complex)]
-pub struct Callback {
-    #[graphql(skip)]
-    pub(crate) record: CallbackRecord,
-    /// The team that calls back.
-    team: String,
-    /// The number to call.
-    phone: String,
-    /// The question to answer.
-    question: String,
-    /// The resident (BSN), when known.
-    subject: Option<String>,
-    /// When it was handed over.
-    requested_at: DateTime<Utc>,
-    /// The last day to call back.
-    deadline: NaiveDate,
-    /// When it was done.
-    completed_at: Option<DateTime<Utc>>,
-    /// What came of it.
-    result: Option<String>,
-    /// Whether it was done by the deadline (null while open).
-    in_time: Option<bool>,
-    /// Version, for `completeCallback`.
-    version: i32,
-}
+pub struct Callback(pub(crate) CallbackRecord);
 
 impl From<CallbackRecord> for Callback {
     fn from(r: CallbackRecord) -> Self {
-        Self {
-            team: r.team.clone(),
-            phone: r.phone.clone(),
-            question: r.question.clone(),
-            subject: r.subject.clone(),
-            requested_at: r.requested_at,
-            deadline: r.deadline,
-            completed_at: r.completed_at,
-            result: r.result.clone(),
-            in_time: r.in_time,
-            version: r.version,
-            record: r,
-        }
+        Self(r)
     }
 }
 
-#[ComplexObject]
+impl Callback {
+    /// Notes that the caller read this callback of its resident (the number to call, the
+    /// question), as a field resolves.
+    fn read(&self, ctx: &Context<'_>) -> Result<()> {
+        let Some(subject) = &self.0.subject else {
+            return Ok(());
+        };
+        record(
+            ctx,
+            subject,
+            self.0.operation,
+            "call a resident back",
+            "contact/callback",
+        )
+    }
+}
+
+/// A question handed to a back-office team to call the resident back.
+#[Object]
 impl Callback {
     /// Opaque global id.
     async fn id(&self) -> ID {
-        ID(global_id::encode("Callback", &self.record.id.to_string()))
+        ID(global_id::encode("Callback", &self.0.id.to_string()))
     }
     /// The contact moment the question was asked in.
     async fn contact_id(&self) -> ID {
         ID(global_id::encode(
             "ContactMoment",
-            &self.record.contact_id.to_string(),
+            &self.0.contact_id.to_string(),
         ))
+    }
+    /// The team that calls back.
+    async fn team(&self) -> &str {
+        &self.0.team
+    }
+    /// The number to call.
+    async fn phone(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx)?;
+        Ok(&self.0.phone)
+    }
+    /// The question to answer.
+    async fn question(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx)?;
+        Ok(&self.0.question)
+    }
+    /// The resident (BSN), when known.
+    async fn subject(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        self.read(ctx)?;
+        Ok(self.0.subject.as_deref())
+    }
+    /// When it was handed over.
+    async fn requested_at(&self) -> DateTime<Utc> {
+        self.0.requested_at
+    }
+    /// The last day to call back.
+    async fn deadline(&self) -> NaiveDate {
+        self.0.deadline
+    }
+    /// When it was done.
+    async fn completed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.completed_at
+    }
+    /// What came of it.
+    async fn result(&self, ctx: &Context<'_>) -> Result<Option<&str>> {
+        self.read(ctx)?;
+        Ok(self.0.result.as_deref())
+    }
+    /// Whether it was done by the deadline (null while open).
+    async fn in_time(&self) -> Option<bool> {
+        self.0.in_time
+    }
+    /// Version, for `completeCallback`.
+    async fn version(&self) -> i32 {
+        self.0.version
     }
     /// Open and past its deadline.
     async fn overdue(&self) -> bool {
-        self.record
+        self.0
             .overdue(loket_kernel::calendar::Calendar::local_date(Utc::now()))
     }
 }
@@ -240,21 +290,22 @@ pub type CallbackConnection = Connection<String, Callback, CallbackCounts, Empty
 
 /// A page of callbacks as a connection.
 pub(crate) fn callback_connection(
-    page: Page,
+    page: &Page<DayKey>,
     found: Vec<CallbackRecord>,
     total: u64,
+    has_next: bool,
 ) -> CallbackConnection {
-    let shown = page.offset as u64 + found.len() as u64;
     let mut connection = Connection::with_additional_fields(
-        page.offset > 0,
-        shown < total,
+        page.after.is_some(),
+        has_next,
         CallbackCounts { total_count: total },
     );
-    connection.edges.extend(
-        found
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| Edge::new(encode_cursor(page.offset + i), Callback::from(r))),
-    );
+    connection.edges.extend(found.into_iter().map(|r| {
+        let position = cursor(&DayKey {
+            day: r.deadline,
+            id: r.id,
+        });
+        Edge::new(position, Callback::from(r))
+    }));
     connection
 }

@@ -213,6 +213,16 @@ fn lines(f: &Figures) -> [Vec<(Key, Line)>; 4] {
     [totals, channels, topics, norms]
 }
 
+/// A text cell a spreadsheet will not run as a formula: one beginning with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading apostrophe (as OWASP advises against CSV
+/// injection). Numbers are Loket's own and written as they are.
+fn text(value: &str) -> String {
+    match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        _ => value.to_owned(),
+    }
+}
+
 /// The report as CSV text.
 pub fn to_csv(report: &ServiceReport) -> Result<String, ContactError> {
     let failed = |e: &dyn std::fmt::Display| ContactError::bad("format", format!("CSV: {e}"));
@@ -242,11 +252,11 @@ pub fn to_csv(report: &ServiceReport) -> Result<String, ContactError> {
             };
             writer
                 .write_record([
-                    line.section,
-                    &line.channel,
-                    &line.item,
-                    &line.label,
-                    line.measure,
+                    &text(line.section),
+                    &text(&line.channel),
+                    &text(&line.item),
+                    &text(&line.label),
+                    &text(line.measure),
                     &cell(line.current),
                     &cell(line.previous),
                     &cell(difference),
@@ -256,4 +266,17 @@ pub fn to_csv(report: &ServiceReport) -> Result<String, ContactError> {
     }
     let bytes = writer.into_inner().map_err(|e| failed(&e))?;
     String::from_utf8(bytes).map_err(|e| failed(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_in_text_cells_are_defused() {
+        for formula in ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(text(formula).starts_with('\''), "{formula}");
+        }
+        assert_eq!(text("paspoort"), "paspoort");
+    }
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::Days;
 use loket_kernel::{TenantId, calendar::Calendar, casebook::DeadlineFigures, config::ServiceNorms};
-use loket_store::Db;
+use loket_store::Session;
 use sea_orm::{ConnectionTrait, QueryResult, Value};
 
 use super::Period;
@@ -135,7 +135,7 @@ fn number(row: &QueryResult, column: &str) -> Result<i64, ContactError> {
 
 /// The contact and callback figures of `period` (case deadlines are added by the caller).
 pub(super) async fn contacts(
-    db: &Db,
+    session: &Session,
     tenant: &TenantId,
     period: Period,
     norms: &ServiceNorms,
@@ -148,7 +148,7 @@ pub(super) async fn contacts(
             .unwrap_or(period.to),
     );
     let today = Calendar::local_date(chrono::Utc::now());
-    let tx = db.begin(tenant).await?;
+    let tx = session.tx(tenant).await?;
     let bounds = || -> Vec<Value> { vec![tenant.as_str().into(), start.into(), end.into()] };
     let mut values = bounds();
     values.extend([
@@ -165,7 +165,7 @@ pub(super) async fn contacts(
         .conn()
         .query_one_raw(tx.statement(CALLBACKS, values))
         .await?;
-    tx.commit().await?;
+    drop(tx);
 
     let mut channels: BTreeMap<ContactChannel, ChannelFigures> = ContactChannel::ALL
         .into_iter()
@@ -188,8 +188,10 @@ pub(super) async fn contacts(
         let topic: String = row.try_get("", "topic")?;
         let contacts = number(row, "contacts")?;
         if let Some(figures) = channels.get_mut(&channel) {
-            figures.contacts += contacts;
-            figures.resolved_first_contact += number(row, "resolved")?;
+            figures.contacts = figures.contacts.saturating_add(contacts);
+            figures.resolved_first_contact = figures
+                .resolved_first_contact
+                .saturating_add(number(row, "resolved")?);
             figures.topics.push(TopicCount {
                 label: topic.clone(),
                 topic,
@@ -197,11 +199,13 @@ pub(super) async fn contacts(
             });
         }
         if channel == ContactChannel::Phone {
-            phone.total += number(row, "waited")?;
-            phone.count += number(row, "waited_in_norm")?;
+            phone.total = phone.total.saturating_add(number(row, "waited")?);
+            phone.count = phone.count.saturating_add(number(row, "waited_in_norm")?);
         }
-        written.total += number(row, "responded")?;
-        written.count += number(row, "responded_in_norm")?;
+        written.total = written.total.saturating_add(number(row, "responded")?);
+        written.count = written
+            .count
+            .saturating_add(number(row, "responded_in_norm")?);
     }
     let mut channels: Vec<ChannelFigures> = channels.into_values().collect();
     for channel in &mut channels {
@@ -240,7 +244,7 @@ pub(super) async fn contacts(
             target_percentage: None,
             compliance: Share {
                 count: in_time,
-                total: requested - pending,
+                total: requested.saturating_sub(pending),
             },
             pending,
         },

@@ -10,7 +10,8 @@ mod csv;
 mod figures;
 
 use chrono::{Datelike, Days, NaiveDate};
-use loket_kernel::{Action, Ctx, casebook::DeadlineFigures};
+use loket_kernel::{Action, Ctx, casebook::DeadlineFigures, input};
+use loket_store::Session;
 
 pub use self::csv::to_csv;
 pub use figures::{ChannelFigures, Figures, Norm, NormFigures, Share, TopicCount};
@@ -35,6 +36,8 @@ pub struct Period {
 impl Period {
     /// Checks a period given in `field`.
     pub fn new(field: &'static str, from: NaiveDate, to: NaiveDate) -> Result<Self, ContactError> {
+        input::day(field, from)?;
+        input::day(field, to)?;
         if to < from {
             return Err(ContactError::bad(field, "the period ends before it starts"));
         }
@@ -57,8 +60,9 @@ impl Period {
 }
 
 fn year_back(day: NaiveDate) -> NaiveDate {
-    day.with_year(day.year() - 1)
-        .or_else(|| day.pred_opt().and_then(|d| d.with_year(d.year() - 1)))
+    let back = |d: NaiveDate| d.with_year(d.year().saturating_sub(1));
+    back(day)
+        .or_else(|| day.pred_opt().and_then(back))
         .unwrap_or(day)
 }
 
@@ -80,13 +84,14 @@ impl Contacts {
     pub async fn service_report(
         &self,
         ctx: &Ctx,
+        session: &Session,
         period: Period,
         compare_with: Option<Period>,
     ) -> Result<ServiceReport, ContactError> {
         require(ctx, REPORT, Action::Read)?;
         let compared_with = compare_with.unwrap_or_else(|| period.year_before());
-        let current = self.figures(ctx, period).await?;
-        let previous = self.figures(ctx, compared_with).await?;
+        let current = self.figures(ctx, session, period).await?;
+        let previous = self.figures(ctx, session, compared_with).await?;
         Ok(ServiceReport {
             period,
             compared_with,
@@ -95,10 +100,15 @@ impl Contacts {
         })
     }
 
-    async fn figures(&self, ctx: &Ctx, period: Period) -> Result<Figures, ContactError> {
+    async fn figures(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        period: Period,
+    ) -> Result<Figures, ContactError> {
         let tenant = ctx.tenant();
         let norms = self.norms(tenant)?.clone();
-        let mut figures = figures::contacts(&self.db, tenant, period, &norms).await?;
+        let mut figures = figures::contacts(session, tenant, period, &norms).await?;
         for channel in &mut figures.channels {
             for topic in &mut channel.topics {
                 if let Some(name) = self.product_name(tenant, &topic.topic) {
@@ -108,7 +118,7 @@ impl Contacts {
         }
         let deadlines: Vec<DeadlineFigures> = self
             .cases
-            .deadline_figures(tenant, period.from, period.to)
+            .deadline_figures(session, tenant, period.from, period.to)
             .await?;
         figures.case_deadlines = deadlines;
         Ok(figures)

@@ -2,10 +2,17 @@
 //! resident back by the deadline the tenant's norm sets (in working days).
 
 use chrono::{SubsecRound, Utc};
-use loket_kernel::{Action, Ctx, calendar::Calendar, page::Page};
+use loket_kernel::{
+    Action, Ctx,
+    calendar::Calendar,
+    input,
+    page::{DayKey, Page},
+};
+use loket_store::{Session, query::page_with_counts};
 use sea_orm::{
-    ActiveModelTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    prelude::*, sea_query::Expr,
+    ActiveModelTrait, Condition, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    prelude::*,
+    sea_query::{Expr, ExprTrait, Order},
 };
 use uuid::Uuid;
 
@@ -67,11 +74,13 @@ impl Contacts {
     pub async fn request_callback(
         &self,
         ctx: &Ctx,
+        session: &Session,
         request: CallbackRequest,
     ) -> Result<CallbackRecord, ContactError> {
         require(ctx, CALLBACKS, Action::Create)?;
         let config = self.config(ctx.tenant())?;
-        let team = request.team.trim();
+        let team = input::required_line("team", &request.team, 100)?;
+        let team = team.as_str();
         if !config
             .contact_centre
             .callback_teams
@@ -83,22 +92,22 @@ impl Contacts {
                 format!("one of {}", config.contact_centre.callback_teams.join(", ")),
             ));
         }
-        let number = phone(&request.phone)?;
-        if let Some(q) = &request.question
-            && (q.trim().is_empty() || q.chars().count() > MAX_TEXT)
-        {
-            return Err(ContactError::bad(
-                "question",
-                format!("1 to {MAX_TEXT} characters"),
-            ));
-        }
+        let number = phone(&input::required_line("phone", &request.phone, MAX_PHONE)?)?;
+        let question = match &request.question {
+            Some(q) => Some(input::required_text("question", q, MAX_TEXT)?),
+            None => None,
+        };
         let now = Utc::now().trunc_subsecs(6);
         let calendar = config.contact_centre.calendar();
-        let deadline = calendar.add_working_days(
-            Calendar::local_date(now),
-            config.service_norms.callback_working_days,
-        );
-        let tx = self.db.begin(ctx.tenant()).await?;
+        let deadline = calendar
+            .add_working_days(
+                Calendar::local_date(now),
+                config.service_norms.callback_working_days,
+            )
+            .ok_or_else(|| {
+                ContactError::Conflict("the callback norm reaches past the calendar".into())
+            })?;
+        let tx = session.tx(ctx.tenant()).await?;
         let contact = moment::scoped(ctx.tenant())
             .filter(moment::Column::Id.eq(request.contact_id))
             .one(tx.conn())
@@ -111,9 +120,7 @@ impl Contacts {
             team: team.to_owned(),
             subject_bsn: contact.subject_bsn.clone(),
             phone: number,
-            question: request
-                .question
-                .map_or_else(|| contact.question.clone(), |q| q.trim().to_owned()),
+            question: question.unwrap_or_else(|| contact.question.clone()),
             requested_at: now,
             requested_by: ctx.actor().subject().to_owned(),
             deadline,
@@ -132,22 +139,23 @@ impl Contacts {
             .filter(moment::Column::Id.eq(contact.id))
             .exec(tx.conn())
             .await?;
-        tx.commit().await?;
-        Ok(row.into())
+        Ok(CallbackRecord::read(row, "requestCallback"))
     }
 
     /// Callback requests, soonest deadline first, with how many match.
     pub async fn callbacks(
         &self,
         ctx: &Ctx,
+        session: &Session,
         filter: &CallbackFilter,
-        page: Page,
-    ) -> Result<(Vec<CallbackRecord>, u64), ContactError> {
+        page: Page<DayKey>,
+    ) -> Result<(Vec<CallbackRecord>, u64, bool), ContactError> {
         require(ctx, CALLBACKS, Action::Read)?;
         let today = Calendar::local_date(Utc::now());
         let mut query = callback::scoped(ctx.tenant());
         if let Some(team) = &filter.team {
-            query = query.filter(callback::Column::Team.eq(team.trim()));
+            let team = input::required_line("filter.team", team, 100)?;
+            query = query.filter(callback::Column::Team.eq(team));
         }
         if !filter.include_completed || filter.overdue {
             query = query.filter(callback::Column::CompletedAt.is_null());
@@ -155,36 +163,58 @@ impl Contacts {
         if filter.overdue {
             query = query.filter(callback::Column::Deadline.lt(today));
         }
-        let tx = self.db.begin(ctx.tenant()).await?;
-        let total = query.clone().count(tx.conn()).await?;
-        let rows = query
-            .order_by_asc(callback::Column::Deadline)
-            .order_by_asc(callback::Column::Id)
-            .offset(page.offset as u64)
-            .limit(page.first as u64)
-            .all(tx.conn())
-            .await?;
-        tx.commit().await?;
-        Ok((rows.into_iter().map(CallbackRecord::from).collect(), total))
+        let mut page_query = query.clone();
+        if let Some(after) = page.after {
+            page_query = page_query.filter(
+                Condition::any()
+                    .add(callback::Column::Deadline.gt(after.day))
+                    .add(
+                        Condition::all()
+                            .add(callback::Column::Deadline.eq(after.day))
+                            .add(callback::Column::Id.gt(after.id)),
+                    ),
+            );
+        }
+        let tx = session.tx(ctx.tenant()).await?;
+        let found = page_with_counts(
+            &tx,
+            query,
+            vec![Expr::val(1).count()],
+            page_query
+                .order_by_asc(callback::Column::Deadline)
+                .order_by_asc(callback::Column::Id)
+                .limit(page.fetch()),
+            &[("deadline", Order::Asc), ("id", Order::Asc)],
+        )
+        .await?;
+        let has_next = found.rows.len() > page.first;
+        let total = found
+            .counts
+            .first()
+            .and_then(|n| u64::try_from(*n).ok())
+            .unwrap_or(0);
+        let records = found
+            .rows
+            .into_iter()
+            .take(page.first)
+            .map(|row| CallbackRecord::read(row, "callbacks"))
+            .collect();
+        Ok((records, total, has_next))
     }
 
     /// Marks a callback done with its result, at `expected_version`.
     pub async fn complete_callback(
         &self,
         ctx: &Ctx,
+        session: &Session,
         id: Uuid,
         result: &str,
         expected_version: i32,
     ) -> Result<CallbackRecord, ContactError> {
         require(ctx, CALLBACKS, Action::Update)?;
-        let result = result.trim();
-        if result.is_empty() || result.chars().count() > MAX_TEXT {
-            return Err(ContactError::bad(
-                "result",
-                format!("1 to {MAX_TEXT} characters"),
-            ));
-        }
-        let tx = self.db.begin(ctx.tenant()).await?;
+        let result = input::required_text("result", result, MAX_TEXT)?;
+        let result = result.as_str();
+        let tx = session.tx(ctx.tenant()).await?;
         let row = callback::scoped(ctx.tenant())
             .filter(callback::Column::Id.eq(id))
             .one(tx.conn())
@@ -199,6 +229,10 @@ impl Contacts {
         }
         let now = Utc::now().trunc_subsecs(6);
         let in_time = Calendar::local_date(now) <= row.deadline;
+        let next_version = row
+            .version
+            .checked_add(1)
+            .ok_or_else(|| ContactError::Conflict("the callback cannot change any more".into()))?;
         let updated = callback::Entity::update_many()
             .col_expr(callback::Column::CompletedAt, Expr::value(now))
             .col_expr(
@@ -207,7 +241,7 @@ impl Contacts {
             )
             .col_expr(callback::Column::Result, Expr::value(result.to_owned()))
             .col_expr(callback::Column::InTime, Expr::value(in_time))
-            .col_expr(callback::Column::Version, Expr::value(row.version + 1))
+            .col_expr(callback::Column::Version, Expr::value(next_version))
             .filter(callback::Column::TenantId.eq(ctx.tenant().as_str()))
             .filter(callback::Column::Id.eq(id))
             .filter(callback::Column::Version.eq(expected_version))
@@ -218,14 +252,13 @@ impl Contacts {
                 "the callback changed meanwhile".to_owned(),
             ));
         }
-        tx.commit().await?;
         Ok(CallbackRecord {
             completed_at: Some(now),
             completed_by: Some(ctx.actor().subject().to_owned()),
             result: Some(result.to_owned()),
             in_time: Some(in_time),
-            version: row.version + 1,
-            ..row.into()
+            version: next_version,
+            ..CallbackRecord::read(row, "completeCallback")
         })
     }
 }

@@ -1,10 +1,17 @@
 //! Reading contact moments: a resident's contact history for the front and back office, a
-//! citizen's own, and the municipality's latest contacts for staff. Every page that shows a
-//! resident's contacts writes the processing log.
+//! citizen's own, and the municipality's latest contacts for staff, paged newest first by
+//! time. What the caller reads of each is logged as the fields resolve.
 
-use loket_kernel::{Action, Actor, Bsn, Ctx, page::Page};
-use loket_store::processing_log::{self, Processing};
-use sea_orm::{PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, prelude::*};
+use loket_kernel::{
+    Action, Actor, Bsn, Ctx, input,
+    page::{Page, TimeKey, cursor},
+};
+use loket_store::{Session, processing_log::ReadAs, query::page_with_counts};
+use sea_orm::{
+    Condition, QueryFilter, QueryOrder, QuerySelect,
+    prelude::*,
+    sea_query::{ExprTrait, Order},
+};
 use uuid::Uuid;
 
 use super::{Contacts, MOMENTS, require};
@@ -23,20 +30,41 @@ pub struct ContactPage {
     pub contacts: Vec<ContactRecord>,
     /// How many there are in all.
     pub total: u64,
+    /// Whether more follow.
+    pub has_next: bool,
+}
+
+/// The cursor of a contact in a list newest first.
+pub fn contact_cursor(record: &ContactRecord) -> String {
+    cursor(&TimeKey {
+        at: record.received_at,
+        id: record.id,
+    })
 }
 
 impl Contacts {
     /// One contact moment of the caller's municipality (a citizen's own only); others are
     /// `NOT_FOUND`, so their existence is not revealed.
-    pub async fn find(&self, ctx: &Ctx, id: Uuid) -> Result<ContactRecord, ContactError> {
+    pub async fn find(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        id: Uuid,
+    ) -> Result<ContactRecord, ContactError> {
         require(ctx, MOMENTS, Action::Read)?;
-        let tx = self.db.begin(ctx.tenant()).await?;
+        let tx = session.tx(ctx.tenant()).await?;
         let row = moment::scoped(ctx.tenant())
             .filter(Column::Id.eq(id))
             .one(tx.conn())
             .await?
             .ok_or(ContactError::NotFound)?;
-        let record = ContactRecord::try_from(row)?;
+        let record = ContactRecord::read(
+            row,
+            ReadAs {
+                operation: "node",
+                purpose: PURPOSE,
+            },
+        )?;
         let own = match ctx.actor() {
             Actor::Citizen { bsn, .. } => record.subject.as_ref() == Some(bsn),
             Actor::Anonymous => false,
@@ -45,16 +73,6 @@ impl Contacts {
         if !own {
             return Err(ContactError::NotFound);
         }
-        if let Some(person) = &record.subject {
-            let processing = Processing {
-                person,
-                purpose: PURPOSE,
-                operation: "node",
-                field_groups: &["contact"],
-            };
-            processing_log::record_all(&tx, ctx, &[processing]).await?;
-        }
-        tx.commit().await?;
         Ok(record)
     }
 
@@ -63,13 +81,16 @@ impl Contacts {
     pub async fn history(
         &self,
         ctx: &Ctx,
+        session: &Session,
         subject: Option<&str>,
-        page: Page,
+        page: Page<TimeKey>,
+        operation: &'static str,
     ) -> Result<ContactPage, ContactError> {
         require(ctx, MOMENTS, Action::Read)?;
         let subject = subject
             .map(|b| {
-                Bsn::new(b.trim()).map_err(|_| ContactError::bad("subject", "not a valid BSN"))
+                Bsn::new(input::required_line("subject", b, 20)?)
+                    .map_err(|_| ContactError::bad("subject", "not a valid BSN"))
             })
             .transpose()?;
         let subject = match ctx.actor() {
@@ -82,40 +103,51 @@ impl Contacts {
             Actor::Anonymous => return Err(ContactError::forbidden(MOMENTS)),
             _ => subject,
         };
-        let mut query = moment::scoped(ctx.tenant());
+        let mut matching = moment::scoped(ctx.tenant());
         if let Some(bsn) = &subject {
-            query = query.filter(Column::SubjectBsn.eq(bsn.as_str()));
+            matching = matching.filter(Column::SubjectBsn.eq(bsn.as_str()));
         }
-        let tx = self.db.begin(ctx.tenant()).await?;
-        let total = query.clone().count(tx.conn()).await?;
-        let rows = query
-            .order_by_desc(Column::ReceivedAt)
-            .order_by_desc(Column::Id)
-            .offset(page.offset as u64)
-            .limit(page.first as u64)
-            .all(tx.conn())
-            .await?;
-        let contacts = rows
-            .into_iter()
-            .map(ContactRecord::try_from)
-            .collect::<Result<Vec<_>, _>>()?;
-        let people: Vec<&Bsn> = {
-            let mut seen: Vec<&Bsn> = contacts.iter().filter_map(|c| c.subject.as_ref()).collect();
-            seen.sort_by(|a, b| a.as_str().cmp(b.as_str()));
-            seen.dedup();
-            seen
+        let mut page_query = matching.clone();
+        if let Some(after) = page.after {
+            page_query = page_query.filter(
+                Condition::any().add(Column::ReceivedAt.lt(after.at)).add(
+                    Condition::all()
+                        .add(Column::ReceivedAt.eq(after.at))
+                        .add(Column::Id.lt(after.id)),
+                ),
+            );
+        }
+        let tx = session.tx(ctx.tenant()).await?;
+        let found = page_with_counts(
+            &tx,
+            matching,
+            vec![Expr::val(1).count()],
+            page_query
+                .order_by_desc(Column::ReceivedAt)
+                .order_by_desc(Column::Id)
+                .limit(page.fetch()),
+            &[("received_at", Order::Desc), ("id", Order::Desc)],
+        )
+        .await?;
+        let has_next = found.rows.len() > page.first;
+        let read_as = ReadAs {
+            operation,
+            purpose: PURPOSE,
         };
-        let processings: Vec<Processing<'_>> = people
+        let contacts = found
+            .rows
             .into_iter()
-            .map(|person| Processing {
-                person,
-                purpose: PURPOSE,
-                operation: "contactMoments",
-                field_groups: &["contact"],
-            })
-            .collect();
-        processing_log::record_all(&tx, ctx, &processings).await?;
-        tx.commit().await?;
-        Ok(ContactPage { contacts, total })
+            .take(page.first)
+            .map(|row| ContactRecord::read(row, read_as))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(ContactPage {
+            contacts,
+            total: found
+                .counts
+                .first()
+                .and_then(|n| u64::try_from(*n).ok())
+                .unwrap_or(0),
+            has_next,
+        })
     }
 }

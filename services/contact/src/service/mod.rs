@@ -10,13 +10,13 @@ use std::sync::Arc;
 use loket_kernel::{
     Action, Ctx, TenantId,
     calendar::Calendar,
-    casebook::{CaseBook, ProductNames},
+    casebook::ProductNames,
     config::{ServiceNorms, TenantConfig, TenantSet},
 };
-use loket_store::Db;
+use loket_store::lookups::CaseBook;
 
 pub use callbacks::{CallbackFilter, CallbackRequest};
-pub use history::ContactPage;
+pub use history::{ContactPage, contact_cursor};
 
 use crate::ContactError;
 
@@ -30,23 +30,21 @@ pub(crate) const REPORT: &str = "report/service";
 /// The contact-centre service.
 #[derive(Clone)]
 pub struct Contacts {
-    pub(crate) db: Db,
     tenants: Arc<TenantSet>,
     pub(crate) cases: Arc<dyn CaseBook>,
     products: Arc<dyn ProductNames>,
 }
 
 impl Contacts {
-    /// The service on `db` for the tenants loaded at start-up; it asks `cases` whether a case
-    /// exists and how deadlines were kept, and `products` what a product is called.
+    /// The service for the tenants loaded at start-up; it asks `cases` whether a case exists
+    /// and how deadlines were kept, and `products` what a product is called. It works in each
+    /// request's session.
     pub fn new(
-        db: Db,
         tenants: Arc<TenantSet>,
         cases: Arc<dyn CaseBook>,
         products: Arc<dyn ProductNames>,
     ) -> Self {
         Self {
-            db,
             tenants,
             cases,
             products,

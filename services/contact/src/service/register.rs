@@ -2,7 +2,8 @@
 //! per idempotency key.
 
 use chrono::{DateTime, SubsecRound, Utc};
-use loket_kernel::{Action, Bsn, Ctx, calendar::Calendar};
+use loket_kernel::{Action, Bsn, Ctx, calendar::Calendar, input};
+use loket_store::{Session, processing_log::ReadAs};
 use sea_orm::{
     ActiveModelTrait, EntityTrait, IntoActiveModel, QueryFilter, prelude::*, sea_query::OnConflict,
 };
@@ -35,32 +36,28 @@ struct Checked {
 }
 
 fn seconds(field: &'static str, value: Option<i32>) -> Result<Option<i32>, ContactError> {
-    match value {
-        Some(s) if !(0..=MAX_SECONDS).contains(&s) => Err(ContactError::bad(
-            field,
-            format!("between 0 and {MAX_SECONDS} seconds"),
-        )),
-        other => Ok(other),
-    }
+    Ok(value
+        .map(|s| input::number(field, s, 0..=MAX_SECONDS))
+        .transpose()?)
 }
 
 fn text(field: &'static str, value: &str, required: bool) -> Result<(), ContactError> {
-    let length = value.trim().chars().count();
-    if required && length == 0 {
-        return Err(ContactError::bad(field, "must not be empty"));
-    }
-    if length > MAX_TEXT {
-        return Err(ContactError::bad(
-            field,
-            format!("at most {MAX_TEXT} characters"),
-        ));
+    if required {
+        input::required_text(field, value, MAX_TEXT)?;
+    } else {
+        input::text(field, value, MAX_TEXT)?;
     }
     Ok(())
 }
 
 impl Contacts {
     /// Checks what a registration needs from the tenant: topic, case, times.
-    async fn check(&self, ctx: &Ctx, new: &NewContact) -> Result<Checked, ContactError> {
+    async fn check(
+        &self,
+        ctx: &Ctx,
+        session: &Session,
+        new: &NewContact,
+    ) -> Result<Checked, ContactError> {
         let channel = new
             .channel
             .ok_or_else(|| ContactError::bad("channel", "required"))?;
@@ -68,18 +65,21 @@ impl Contacts {
             .subject
             .as_deref()
             .map(|b| {
-                Bsn::new(b.trim()).map_err(|_| ContactError::bad("subject", "not a valid BSN"))
+                Bsn::new(input::required_line("subject", b, 20)?)
+                    .map_err(|_| ContactError::bad("subject", "not a valid BSN"))
             })
             .transpose()?;
         let (topic, topic_label) = match (new.product.as_deref(), new.topic.as_deref()) {
             (Some(code), None) => {
-                let code = code.trim();
+                let code = input::required_line("product", code, 100)?;
+                let code = code.as_str();
                 let name = self.product_name(ctx.tenant(), code).ok_or_else(|| {
                     ContactError::bad("product", format!("{code:?} is not a product offered here"))
                 })?;
                 (code.to_owned(), name)
             }
             (None, Some(free)) => {
+                let free = input::required_line("topic", free, MAX_TOPIC)?;
                 let label = free.split_whitespace().collect::<Vec<_>>().join(" ");
                 if label.is_empty() || label.chars().count() > MAX_TOPIC {
                     return Err(ContactError::bad(
@@ -148,13 +148,14 @@ impl Contacts {
             }
             _ => None,
         };
-        if let Some(reference) = new.case_reference.as_deref()
-            && !self.cases.exists(ctx.tenant(), reference.trim()).await?
-        {
-            return Err(ContactError::bad(
-                "caseReference",
-                format!("no case {:?} in this municipality", reference.trim()),
-            ));
+        if let Some(reference) = new.case_reference.as_deref() {
+            let reference = input::required_line("caseReference", reference, 40)?;
+            if !self.cases.exists(session, ctx.tenant(), &reference).await? {
+                return Err(ContactError::bad(
+                    "caseReference",
+                    format!("no case {reference:?} in this municipality"),
+                ));
+            }
         }
         Ok(Checked {
             channel,
@@ -172,19 +173,16 @@ impl Contacts {
     pub async fn register(
         &self,
         ctx: &Ctx,
+        session: &Session,
         new: NewContact,
     ) -> Result<(ContactRecord, bool), ContactError> {
         require(ctx, MOMENTS, Action::Create)?;
-        let key = match new.idempotency_key.as_deref().map(str::trim) {
-            Some(k) if k.is_empty() || k.chars().count() > MAX_KEY => {
-                return Err(ContactError::bad(
-                    "idempotencyKey",
-                    format!("1 to {MAX_KEY} characters"),
-                ));
-            }
-            other => other.map(str::to_owned),
-        };
-        let c = self.check(ctx, &new).await?;
+        let key = new
+            .idempotency_key
+            .as_deref()
+            .map(|k| input::required_line("idempotencyKey", k, MAX_KEY))
+            .transpose()?;
+        let c = self.check(ctx, session, &new).await?;
         let row = moment::Model {
             tenant_id: ctx.tenant().to_string(),
             id: Uuid::now_v7(),
@@ -205,7 +203,11 @@ impl Contacts {
             idempotency_key: key.clone(),
             registered_at: Utc::now().trunc_subsecs(6),
         };
-        let tx = self.db.begin(ctx.tenant()).await?;
+        let read_as = ReadAs {
+            operation: "registerContact",
+            purpose: "register a contact",
+        };
+        let tx = session.tx(ctx.tenant()).await?;
         let inserted = moment::Entity::insert(row.clone().into_active_model().reset_all())
             // No conflict target: the only unique key a fresh id can collide on is the
             // idempotency key, and SQLite resolves a named target against the schema a pooled
@@ -214,8 +216,7 @@ impl Contacts {
             .exec_without_returning(tx.conn())
             .await?;
         if inserted == 1 {
-            tx.commit().await?;
-            return Ok((ContactRecord::try_from(row)?, false));
+            return Ok((ContactRecord::read(row, read_as)?, false));
         }
         // A registration with this key exists: the same contact is a retry, another a conflict.
         let earlier = moment::scoped(ctx.tenant())
@@ -223,7 +224,7 @@ impl Contacts {
             .one(tx.conn())
             .await?
             .ok_or(ContactError::NotFound)?;
-        tx.commit().await?;
+        drop(tx);
         let model = row;
         // Times are left out: a retry of a call registered "now" has a later now.
         let same = earlier.channel == model.channel
@@ -241,6 +242,6 @@ impl Contacts {
                 "this idempotency key was used for another contact".to_owned(),
             ));
         }
-        Ok((ContactRecord::try_from(earlier)?, true))
+        Ok((ContactRecord::read(earlier, read_as)?, true))
     }
 }

@@ -10,11 +10,11 @@ use loket_authz::Authz;
 use loket_contact::{ContactChannel, ContactRecord, Contacts, NewContact};
 use loket_kernel::{
     Ctx, Role, TenantId,
-    casebook::{CaseBook, CaseBookError, DeadlineFigures, ProductNames},
+    casebook::{CaseBookError, DeadlineFigures, ProductNames},
     config::{TenantSet, load_dir},
     directory::BoxFuture,
 };
-use loket_store::testing::TestDb;
+use loket_store::{Session, lookups::CaseBook, testing::TestDb};
 
 /// A resident of the demo registry's range (passes the eleven check).
 pub const RESIDENT: &str = "999993653";
@@ -27,6 +27,7 @@ pub struct Book;
 impl CaseBook for Book {
     fn exists<'a>(
         &'a self,
+        _session: &'a Session,
         tenant: &'a TenantId,
         reference: &'a str,
     ) -> BoxFuture<'a, Result<bool, CaseBookError>> {
@@ -35,6 +36,7 @@ impl CaseBook for Book {
 
     fn deadline_figures<'a>(
         &'a self,
+        _session: &'a Session,
         _tenant: &'a TenantId,
         from: NaiveDate,
         _to: NaiveDate,
@@ -81,12 +83,7 @@ impl World {
         let tenants = Arc::new(load_dir(&dir).unwrap());
         db.db().sync_tenants(&tenants).await.unwrap();
         let authz = Authz::load(&tenants).await.unwrap();
-        let contacts = Contacts::new(
-            db.db().clone(),
-            Arc::clone(&tenants),
-            Arc::new(Book),
-            Arc::new(Names),
-        );
+        let contacts = Contacts::new(Arc::clone(&tenants), Arc::new(Book), Arc::new(Names));
         Self {
             db,
             authz,
@@ -128,7 +125,12 @@ impl World {
 
     /// Registers a contact by `ctx`.
     pub async fn register(&self, ctx: &Ctx, new: NewContact) -> ContactRecord {
-        self.contacts.register(ctx, new).await.unwrap().0
+        loket_store::testing::request(self.db.db(), ctx, async |s| {
+            self.contacts.register(ctx, s, new).await
+        })
+        .await
+        .unwrap()
+        .0
     }
 }
 

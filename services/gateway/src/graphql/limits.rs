@@ -15,16 +15,15 @@ pub fn count_aliases(doc: &ExecutableDocument) -> usize {
         .values()
         .map(|f| in_set(&f.node.selection_set.node))
         .sum();
-    operations + fragments
+    operations.saturating_add(fragments)
 }
 
 fn in_set(set: &SelectionSet) -> usize {
     set.items
         .iter()
         .map(|item| match &item.node {
-            Selection::Field(field) => {
-                usize::from(field.node.alias.is_some()) + in_set(&field.node.selection_set.node)
-            }
+            Selection::Field(field) => usize::from(field.node.alias.is_some())
+                .saturating_add(in_set(&field.node.selection_set.node)),
             Selection::InlineFragment(fragment) => in_set(&fragment.node.selection_set.node),
             Selection::FragmentSpread(_) => 0,
         })

@@ -146,13 +146,13 @@ impl Me {
             return Ok(None);
         };
         let groups = requested_groups(ctx.look_ahead());
+        let session = loket_store::graphql::session(ctx)?;
+        let read_as = loket_store::processing_log::ReadAs {
+            operation: "me.person",
+            purpose: "show a resident their own record",
+        };
         ctx.data::<Registry>()?
-            .person(
-                &self.0,
-                bsn.as_str(),
-                &groups,
-                "show a resident their own record",
-            )
+            .person(&self.0, session, bsn.as_str(), &groups, read_as)
             .await
             .map(|record| Some(Person(record)))
             .map_err(|e| to_gql(&e))

@@ -4,8 +4,11 @@
 //! data (see [`crate::http`]); they stay thin: extract, check, call a service, map.
 
 mod error;
+pub(crate) mod exec;
+mod input;
 mod limits;
 mod me;
+mod mutations;
 mod node;
 mod processing_log;
 mod resident;
@@ -70,6 +73,7 @@ pub fn builder(limits: &Limits) -> SchemaBuilder<QueryRoot, MutationRoot, Subscr
     .limit_depth(limits.max_depth)
     .limit_complexity(limits.max_complexity)
     .limit_recursive_depth(limits.max_depth.max(32))
+    .extension(mutations::Atomic)
 }
 
 /// The schema as SDL, as `loket schema` prints it and `schema/schema.graphql` holds it.

@@ -6,9 +6,9 @@ use async_graphql::{
 };
 use loket_kernel::{
     Action, Bsn,
-    page::{Page, encode_cursor},
+    page::{IdKey, Page, cursor},
 };
-use loket_store::{Db, processing_log};
+use loket_store::{graphql::session, processing_log};
 
 use loket_kernel::graphql::{field_error, to_gql};
 
@@ -84,53 +84,57 @@ impl ProcessingLogQuery {
             .map(Bsn::new)
             .transpose()
             .map_err(|e| field_error("filter.bsn", e.to_string()))?;
-        let page = loket_kernel::graphql::page(first, after.as_deref())?;
-        let db = ctx.data::<Db>()?;
-        let tx = db.begin(rctx.tenant()).await.map_err(|e| to_gql(&e))?;
-        let fetch = Page {
-            first: page.first + 1,
-            ..page
+        let line = |field: &str, value: Option<String>| {
+            value
+                .map(|v| loket_kernel::input::required_line(field, &v, 200))
+                .transpose()
+                .map_err(|e| to_gql(&e))
         };
+        let operation = line("filter.operation", filter.operation)?;
+        let actor_subject = line("filter.actorSubject", filter.actor_subject)?;
+        let page: Page<IdKey> = loket_kernel::graphql::page(first, after.as_deref())?;
+        let tx = session(ctx)?
+            .tx(rctx.tenant())
+            .await
+            .map_err(|e| to_gql(&e))?;
         let store_filter = processing_log::Filter {
             person: bsn.as_ref(),
-            operation: filter.operation.as_deref(),
-            actor_subject: filter.actor_subject.as_deref(),
+            operation: operation.as_deref(),
+            actor_subject: actor_subject.as_deref(),
             from: filter.from,
             to: filter.to,
         };
-        let mut entries = processing_log::list(&tx, &store_filter, fetch)
+        let mut entries = processing_log::list(&tx, &store_filter, &page)
             .await
             .map_err(|e| to_gql(&e))?;
-        tx.commit().await.map_err(|e| to_gql(&e))?;
+        drop(tx);
         let has_next = entries.len() > page.first;
         entries.truncate(page.first);
-        let mut connection = Connection::new(page.offset > 0, has_next);
-        connection
-            .edges
-            .extend(entries.into_iter().enumerate().map(|(i, e)| {
-                Edge::new(
-                    encode_cursor(page.offset + i),
-                    ProcessingLogEntry {
-                        actor_kind: e.actor_kind,
-                        actor_subject: e.actor_subject,
-                        roles: e.roles.split(',').map(str::to_owned).collect(),
-                        person_bsn: e.person_bsn,
-                        purpose: e.purpose,
-                        operation: e.operation,
-                        request_id: e.request_id,
-                        at: e.created_at,
-                        subject_type: e.subject_type,
-                        field_groups: e
-                            .field_groups
-                            .split(',')
-                            .filter(|g| !g.is_empty())
-                            .map(str::to_owned)
-                            .collect(),
-                        trace_id: e.trace_id,
-                        span_id: e.span_id,
-                    },
-                )
-            }));
+        let mut connection = Connection::new(page.after.is_some(), has_next);
+        connection.edges.extend(entries.into_iter().map(|e| {
+            Edge::new(
+                cursor(&IdKey(e.id)),
+                ProcessingLogEntry {
+                    actor_kind: e.actor_kind,
+                    actor_subject: e.actor_subject,
+                    roles: e.roles.split(',').map(str::to_owned).collect(),
+                    person_bsn: e.person_bsn,
+                    purpose: e.purpose,
+                    operation: e.operation,
+                    request_id: e.request_id,
+                    at: e.created_at,
+                    subject_type: e.subject_type,
+                    field_groups: e
+                        .field_groups
+                        .split(',')
+                        .filter(|g| !g.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                    trace_id: e.trace_id,
+                    span_id: e.span_id,
+                },
+            )
+        }));
         Ok(connection)
     }
 }

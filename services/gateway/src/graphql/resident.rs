@@ -28,7 +28,7 @@ impl ResidentView {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<ContactMomentConnection> {
-        resident_contacts(ctx, Some(self.0.as_str()), first, after).await
+        resident_contacts(ctx, Some(self.0.as_str()), first, after, "residentView").await
     }
 
     /// Cases across departments, open and closed, newest first.

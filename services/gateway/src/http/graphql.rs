@@ -3,14 +3,14 @@
 //! `application/graphql-response+json` and `application/json`, GraphiQL for browsers, and
 //! the WebSocket upgrade for subscriptions.
 
-use std::time::Instant;
+use std::{net::IpAddr, time::Duration};
 
 use async_graphql::{
-    ErrorExtensionValues, ServerError, Value, http::GraphiQLSource, parser::types::OperationType,
+    ErrorExtensionValues, ServerError, http::GraphiQLSource, parser::types::OperationType,
 };
 use axum::{
     body::Bytes,
-    extract::{Request, State, rejection::BytesRejection},
+    extract::{ConnectInfo, Request, State, rejection::BytesRejection},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     response::{Html, IntoResponse, Response},
 };
@@ -18,11 +18,11 @@ use loket_authz::AuthError;
 use loket_kernel::{ErrorCode, HasCode};
 
 use super::{
-    App, TENANT_HEADER,
+    App,
     negotiate::{Media, negotiate},
-    request_id, ws,
+    ws,
 };
-use crate::graphql::{code_of, count_aliases};
+use crate::graphql::exec::inspect;
 
 /// A GraphQL error response that never reached execution.
 fn refuse(media: Media, status: StatusCode, code: ErrorCode, message: &str) -> Response {
@@ -82,9 +82,11 @@ fn not_acceptable() -> Response {
 /// `POST /graphql`.
 pub(crate) async fn post(
     State(app): State<App>,
+    peer: super::Peer,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let peer = super::client_address(&app, &headers, peer);
     let Some(media) = negotiate(&headers) else {
         return not_acceptable();
     };
@@ -132,18 +134,23 @@ pub(crate) async fn post(
             );
         }
     };
-    execute(&app, &headers, media, Method::POST, request).await
+    execute(&app, &headers, peer, media, Method::POST, request).await
 }
 
 /// `GET /graphql`: a WebSocket upgrade, GraphiQL for a browser, or a query in the URL.
 pub(crate) async fn get(State(app): State<App>, request: Request) -> Response {
     let headers = request.headers().clone();
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|ConnectInfo(addr)| *addr);
+    let peer = super::client_address(&app, &headers, super::Peer(peer));
     let is_upgrade = headers
         .get(header::UPGRADE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
     if is_upgrade {
-        return ws::upgrade(app, request).await;
+        return ws::upgrade(app, request, peer).await;
     }
     let query = request.uri().query().unwrap_or_default().to_owned();
     let wants_html = headers
@@ -162,7 +169,7 @@ pub(crate) async fn get(State(app): State<App>, request: Request) -> Response {
         return not_acceptable();
     };
     match async_graphql::http::parse_query_string(&query) {
-        Ok(request) => execute(&app, &headers, media, Method::GET, request).await,
+        Ok(request) => execute(&app, &headers, peer, media, Method::GET, request).await,
         Err(e) => refuse(
             media,
             StatusCode::BAD_REQUEST,
@@ -170,43 +177,6 @@ pub(crate) async fn get(State(app): State<App>, request: Request) -> Response {
             &format!("invalid query parameters: {e}"),
         ),
     }
-}
-
-/// The root field of the chosen operation, as a bounded metrics label.
-struct Inspection {
-    label: String,
-    aliases: usize,
-    operation: Option<OperationType>,
-}
-
-/// Parses the document once; execution reuses the parsed document kept on the request.
-fn inspect(request: &mut async_graphql::Request) -> Option<Inspection> {
-    let operation_name = request.operation_name.clone();
-    let doc = request.parsed_query().ok()?;
-    let operation = match &operation_name {
-        Some(name) => doc
-            .operations
-            .iter()
-            .find(|(n, _)| n.is_some_and(|n| n.as_str() == name))
-            .map(|(_, op)| op),
-        None => doc.operations.iter().next().map(|(_, op)| op),
-    }?;
-    let root = operation
-        .node
-        .selection_set
-        .node
-        .items
-        .iter()
-        .find_map(|item| match &item.node {
-            async_graphql::parser::types::Selection::Field(f) => Some(f.node.name.node.to_string()),
-            _ => None,
-        })
-        .unwrap_or_else(|| "fragment".to_owned());
-    Some(Inspection {
-        label: root,
-        aliases: count_aliases(doc),
-        operation: Some(operation.node.ty),
-    })
 }
 
 pub(crate) fn bearer(headers: &HeaderMap) -> Result<Option<&str>, AuthError> {
@@ -227,26 +197,13 @@ pub(crate) fn bearer(headers: &HeaderMap) -> Result<Option<&str>, AuthError> {
 async fn execute(
     app: &App,
     headers: &HeaderMap,
+    peer: Option<IpAddr>,
     media: Media,
     method: Method,
     mut request: async_graphql::Request,
 ) -> Response {
-    let started = Instant::now();
-    let inspection = inspect(&mut request);
-    if let Some(found) = &inspection {
-        if found.aliases > app.limits.max_aliases {
-            let message = format!(
-                "the query uses {} aliases; at most {} are allowed",
-                found.aliases, app.limits.max_aliases
-            );
-            return refuse(
-                media,
-                StatusCode::BAD_REQUEST,
-                ErrorCode::BadUserInput,
-                &message,
-            );
-        }
-        if method == Method::GET && found.operation == Some(OperationType::Mutation) {
+    if let Some(found) = inspect(&mut request) {
+        if method == Method::GET && found.kind == OperationType::Mutation {
             let mut response = refuse(
                 media,
                 StatusCode::METHOD_NOT_ALLOWED,
@@ -258,7 +215,7 @@ async fn execute(
                 .insert(header::ALLOW, HeaderValue::from_static("POST"));
             return response;
         }
-        if found.operation == Some(OperationType::Subscription) {
+        if found.kind == OperationType::Subscription {
             let message = "subscriptions run over WebSocket (graphql-transport-ws) on /graphql";
             return refuse(
                 media,
@@ -268,16 +225,11 @@ async fn execute(
             );
         }
     }
-
-    let tenant_header = headers.get(TENANT_HEADER).and_then(|v| v.to_str().ok());
-    let ctx = bearer(headers)
-        .and_then(|token| app.authz.context(token, tenant_header, request_id(headers)));
-    let ctx = match ctx {
+    let ctx = match super::context(app, headers) {
         Ok(ctx) => ctx,
         Err(e) => {
             tracing::info!(reason = %e, "credentials refused");
-            let label = inspection.as_ref().map_or("invalid", |i| i.label.as_str());
-            crate::metrics::request(label, "-", "unauthenticated", started.elapsed());
+            crate::metrics::request("invalid", "-", "unauthenticated", Duration::ZERO);
             return match e.code() {
                 ErrorCode::BadUserInput => refuse(
                     media,
@@ -295,38 +247,33 @@ async fn execute(
         }
     };
     tracing::Span::current().record("tenant", ctx.tenant().as_str());
-    let tenant = ctx.tenant().to_string();
-
-    let mut response = app.schema.execute(request.data(ctx)).await;
-    // A request error (parse, validation, limits) has errors without a path and no data; an
-    // execution error that nulls a non-null root field still executed.
-    let executed = response.data != Value::Null
-        || response.errors.is_empty()
-        || response.errors.iter().any(|e| !e.path.is_empty());
-    for error in &mut response.errors {
-        if code_of(error).is_none() {
-            let code = if error.path.is_empty() {
-                ErrorCode::BadUserInput
-            } else {
-                ErrorCode::Internal
-            };
-            error
-                .extensions
-                .get_or_insert_with(ErrorExtensionValues::default)
-                .set("code", code.as_str());
+    let outcome = app.executor.run(request, ctx, peer).await;
+    let status = if outcome.failed {
+        StatusCode::INTERNAL_SERVER_ERROR
+    } else if outcome.retry_after.is_some() {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if outcome.unauthenticated {
+        StatusCode::UNAUTHORIZED
+    } else {
+        media.status(outcome.executed)
+    };
+    let status = match media {
+        // The legacy media type answers every well-formed request with 200 (a refused rate
+        // keeps its 429, so that clients and proxies back off).
+        Media::Json if status == StatusCode::UNAUTHORIZED || status == StatusCode::BAD_REQUEST => {
+            StatusCode::OK
+        }
+        _ => status,
+    };
+    let mut response = respond(media, status, &outcome.response, outcome.executed);
+    if let Some(wait) = outcome.retry_after {
+        let seconds = wait
+            .as_secs()
+            .saturating_add(u64::from(wait.subsec_nanos() > 0))
+            .max(1);
+        if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
         }
     }
-    let outcome = if !executed {
-        "rejected"
-    } else if response.errors.is_empty() {
-        "ok"
-    } else {
-        "error"
-    };
-    let label = match (&inspection, executed) {
-        (Some(found), true) => found.label.as_str(),
-        _ => "invalid",
-    };
-    crate::metrics::request(label, &tenant, outcome, started.elapsed());
-    respond(media, media.status(executed), &response, executed)
+    response
 }

@@ -5,51 +5,163 @@ mod graphql;
 mod negotiate;
 mod ops;
 mod reports;
+pub(crate) mod serve;
 mod ws;
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    net::{IpAddr, SocketAddr},
+    sync::Arc,
+    time::Duration,
+};
 
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, Request},
-    http::{HeaderName, HeaderValue, Method, StatusCode, header},
+    extract::{ConnectInfo, DefaultBodyLimit, Request},
+    http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
     routing::get,
 };
-use loket_authz::Authz;
+use loket_authz::{AuthError, Authz};
 use loket_contact::Contacts;
-use loket_kernel::config::TenantSet;
+use loket_kernel::{Ctx, ErrorCode, config::TenantSet};
 use loket_store::Db;
 use tower_http::{
+    catch_panic::CatchPanicLayer,
     cors::{AllowOrigin, CorsLayer},
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
 
-use crate::{config::Limits, graphql::LoketSchema};
+use crate::{config::Limits, graphql::exec::Executor};
 
 /// The header anonymous callers name their tenant with.
 pub(crate) const TENANT_HEADER: &str = "loket-tenant";
 const REQUEST_ID_HEADER: &str = "x-request-id";
 
+/// The longest request id kept from a client; a longer or odder one is replaced.
+const MAX_REQUEST_ID: usize = 64;
+
 /// What every handler shares.
 #[derive(Clone)]
 pub(crate) struct App {
     pub(crate) authz: Arc<Authz>,
-    pub(crate) schema: LoketSchema,
+    pub(crate) executor: Executor,
     pub(crate) db: Db,
     pub(crate) tenants: Arc<TenantSet>,
     pub(crate) limits: Arc<Limits>,
     pub(crate) contacts: Contacts,
+    /// How many proxies in front of Loket append to `X-Forwarded-For`.
+    pub(crate) proxy_hops: usize,
 }
 
 /// The request id the request-id layer put on the request.
-pub(crate) fn request_id(headers: &axum::http::HeaderMap) -> String {
+pub(crate) fn request_id(headers: &HeaderMap) -> String {
     headers
         .get(REQUEST_ID_HEADER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("-")
         .to_owned()
+}
+
+/// Whether a client's request id may be kept: short, printable ASCII without spaces.
+fn acceptable_request_id(value: &HeaderValue) -> bool {
+    let bytes = value.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= MAX_REQUEST_ID
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(b))
+}
+
+/// Drops a request id the client sent that could not serve as ours; the request-id layer then
+/// makes a new one.
+async fn sanitise_request_id(mut request: Request, next: Next) -> Response {
+    if request
+        .headers()
+        .get(REQUEST_ID_HEADER)
+        .is_some_and(|v| !acceptable_request_id(v))
+    {
+        request.headers_mut().remove(REQUEST_ID_HEADER);
+    }
+    next.run(request).await
+}
+
+/// The trace id of a valid W3C `traceparent` header (`00-<trace>-<span>-<flags>`).
+fn traceparent(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get("traceparent")?.to_str().ok()?;
+    let mut parts = value.split('-');
+    let (version, trace, span, flags) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let hex = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_hexdigit());
+    (version != "ff" && hex(version, 2) && hex(span, 16) && hex(flags, 2))
+        .then_some(trace)
+        .filter(|t| loket_kernel::ctx::is_trace_id(t))
+}
+
+/// The request context from the bearer token (or none), the `Loket-Tenant` header, the
+/// request id and the trace.
+pub(crate) fn context(app: &App, headers: &HeaderMap) -> Result<Ctx, AuthError> {
+    let tenant = headers.get(TENANT_HEADER).and_then(|v| v.to_str().ok());
+    let ctx = graphql::bearer(headers)
+        .and_then(|token| app.authz.context(token, tenant, request_id(headers)))?;
+    Ok(match traceparent(headers) {
+        Some(trace) => ctx.in_trace(trace),
+        None => ctx,
+    })
+}
+
+/// The connection's peer address, when the server recorded it.
+pub(crate) struct Peer(pub(crate) Option<SocketAddr>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Peer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| *addr),
+        ))
+    }
+}
+
+/// The client's address: the connection's peer, or with proxies in front, the address the
+/// outermost trusted proxy saw.
+pub(crate) fn client_address(app: &App, headers: &HeaderMap, peer: Peer) -> Option<IpAddr> {
+    let peer = peer.0.map(|addr| addr.ip());
+    if app.proxy_hops == 0 {
+        return peer;
+    }
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    forwarded
+        .len()
+        .checked_sub(app.proxy_hops)
+        .and_then(|i| forwarded.get(i))
+        .and_then(|a| a.parse().ok())
+        .or(peer)
+}
+
+/// A panic outside GraphQL (which has its own handling) answers 500 without details.
+fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    let code = ErrorCode::Internal.as_str();
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        axum::Json(serde_json::json!({ "errors": [{ "message": "internal error", "extensions": { "code": code } }] })),
+    )
+        .into_response()
 }
 
 fn cors(tenants: &TenantSet) -> CorsLayer {
@@ -104,6 +216,8 @@ pub(crate) fn router(app: App) -> Router {
                 // One access-log line per request, carrying the span's request id and tenant.
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
+        .layer(CatchPanicLayer::custom(panicked))
         .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
         .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
+        .layer(middleware::from_fn(sanitise_request_id))
 }

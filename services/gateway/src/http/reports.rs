@@ -15,7 +15,9 @@ use loket_contact::{ContactError, Period, to_csv};
 use loket_kernel::{ErrorCode, HasCode};
 use serde_json::json;
 
-use super::{App, graphql::bearer, request_id};
+use loket_store::Mode;
+
+use super::{App, graphql::bearer};
 
 fn error(status: StatusCode, code: ErrorCode, message: &str, field: Option<&str>) -> Response {
     let mut extensions = json!({ "code": code.as_str() });
@@ -103,11 +105,10 @@ pub(crate) async fn service_csv(
             None,
         )
     };
-    let token = match bearer(&headers) {
-        Ok(Some(token)) => token,
-        _ => return unauthenticated(),
-    };
-    let Ok(ctx) = app.authz.context(Some(token), None, request_id(&headers)) else {
+    if !matches!(bearer(&headers), Ok(Some(_))) {
+        return unauthenticated();
+    }
+    let Ok(ctx) = super::context(&app, &headers) else {
         return unauthenticated();
     };
     tracing::Span::current().record("tenant", ctx.tenant().as_str());
@@ -115,7 +116,16 @@ pub(crate) async fn service_csv(
         Ok(p) => p,
         Err(e) => return refused(&e),
     };
-    let report = match app.contacts.service_report(&ctx, period, compare).await {
+    // One transaction for the report, as for a GraphQL request.
+    let session = app.db.session(ctx.tenant(), Mode::Read);
+    let report = app
+        .contacts
+        .service_report(&ctx, &session, period, compare)
+        .await;
+    if let Err(e) = session.finish(true).await {
+        tracing::error!(error = %e, "the report's transaction did not end cleanly");
+    }
+    let report = match report {
         Ok(report) => report,
         Err(e) => return refused(&e),
     };

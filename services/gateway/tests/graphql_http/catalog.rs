@@ -68,9 +68,14 @@ async fn administrators_change_and_managers_read_the_report() {
         reply.text()
     );
 
-    let report = r#"{ searchReport(period: { from: "2000-01-01", to: "2100-01-01" }) { searches topQueries { query searches } } }"#;
+    let today = chrono::Utc::now().date_naive();
+    let report = format!(
+        r#"{{ searchReport(period: {{ from: "{}", to: "{}" }}) {{ searches topQueries {{ query searches }} }} }}"#,
+        today - chrono::Days::new(30),
+        today + chrono::Days::new(1)
+    );
     let reply = h
-        .send(Call::post(report).bearer(&h.token("enschede", "manager")))
+        .send(Call::post(&report).bearer(&h.token("enschede", "manager")))
         .await;
     assert_eq!(
         reply.data()["searchReport"]["searches"],
@@ -84,7 +89,7 @@ async fn administrators_change_and_managers_read_the_report() {
     );
     let reply = h
         .send(
-            Call::post(report)
+            Call::post(&report)
                 .bearer(&h.token("enschede", "frontoffice"))
                 .accept("application/json"),
         )

@@ -121,7 +121,7 @@ async fn a_bad_bsn_names_the_field_and_reads_are_logged() {
     assert_eq!(node["actorKind"], "citizen");
     assert_eq!(
         node["fieldGroups"],
-        serde_json::json!(["person/name", "person/documents"])
+        serde_json::json!(["person/documents", "person/name"])
     );
     assert_eq!(node["traceId"].as_str().unwrap().len(), 32);
 }

@@ -52,6 +52,7 @@ impl Harness {
             database: DatabaseConfig {
                 url: db.url().to_owned(),
             },
+            migration_database: None,
             tenants: TenantsConfig {
                 dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tenants"),
             },

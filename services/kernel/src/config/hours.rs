@@ -65,7 +65,8 @@ fn parse_time(s: &str) -> Option<u16> {
         return None;
     }
     let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
-    (h <= 24 && m < 60 && h * 60 + m <= 24 * 60).then_some(h * 60 + m)
+    let minutes = h.checked_mul(60)?.checked_add(m)?;
+    (h <= 24 && m < 60 && minutes <= 24 * 60).then_some(minutes)
 }
 
 impl TryFrom<String> for OpeningHours {

@@ -76,7 +76,7 @@ impl TenantSet {
 /// The 1-based line of a byte offset.
 pub fn line_at(text: &str, offset: usize) -> usize {
     text.get(..offset)
-        .map_or(1, |t| t.matches('\n').count() + 1)
+        .map_or(1, |t| t.matches('\n').count().saturating_add(1))
 }
 
 fn line_of_span(text: &str, span: &Range<usize>) -> usize {
@@ -91,7 +91,7 @@ pub fn line_of_key(text: &str, key: &str) -> usize {
                 .strip_prefix(key)
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
-        .map_or(0, |i| i + 1)
+        .map_or(0, |i| i.saturating_add(1))
 }
 
 /// Reads and parses a TOML file; a problem is added to `errors` with its line, and `None`

@@ -23,6 +23,7 @@ pub struct Model {
     pub secret: Option<String>,
     pub created_at: ChronoDateTimeUtc,
     pub ended_at: Option<ChronoDateTimeUtc>,
+    pub roles: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

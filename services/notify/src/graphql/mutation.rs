@@ -1,7 +1,8 @@
 //! Mutations: `subscribe`, `unsubscribe`, `redriveDelivery`.
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
-use loket_kernel::graphql::{request_ctx, to_gql};
+use loket_kernel::graphql::to_gql;
+use loket_store::graphql::request;
 
 use super::types::{
     GqlChannel, GqlTopic, NotificationDelivery, NotificationSubscription, decode_id,
@@ -90,7 +91,7 @@ impl NotifyMutation {
         ctx: &Context<'_>,
         input: SubscribeInput,
     ) -> Result<SubscribePayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let new = NewSubscription {
             topic: Topic::from(input.topic).as_str().to_owned(),
             channel: Channel::from(input.channel).as_str().to_owned(),
@@ -110,7 +111,7 @@ impl NotifyMutation {
         };
         let made = ctx
             .data::<Notify>()?
-            .subscribe(rctx, new)
+            .subscribe(rctx, session, new)
             .await
             .map_err(|e| to_gql(&e))?;
         Ok(SubscribePayload {
@@ -125,11 +126,11 @@ impl NotifyMutation {
         ctx: &Context<'_>,
         input: UnsubscribeInput,
     ) -> Result<UnsubscribePayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let id = decode_id(&input.id, "NotificationSubscription", "id")?;
         let ended = ctx
             .data::<Notify>()?
-            .unsubscribe(rctx, id)
+            .unsubscribe(rctx, session, id)
             .await
             .map_err(|e| to_gql(&e))?;
         Ok(UnsubscribePayload {
@@ -143,11 +144,11 @@ impl NotifyMutation {
         ctx: &Context<'_>,
         input: RedriveDeliveryInput,
     ) -> Result<RedriveDeliveryPayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let id = decode_id(&input.id, "NotificationDelivery", "id")?;
         let delivery = ctx
             .data::<Notify>()?
-            .redrive(rctx, id)
+            .redrive(rctx, session, id)
             .await
             .map_err(|e| to_gql(&e))?;
         Ok(RedriveDeliveryPayload {

@@ -1,7 +1,11 @@
 //! Queries: the delivery log for admins, and the holder's subscriptions.
 
 use async_graphql::{Context, ID, InputObject, Object, Result};
-use loket_kernel::graphql::{page, request_ctx, to_gql};
+use loket_kernel::{
+    graphql::{page, to_gql},
+    page::{IdKey, cursor},
+};
+use loket_store::graphql::request;
 
 use super::types::{
     DeliveryConnection, GqlDeliveryStatus, NotificationSubscription, SubscriptionConnection,
@@ -53,17 +57,18 @@ pub async fn my_subscriptions(
     first: Option<i32>,
     after: Option<String>,
 ) -> Result<SubscriptionConnection> {
-    let rctx = request_ctx(ctx)?;
+    let (rctx, session) = request(ctx)?;
     let page = page(first, after.as_deref())?;
     let (items, more) = ctx
         .data::<Notify>()?
-        .subscriptions(rctx, page)
+        .subscriptions(rctx, session, page)
         .await
         .map_err(|e| to_gql(&e))?;
     Ok(connection(
-        page,
+        &page,
         items,
         more,
+        |s| cursor(&IdKey(s.id)),
         NotificationSubscription::from,
     ))
 }

@@ -7,9 +7,10 @@ use async_graphql::{
 use chrono::{DateTime, Utc};
 use loket_kernel::{
     global_id,
-    graphql::{page, request_ctx, to_gql},
-    page::{Page, encode_cursor},
+    graphql::{page, to_gql},
+    page::{Page, TimeKey, cursor},
 };
+use loket_store::graphql::request;
 use uuid::Uuid;
 
 use crate::{
@@ -277,19 +278,18 @@ pub type SubscriptionConnection =
 pub type DeliveryConnection = Connection<String, NotificationDelivery, EmptyFields, EmptyFields>;
 
 /// Items of one page as a connection.
-pub(crate) fn connection<T, U: async_graphql::OutputType>(
-    page: Page,
+pub(crate) fn connection<K, T, U: async_graphql::OutputType>(
+    page: &Page<K>,
     items: Vec<T>,
     more: bool,
+    key: impl Fn(&T) -> String,
     map: impl Fn(T) -> U,
 ) -> Connection<String, U, EmptyFields, EmptyFields> {
-    let mut connection = Connection::new(page.offset > 0, more);
-    connection.edges.extend(
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| Edge::new(encode_cursor(page.offset + i), map(item))),
-    );
+    let mut connection = Connection::new(page.after.is_some(), more);
+    connection.edges.extend(items.into_iter().map(|item| {
+        let position = key(&item);
+        Edge::new(position, map(item))
+    }));
     connection
 }
 
@@ -300,12 +300,23 @@ pub(crate) async fn delivery_page(
     first: Option<i32>,
     after: Option<String>,
 ) -> Result<DeliveryConnection> {
-    let rctx = request_ctx(ctx)?;
+    let (rctx, session) = request(ctx)?;
     let page = page(first, after.as_deref())?;
     let (items, more) = ctx
         .data::<Notify>()?
-        .deliveries(rctx, filter, page)
+        .deliveries(rctx, session, filter, page)
         .await
         .map_err(|e| to_gql(&e))?;
-    Ok(connection(page, items, more, NotificationDelivery::from))
+    Ok(connection(
+        &page,
+        items,
+        more,
+        |d| {
+            cursor(&TimeKey {
+                at: d.created_at,
+                id: d.id,
+            })
+        },
+        NotificationDelivery::from,
+    ))
 }

@@ -2,6 +2,7 @@
 //! gateway, signed webhooks (reqwest) and the log sink. Without an SMTP server or an SMS
 //! gateway configured, e-mail and text messages go to the log sink: the development default.
 
+pub mod guard;
 mod log;
 mod sms;
 mod smtp;
@@ -54,6 +55,8 @@ pub struct SenderSettings {
     pub log_file: Option<PathBuf>,
     /// Time limit for one webhook or SMS gateway call.
     pub timeout: Duration,
+    /// Let webhooks reach loopback addresses (development and tests only).
+    pub loopback_webhooks: bool,
 }
 
 impl Default for SenderSettings {
@@ -62,6 +65,7 @@ impl Default for SenderSettings {
             smtp_url: None,
             log_file: None,
             timeout: Duration::from_secs(10),
+            loopback_webhooks: false,
         }
     }
 }
@@ -91,6 +95,8 @@ pub struct Senders {
     sms: HashMap<TenantId, sms::Gateway>,
     from: HashMap<TenantId, String>,
     http: reqwest::Client,
+    webhooks: reqwest::Client,
+    loopback_webhooks: bool,
     log: LogSink,
 }
 
@@ -104,6 +110,19 @@ impl Senders {
             .timeout(settings.timeout)
             .connect_timeout(settings.timeout)
             .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("loket/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| SenderSetupError::Http(e.to_string()))?;
+        // Webhooks go where subscribers say: only to public addresses, checked again at
+        // every connection against what the name resolves to then.
+        let webhooks = reqwest::Client::builder()
+            .timeout(settings.timeout)
+            .connect_timeout(settings.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .dns_resolver(std::sync::Arc::new(guard::GuardedResolver {
+                allow_loopback: settings.loopback_webhooks,
+            }))
             .user_agent(concat!("loket/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| SenderSetupError::Http(e.to_string()))?;
@@ -138,6 +157,8 @@ impl Senders {
             sms,
             from,
             http,
+            webhooks,
+            loopback_webhooks: settings.loopback_webhooks,
             log: LogSink::new(settings.log_file.clone()),
         })
     }
@@ -153,7 +174,9 @@ impl Senders {
                 Some(gateway) => gateway.send(&self.http, message).await,
                 None => self.log.send(channel, message).await,
             },
-            Channel::Webhook => webhook::send(&self.http, message).await,
+            Channel::Webhook => {
+                webhook::send(&self.webhooks, self.loopback_webhooks, message).await
+            }
             Channel::Log => self.log.send(channel, message).await,
         };
         let result = match &outcome {

@@ -117,10 +117,12 @@ impl World {
             .await
             .unwrap();
         let registry = || Arc::new(Registry::new(db.db().clone(), Arc::clone(&tenants)));
-        let cases = Cases::new(db.db().clone(), Arc::clone(&tenants), types, registry());
+        let cases = Cases::new(Arc::clone(&tenants), types, registry());
         let templates = Arc::new(loket_notify::templates::load(&tenants).unwrap());
+        let grants = Arc::new(Authz::load(&tenants).await.unwrap());
         let notify = Notify::new(db.db().clone(), Arc::clone(&tenants), registry(), templates)
             .with_products(Arc::new(Products))
+            .with_grants(grants)
             .insecure_webhooks(true);
         let dir = tempfile::tempdir().unwrap();
         let log_file = dir.path().join("messages.jsonl");
@@ -207,23 +209,31 @@ impl World {
 
     /// Subscribes through the test service.
     pub async fn subscribe(&self, ctx: &Ctx, new: NewSubscription) -> Subscribed {
-        self.notify.subscribe(ctx, new).await.unwrap()
+        loket_store::testing::request(self.db.db(), ctx, async |s| {
+            self.notify.subscribe(ctx, s, new).await
+        })
+        .await
+        .unwrap()
     }
 
     /// The resident applies for `product`: one case at their home address.
     pub async fn apply(&self, ctx: &Ctx, product: &str) -> CaseRecord {
-        self.cases
-            .submit_request(
-                ctx,
-                Submission {
-                    products: vec![product.to_owned()],
-                    ..Submission::default()
-                },
-            )
-            .await
-            .unwrap()
-            .cases
-            .remove(0)
+        loket_store::testing::request(self.db.db(), ctx, async |s| {
+            self.cases
+                .submit_request(
+                    ctx,
+                    s,
+                    Submission {
+                        products: vec![product.to_owned()],
+                        ..Submission::default()
+                    },
+                )
+                .await
+        })
+        .await
+        .unwrap()
+        .cases
+        .remove(0)
     }
 
     /// Moves a case to `status` as the back office.
@@ -247,10 +257,19 @@ impl World {
 
     async fn change(&self, case: &CaseRecord, change: Change) -> CaseRecord {
         let key = CaseKey::Id(case.domain.clone(), case.id);
-        self.cases
-            .change(&self.staff("backoffice"), &key, Some(case.version), change)
-            .await
-            .unwrap()
+        loket_store::testing::request(self.db.db(), &self.staff("backoffice"), async |s| {
+            self.cases
+                .change(
+                    &self.staff("backoffice"),
+                    s,
+                    &key,
+                    Some(case.version),
+                    change,
+                )
+                .await
+        })
+        .await
+        .unwrap()
     }
 
     /// Dispatcher rounds until nothing is due.
@@ -260,13 +279,13 @@ impl World {
 
     /// Enschede's deliveries as its admin sees them, newest first.
     pub async fn deliveries(&self, filter: DeliveryFilter) -> Vec<DeliveryView> {
-        let page = Page {
-            first: 100,
-            offset: 0,
-        };
-        let (rows, more) = self
-            .notify
-            .deliveries(&self.staff("admin"), filter, page)
+        let page = Page::start(100);
+        let (rows, more) =
+            loket_store::testing::request(self.db.db(), &self.staff("admin"), async |s| {
+                self.notify
+                    .deliveries(&self.staff("admin"), s, filter, page)
+                    .await
+            })
             .await
             .unwrap();
         assert!(!more, "more than a page of deliveries");
@@ -323,6 +342,7 @@ fn dispatcher(
             log_file,
             smtp_url: None,
             timeout: Duration::from_secs(5),
+            loopback_webhooks: true,
         },
         tenants,
     )

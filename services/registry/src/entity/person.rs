@@ -21,6 +21,18 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(has_one = "super::residence_permit::Entity")]
     ResidencePermit,
+    #[sea_orm(
+        belongs_to = "super::address::Entity",
+        from = "Column::AddressId",
+        to = "super::address::Column::Id"
+    )]
+    Address,
+}
+
+impl Related<super::address::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Address.def()
+    }
 }
 
 impl Related<super::residence_permit::Entity> for Entity {

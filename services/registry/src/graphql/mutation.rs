@@ -2,7 +2,8 @@
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, connection::Connection};
 use chrono::NaiveDate;
-use loket_kernel::graphql::{request_ctx, to_gql};
+use loket_kernel::graphql::to_gql;
+use loket_store::graphql::request;
 
 use super::{
     person::{Person, person_connection, requested_groups},
@@ -44,7 +45,7 @@ impl RegistryMutation {
         ctx: &Context<'_>,
         input: RegisterAlienInput,
     ) -> Result<RegisterAlienPayload> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let registration = AlienRegistration {
             bsn: input.bsn,
             nationality: input.nationality.trim().to_uppercase(),
@@ -53,7 +54,7 @@ impl RegistryMutation {
             valid_until: input.valid_until,
         };
         ctx.data::<Registry>()?
-            .register_alien(rctx, registration)
+            .register_alien(rctx, session, registration)
             .await
             .map(|record| RegisterAlienPayload {
                 person: Person(record),
@@ -76,14 +77,14 @@ impl AlienDeskQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<String, Person>> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let page = page(first, after.as_deref())?;
         let groups = requested_groups(ctx.look_ahead().field("edges").field("node"));
         let (records, has_next) = ctx
             .data::<Registry>()?
-            .alien_registrations(rctx, &municipality_code, page, &groups)
+            .alien_registrations(rctx, session, &municipality_code, page.clone(), &groups)
             .await
             .map_err(|e| to_gql(&e))?;
-        Ok(person_connection(records, page, has_next))
+        Ok(person_connection(records, &page, has_next))
     }
 }

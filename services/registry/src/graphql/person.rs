@@ -1,8 +1,9 @@
 //! GraphQL types of persons and addresses. Types are the API's, not the tables'.
 
-use async_graphql::{Object, Result, SimpleObject};
+use async_graphql::{Context, Object, Result, SimpleObject};
 use chrono::NaiveDate;
 use loket_kernel::graphql::guarded;
+use loket_store::graphql::record;
 
 use crate::{AddressRecord, Group, PermitRecord, PersonRecord, TravelDocumentRecord};
 
@@ -32,20 +33,15 @@ pub fn requested_groups(selection: async_graphql::Lookahead<'_>) -> Vec<Group> {
 pub struct Person(pub PersonRecord);
 
 /// A page of persons as a Relay connection.
-pub(crate) fn person_connection(
+pub(crate) fn person_connection<K>(
     records: Vec<PersonRecord>,
-    page: loket_kernel::page::Page,
+    page: &loket_kernel::page::Page<K>,
     has_next: bool,
 ) -> async_graphql::connection::Connection<String, Person> {
-    let mut connection = async_graphql::connection::Connection::new(page.offset > 0, has_next);
-    connection
-        .edges
-        .extend(records.into_iter().enumerate().map(|(i, r)| {
-            async_graphql::connection::Edge::new(
-                loket_kernel::page::encode_cursor(page.offset + i),
-                Person(r),
-            )
-        }));
+    let mut connection = async_graphql::connection::Connection::new(page.after.is_some(), has_next);
+    connection.edges.extend(records.into_iter().map(|r| {
+        async_graphql::connection::Edge::new(r.cursor.clone().unwrap_or_default(), Person(r))
+    }));
     connection
 }
 
@@ -139,15 +135,27 @@ pub struct ResidencePermit {
     registered_by: Option<String>,
 }
 
+impl Person {
+    /// Notes that the caller read `group` of this person, as the field resolves.
+    fn read(&self, ctx: &Context<'_>, group: &str) -> Result<()> {
+        let how = self.0.read_as;
+        record(ctx, self.0.bsn.as_str(), how.operation, how.purpose, group)
+    }
+}
+
 #[Object]
 impl Person {
     /// Citizen service number.
-    async fn bsn(&self) -> &str {
-        self.0.bsn.as_str()
+    async fn bsn(&self, ctx: &Context<'_>) -> Result<&str> {
+        self.read(ctx, "person/bsn")?;
+        Ok(self.0.bsn.as_str())
     }
 
     /// Names (`person/name`).
-    async fn name(&self) -> Result<Option<PersonName>> {
+    async fn name(&self, ctx: &Context<'_>) -> Result<Option<PersonName>> {
+        if self.0.name.is_visible() {
+            self.read(ctx, "person/name")?;
+        }
         Ok(
             guarded(&self.0.name)?.map(|(given_names, surname_prefix, surname)| {
                 let full_name = [
@@ -170,24 +178,36 @@ impl Person {
     }
 
     /// Birth date and place (`person/birth`).
-    async fn birth(&self) -> Result<Option<Birth>> {
+    async fn birth(&self, ctx: &Context<'_>) -> Result<Option<Birth>> {
+        if self.0.birth.is_visible() {
+            self.read(ctx, "person/birth")?;
+        }
         Ok(guarded(&self.0.birth)?.map(|(date, place)| Birth { date, place }))
     }
 
     /// Current address (`person/address`).
-    async fn address(&self) -> Result<Option<Address>> {
+    async fn address(&self, ctx: &Context<'_>) -> Result<Option<Address>> {
+        if self.0.address.is_visible() {
+            self.read(ctx, "person/address")?;
+        }
         Ok(guarded(&self.0.address)?.flatten().map(Address::from))
     }
 
     /// CBS code of the municipality of residence (`person/address`).
-    async fn municipality_code(&self) -> Result<Option<String>> {
+    async fn municipality_code(&self, ctx: &Context<'_>) -> Result<Option<String>> {
+        if self.0.address.is_visible() {
+            self.read(ctx, "person/address")?;
+        }
         Ok(guarded(&self.0.address)?
             .flatten()
             .map(|a| a.municipality_code))
     }
 
     /// Travel documents, soonest expiry first (`person/documents`).
-    async fn travel_documents(&self) -> Result<Option<Vec<TravelDocument>>> {
+    async fn travel_documents(&self, ctx: &Context<'_>) -> Result<Option<Vec<TravelDocument>>> {
+        if self.0.documents.is_visible() {
+            self.read(ctx, "person/documents")?;
+        }
         Ok(guarded(&self.0.documents)?.map(|docs| {
             docs.into_iter()
                 .map(|d: TravelDocumentRecord| TravelDocument {
@@ -200,7 +220,10 @@ impl Person {
     }
 
     /// Nationality and residence permit (`person/residence-permit`).
-    async fn residence_permit(&self) -> Result<Option<ResidencePermit>> {
+    async fn residence_permit(&self, ctx: &Context<'_>) -> Result<Option<ResidencePermit>> {
+        if self.0.residence_permit.is_visible() {
+            self.read(ctx, "person/residence-permit")?;
+        }
         Ok(
             guarded(&self.0.residence_permit)?.map(|p: PermitRecord| ResidencePermit {
                 nationality: p.nationality,

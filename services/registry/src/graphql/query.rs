@@ -3,7 +3,8 @@
 use async_graphql::{Context, Object, Result, connection::Connection};
 use chrono::NaiveDate;
 pub(super) use loket_kernel::graphql::page;
-use loket_kernel::graphql::{field_error, request_ctx, to_gql};
+use loket_kernel::graphql::{field_error, to_gql};
+use loket_store::{graphql::request, processing_log::ReadAs};
 
 use super::{
     person::{Address, Person, person_connection, requested_groups},
@@ -24,10 +25,14 @@ impl RegistryQuery {
     /// A resident by citizen service number: yourself as a citizen; for staff, residents of
     /// their municipality (or of a collaboration's member municipality, for the shared work).
     async fn person(&self, ctx: &Context<'_>, bsn: String) -> Result<Person> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let groups = requested_groups(ctx.look_ahead());
+        let read_as = ReadAs {
+            operation: "person",
+            purpose: "look up a resident",
+        };
         registry(ctx)?
-            .person(rctx, &bsn, &groups, "look up a resident")
+            .person(rctx, session, &bsn, &groups, read_as)
             .await
             .map(Person)
             .map_err(|e| to_gql(&e))
@@ -46,7 +51,7 @@ impl RegistryQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<String, Person>> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         let by = match (surname, birth_date, postcode, house_number) {
             (Some(surname), Some(birth_date), None, None) => SearchBy::NameAndBirth {
                 surname,
@@ -66,10 +71,10 @@ impl RegistryQuery {
         let page = page(first, after.as_deref())?;
         let groups = requested_groups(ctx.look_ahead().field("edges").field("node"));
         let (records, has_next) = registry(ctx)?
-            .search(rctx, by, page, &groups, "find a resident")
+            .search(rctx, session, by, page.clone(), &groups)
             .await
             .map_err(|e| to_gql(&e))?;
-        Ok(person_connection(records, page, has_next))
+        Ok(person_connection(records, &page, has_next))
     }
 
     /// An address by postcode and house number (BAG data is public).
@@ -81,9 +86,10 @@ impl RegistryQuery {
         letter: Option<String>,
         addition: Option<String>,
     ) -> Result<Option<Address>> {
-        request_ctx(ctx)?;
+        let (_, session) = request(ctx)?;
         registry(ctx)?
             .address(
+                session,
                 &postcode,
                 house_number,
                 letter.as_deref(),
@@ -101,9 +107,9 @@ impl RegistryQuery {
         ctx: &Context<'_>,
         object_id: Option<String>,
     ) -> Result<ValuationReportInfo> {
-        let rctx = request_ctx(ctx)?;
+        let (rctx, session) = request(ctx)?;
         registry(ctx)?
-            .valuation_report(rctx, object_id.as_deref())
+            .valuation_report(rctx, session, object_id.as_deref())
             .await
             .map(Into::into)
             .map_err(|e| to_gql(&e))

@@ -4,6 +4,11 @@
 //! clock), so demo data and benchmarks are reproducible. BSNs are consecutive valid numbers
 //! starting from a given 8-digit prefix (the 9999 test range for demo data).
 
+#![expect(
+    clippy::arithmetic_side_effects,
+    reason = "synthetic demo data from bounded generator parameters, not client input"
+)]
+
 use chrono::{Days, NaiveDate};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -172,7 +177,7 @@ impl Generator<'_> {
             if !matches!(&pair, b"SS" | b"SD" | b"SA") {
                 return format!("{number}{}{}", a as char, b as char);
             }
-            i += 1;
+            i = i.saturating_add(1);
         }
     }
 
@@ -192,7 +197,7 @@ impl Generator<'_> {
         }
         let number = (seq % 40 + 1) as i32;
         if seq.is_multiple_of(20) {
-            self.block += 1;
+            self.block = self.block.saturating_add(1);
         }
         let flat = self.rng.random_bool(0.08);
         let (street, lat, lon, heading) = self.street.clone();

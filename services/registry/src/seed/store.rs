@@ -1,6 +1,11 @@
 //! Seeding: generate each municipality's residents and write them, skipping municipalities
 //! that already have residents.
 
+#![expect(
+    clippy::arithmetic_side_effects,
+    reason = "BSN prefixes of eight digits, far below u32::MAX"
+)]
+
 use std::time::{Duration, Instant};
 
 use loket_store::Db;

@@ -88,6 +88,17 @@ pub(crate) struct Reach<'a> {
 }
 
 impl Reach<'_> {
+    /// The domain whose decisions apply.
+    pub(crate) fn domain(&self) -> &TenantId {
+        &self.domain
+    }
+
+    /// Whether the resident is reached through a collaboration rather than as the caller's
+    /// own municipality's resident.
+    pub(crate) fn delegated(&self) -> bool {
+        &self.domain != self.ctx.tenant()
+    }
+
     /// Whether `group` may be read.
     pub(crate) fn can_read(&self, group: Group) -> bool {
         self.ctx.can_in(&self.domain, group.object(), Action::Read)

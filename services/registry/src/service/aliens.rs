@@ -4,10 +4,13 @@
 //! staff for each other's residents.
 
 use chrono::{NaiveDate, Utc};
-use loket_kernel::{Action, Bsn, Ctx, TenantId, page::Page};
-use loket_store::outbox;
+use loket_kernel::{
+    Action, Bsn, Ctx, TenantId, input,
+    page::{DayIdKey, Page, cursor},
+};
+use loket_store::{Session, outbox, processing_log::ReadAs};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::OnConflict,
 };
 use serde_json::json;
@@ -47,8 +50,8 @@ pub struct AlienRegistration {
 
 impl AlienRegistration {
     fn validate(&self) -> Result<Bsn, RegistryError> {
-        let bsn =
-            Bsn::new(self.bsn.as_str()).map_err(|e| RegistryError::bad("bsn", e.to_string()))?;
+        let bsn = Bsn::new(input::required_line("bsn", &self.bsn, 20)?)
+            .map_err(|e| RegistryError::bad("bsn", e.to_string()))?;
         let n = &self.nationality;
         if n.len() != 2 || !n.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(RegistryError::bad(
@@ -65,9 +68,8 @@ impl AlienRegistration {
         if self.v_number.len() != 10 || !self.v_number.bytes().all(|b| b.is_ascii_digit()) {
             return Err(RegistryError::bad("vNumber", "a V-number is ten digits"));
         }
-        if self.permit_kind.trim().is_empty() {
-            return Err(RegistryError::bad("permitKind", "name the permit kind"));
-        }
+        input::required_line("permitKind", &self.permit_kind, 100)?;
+        input::day("validUntil", self.valid_until)?;
         if self.valid_until < Utc::now().date_naive() {
             return Err(RegistryError::bad(
                 "validUntil",
@@ -83,20 +85,24 @@ impl Registry {
     pub async fn register_alien(
         &self,
         ctx: &Ctx,
+        session: &Session,
         registration: AlienRegistration,
     ) -> Result<PersonRecord, RegistryError> {
         let bsn = registration.validate()?;
-        let row = person::Entity::find_by_id(bsn.as_str())
-            .one(self.db.raw())
-            .await?
-            .ok_or(RegistryError::NotFound)?;
+        let mut row = {
+            let tx = session.shared().await?;
+            person::Entity::find_by_id(bsn.as_str())
+                .one(tx.conn())
+                .await?
+                .ok_or(RegistryError::NotFound)?
+        };
         let reach = access::reach(ctx, &self.tenants, &row.bsn, &row.municipality_code)?;
         if !reach.can(OBJECT, Action::Create) {
             return Err(RegistryError::Forbidden(OBJECT.to_owned()));
         }
         // The permit, the nationality and the event land together or not at all.
         let now = Utc::now();
-        let tx = self.db.begin(ctx.tenant()).await?;
+        let tx = session.tx(ctx.tenant()).await?;
         residence_permit::Entity::insert(residence_permit::ActiveModel {
             bsn: Set(row.bsn.clone()),
             kind: Set(registration.permit_kind.trim().to_owned()),
@@ -132,38 +138,37 @@ impl Registry {
             json!({ "municipality": row.municipality_code, "validUntil": registration.valid_until }),
         )
         .await?;
-        tx.commit().await?;
-
-        let fresh = person::Entity::find_by_id(row.bsn.as_str())
-            .one(self.db.raw())
-            .await?
-            .ok_or(RegistryError::NotFound)?;
-        let record = self
-            .assemble(&reach, fresh, &[Group::Name, Group::ResidencePermit])
+        drop(tx);
+        row.nationality.clone_from(&registration.nationality);
+        let read_as = ReadAs {
+            operation: "registerAlien",
+            purpose: "register a residence permit",
+        };
+        let mut records = self
+            .assemble(
+                session,
+                vec![(reach, row)],
+                &[Group::Name, Group::ResidencePermit],
+                read_as,
+            )
             .await?;
-        self.log(
-            ctx,
-            std::slice::from_ref(&record),
-            "registerAlien",
-            "register a residence permit",
-        )
-        .await?;
-        Ok(record)
+        records.pop().ok_or(RegistryError::NotFound)
     }
 
     /// The desk's list: residents of `municipality_code` with a residence permit, soonest
-    /// expiry first.
+    /// expiry first. In a member municipality a host's desk lists the permits it registered.
     pub async fn alien_registrations(
         &self,
         ctx: &Ctx,
+        session: &Session,
         municipality_code: &str,
-        page: Page,
+        page: Page<DayIdKey>,
         requested: &[Group],
     ) -> Result<(Vec<PersonRecord>, bool), RegistryError> {
-        let domain: TenantId =
-            access::tenant_of(&self.tenants, municipality_code).ok_or_else(|| {
-                RegistryError::bad("municipalityCode", "no partner municipality has this code")
-            })?;
+        let code = input::required_line("municipalityCode", municipality_code, 4)?;
+        let domain: TenantId = access::tenant_of(&self.tenants, &code).ok_or_else(|| {
+            RegistryError::bad("municipalityCode", "no partner municipality has this code")
+        })?;
         let reachable = &domain == ctx.tenant() || ctx.delegated_domains().any(|d| d == &domain);
         if !reachable {
             return Err(RegistryError::NotFound);
@@ -171,34 +176,52 @@ impl Registry {
         if !ctx.can_in(&domain, OBJECT, Action::Read) {
             return Err(RegistryError::Forbidden(OBJECT.to_owned()));
         }
-        let permits = residence_permit::Entity::find()
-            .inner_join(person::Entity)
-            .filter(person::Column::MunicipalityCode.eq(municipality_code))
-            .order_by_asc(residence_permit::Column::ValidUntil)
-            .order_by_asc(residence_permit::Column::Bsn)
-            .offset(page.offset as u64)
-            .limit(page.first as u64 + 1)
-            .all(self.db.raw())
-            .await?;
-        let has_next = permits.len() > page.first;
-        let mut records = Vec::new();
-        for permit in permits.into_iter().take(page.first) {
-            let Some(row) = person::Entity::find_by_id(permit.bsn.as_str())
-                .one(self.db.raw())
-                .await?
-            else {
-                continue;
-            };
-            let reach = access::reach(ctx, &self.tenants, &row.bsn, &row.municipality_code)?;
-            records.push(self.assemble(&reach, row, requested).await?);
+        let mut query = residence_permit::Entity::find()
+            .find_also_related(person::Entity)
+            .filter(person::Column::MunicipalityCode.eq(code.as_str()));
+        if &domain != ctx.tenant() {
+            query = query.filter(residence_permit::Column::RegisteredBy.eq(ctx.tenant().as_str()));
         }
-        self.log(
-            ctx,
-            &records,
-            "alienRegistrations",
-            "run the alien-registration desk",
-        )
-        .await?;
+        if let Some(after) = &page.after {
+            query = query.filter(
+                Condition::any()
+                    .add(residence_permit::Column::ValidUntil.gt(after.day))
+                    .add(
+                        Condition::all()
+                            .add(residence_permit::Column::ValidUntil.eq(after.day))
+                            .add(residence_permit::Column::Bsn.gt(after.id.as_str())),
+                    ),
+            );
+        }
+        let found = {
+            let tx = session.shared().await?;
+            query
+                .order_by_asc(residence_permit::Column::ValidUntil)
+                .order_by_asc(residence_permit::Column::Bsn)
+                .limit(page.fetch())
+                .all(tx.conn())
+                .await?
+        };
+        let has_next = found.len() > page.first;
+        let mut rows = Vec::new();
+        let mut cursors = Vec::new();
+        for (permit, person) in found.into_iter().take(page.first) {
+            let Some(row) = person else { continue };
+            let reach = access::reach(ctx, &self.tenants, &row.bsn, &row.municipality_code)?;
+            cursors.push(cursor(&DayIdKey {
+                day: permit.valid_until,
+                id: permit.bsn,
+            }));
+            rows.push((reach, row));
+        }
+        let read_as = ReadAs {
+            operation: "alienRegistrations",
+            purpose: "run the alien-registration desk",
+        };
+        let mut records = self.assemble(session, rows, requested, read_as).await?;
+        for (record, cursor) in records.iter_mut().zip(cursors) {
+            record.cursor = Some(cursor);
+        }
         Ok((records, has_next))
     }
 }

@@ -3,10 +3,9 @@
 
 use loket_kernel::{
     Bsn,
-    directory::{
-        AddressFacts, BoxFuture, Directory, DirectoryError, ResidentFacts, TravelDocumentFacts,
-    },
+    directory::{AddressFacts, BoxFuture, DirectoryError, ResidentFacts, TravelDocumentFacts},
 };
+use loket_store::{Session, StoreError, lookups::Directory};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::Registry;
@@ -32,46 +31,48 @@ fn facts(a: address::Model) -> AddressFacts {
     }
 }
 
-fn failed(e: sea_orm::DbErr) -> DirectoryError {
+fn failed(e: impl std::fmt::Display) -> DirectoryError {
     DirectoryError(e.to_string())
+}
+
+fn store_failed(e: StoreError) -> DirectoryError {
+    failed(e)
 }
 
 impl Directory for Registry {
     fn resident<'a>(
         &'a self,
+        session: &'a Session,
         bsn: &'a Bsn,
     ) -> BoxFuture<'a, Result<Option<ResidentFacts>, DirectoryError>> {
         Box::pin(async move {
-            let Some(row) = person::Entity::find_by_id(bsn.as_str())
-                .one(self.db.raw())
+            let tx = session.shared().await.map_err(store_failed)?;
+            // The resident and their address in one statement.
+            let Some((row, address)) = person::Entity::find_by_id(bsn.as_str())
+                .find_also_related(address::Entity)
+                .one(tx.conn())
                 .await
                 .map_err(failed)?
             else {
                 return Ok(None);
             };
-            let address = match &row.address_id {
-                Some(id) => address::Entity::find_by_id(id.as_str())
-                    .one(self.db.raw())
-                    .await
-                    .map_err(failed)?
-                    .map(facts),
-                None => None,
-            };
             Ok(Some(ResidentFacts {
                 bsn: bsn.clone(),
                 municipality_code: row.municipality_code,
-                address,
+                address: address.map(facts),
             }))
         })
     }
 
     fn address<'a>(
         &'a self,
+        session: &'a Session,
         id: &'a str,
     ) -> BoxFuture<'a, Result<Option<AddressFacts>, DirectoryError>> {
         Box::pin(async move {
+            let tx = session.shared().await.map_err(store_failed)?;
             Ok(address::Entity::find_by_id(id)
-                .one(self.db.raw())
+                .one(tx.conn())
                 .await
                 .map_err(failed)?
                 .map(facts))
@@ -80,13 +81,15 @@ impl Directory for Registry {
 
     fn travel_documents<'a>(
         &'a self,
+        session: &'a Session,
         bsn: &'a Bsn,
     ) -> BoxFuture<'a, Result<Vec<TravelDocumentFacts>, DirectoryError>> {
         Box::pin(async move {
+            let tx = session.shared().await.map_err(store_failed)?;
             Ok(travel_document::Entity::find()
                 .filter(travel_document::Column::Bsn.eq(bsn.as_str()))
                 .order_by_asc(travel_document::Column::ExpiresOn)
-                .all(self.db.raw())
+                .all(tx.conn())
                 .await
                 .map_err(failed)?
                 .into_iter()

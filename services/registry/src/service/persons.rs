@@ -1,10 +1,16 @@
-//! Reading persons: one by BSN, or a front-office search; every person returned is written to
-//! the processing log with the field groups read.
+//! Reading persons: one by BSN, or a front-office search, in the request's session. The
+//! groups a query asks for are loaded for all persons of a page at once; what the caller goes
+//! on to read of them is logged as the fields resolve.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use loket_kernel::{Bsn, Ctx, page::Page};
-use loket_store::processing_log::{self, Processing};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use loket_kernel::{
+    Bsn, Ctx, input,
+    page::{NameKey, Page, cursor},
+};
+use loket_store::{Session, processing_log::ReadAs};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::{
     Registry,
@@ -42,16 +48,17 @@ pub(crate) fn normalise_postcode(raw: &str) -> Result<String, RegistryError> {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_uppercase();
-    let valid = postcode.len() == 6
-        && postcode[..4].bytes().all(|b| b.is_ascii_digit())
-        && !postcode.starts_with('0')
-        && postcode[4..].bytes().all(|b| b.is_ascii_uppercase());
+    let bytes = postcode.as_bytes();
+    let valid = bytes.len() == 6
+        && bytes.iter().take(4).all(u8::is_ascii_digit)
+        && bytes.first() != Some(&b'0')
+        && bytes.iter().skip(4).all(u8::is_ascii_uppercase);
     if valid {
         Ok(postcode)
     } else {
         Err(RegistryError::bad(
             "postcode",
-            format!("{raw:?} is not a Dutch postcode such as 1234AB"),
+            "not a Dutch postcode such as 1234AB",
         ))
     }
 }
@@ -61,26 +68,68 @@ impl Registry {
     pub async fn person(
         &self,
         ctx: &Ctx,
+        session: &Session,
         bsn: &str,
         requested: &[Group],
-        purpose: &str,
+        read_as: ReadAs,
     ) -> Result<PersonRecord, RegistryError> {
-        let bsn = Bsn::new(bsn).map_err(|e| RegistryError::bad("bsn", e.to_string()))?;
+        let bsn = Bsn::new(input::required_line("bsn", bsn, 20)?)
+            .map_err(|e| RegistryError::bad("bsn", e.to_string()))?;
         if ctx.actor().bsn().is_none()
             && !access::may_read_persons(ctx.capabilities())
             && ctx.delegated_domains().next().is_none()
         {
             return Err(RegistryError::Forbidden("person".to_owned()));
         }
-        let row = person::Entity::find_by_id(bsn.as_str())
-            .one(self.db.raw())
-            .await?
-            .ok_or(RegistryError::NotFound)?;
-        let reach = access::reach(ctx, &self.tenants, &row.bsn, &row.municipality_code)?;
-        let record = self.assemble(&reach, row, requested).await?;
-        self.log(ctx, std::slice::from_ref(&record), "person", purpose)
+        let row = {
+            let tx = session.shared().await?;
+            person::Entity::find_by_id(bsn.as_str())
+                .one(tx.conn())
+                .await?
+                .ok_or(RegistryError::NotFound)?
+        };
+        let reach = self.reach(ctx, session, &row).await?;
+        let mut records = self
+            .assemble(session, vec![(reach, row)], requested, read_as)
             .await?;
-        Ok(record)
+        records.pop().ok_or(RegistryError::NotFound)
+    }
+
+    /// Where `ctx` reaches the resident of `row`: their own municipality's staff, the resident
+    /// themselves, and a collaboration's host only for the shared work (a case it handles for
+    /// the resident, or a permit its desk registered); anyone else gets `NOT_FOUND`.
+    pub(crate) async fn reach<'a>(
+        &self,
+        ctx: &'a Ctx,
+        session: &Session,
+        row: &person::Model,
+    ) -> Result<Reach<'a>, RegistryError> {
+        let reach = access::reach(ctx, &self.tenants, &row.bsn, &row.municipality_code)?;
+        if !reach.delegated() {
+            return Ok(reach);
+        }
+        let bsn = Bsn::new(row.bsn.as_str()).map_err(|_| RegistryError::NotFound)?;
+        let registered_here = {
+            let tx = session.shared().await?;
+            residence_permit::Entity::find_by_id(row.bsn.as_str())
+                .filter(residence_permit::Column::RegisteredBy.eq(ctx.tenant().as_str()))
+                .one(tx.conn())
+                .await?
+                .is_some()
+        };
+        let shared = registered_here
+            || match &self.shared_work {
+                Some(work) => work
+                    .involves(session, ctx.tenant(), reach.domain(), &bsn)
+                    .await
+                    .map_err(|e| RegistryError::Lookup(e.0))?,
+                None => false,
+            };
+        if shared {
+            Ok(reach)
+        } else {
+            Err(RegistryError::NotFound)
+        }
     }
 
     /// A resident of `municipality_code` for demo tokens: the first by BSN who lives at an
@@ -90,6 +139,7 @@ impl Registry {
         &self,
         municipality_code: &str,
     ) -> Result<Option<Bsn>, RegistryError> {
+        let tx = self.demo_tx(municipality_code).await?;
         let with_valuation = person::Entity::find()
             .filter(person::Column::MunicipalityCode.eq(municipality_code))
             .filter(
@@ -101,8 +151,9 @@ impl Registry {
                 ),
             )
             .order_by_asc(person::Column::Bsn)
-            .one(self.db.raw())
+            .one(tx.conn())
             .await?;
+        tx.commit().await?;
         Ok(with_valuation.and_then(|p| Bsn::new(p.bsn).ok()))
     }
 
@@ -113,25 +164,41 @@ impl Registry {
         municipality_code: &str,
         limit: u64,
     ) -> Result<Vec<Bsn>, RegistryError> {
-        Ok(person::Entity::find()
+        let tx = self.demo_tx(municipality_code).await?;
+        let found = person::Entity::find()
             .filter(person::Column::MunicipalityCode.eq(municipality_code))
             .order_by_asc(person::Column::Bsn)
             .limit(limit)
-            .all(self.db.raw())
-            .await?
+            .all(tx.conn())
+            .await?;
+        tx.commit().await?;
+        Ok(found
             .into_iter()
             .filter_map(|p| Bsn::new(p.bsn).ok())
             .collect())
     }
 
-    /// The front office's resident search, within the caller's own municipality.
+    /// A reading transaction for the demo lookups, as the application role (the shared
+    /// registries are the same under every tenant).
+    async fn demo_tx(
+        &self,
+        municipality_code: &str,
+    ) -> Result<loket_store::Transaction, RegistryError> {
+        let tenant = access::tenant_of(&self.tenants, municipality_code)
+            .or_else(|| self.tenants.tenants.keys().next().cloned())
+            .ok_or(RegistryError::NotFound)?;
+        Ok(self.db.begin_read(&tenant).await?)
+    }
+
+    /// The front office's resident search, within the caller's own municipality, by surname
+    /// then BSN.
     pub async fn search(
         &self,
         ctx: &Ctx,
+        session: &Session,
         by: SearchBy,
-        page: Page,
+        page: Page<NameKey>,
         requested: &[Group],
-        purpose: &str,
     ) -> Result<(Vec<PersonRecord>, bool), RegistryError> {
         if !access::may_read_persons(ctx.capabilities()) || ctx.actor().bsn().is_some() {
             return Err(RegistryError::Forbidden("person".to_owned()));
@@ -146,173 +213,181 @@ impl Registry {
             SearchBy::NameAndBirth {
                 surname,
                 birth_date,
-            } => query
-                .filter(person::Column::Surname.eq(surname.trim().to_owned()))
-                .filter(person::Column::BirthDate.eq(birth_date)),
+            } => {
+                let surname = input::required_line("surname", &surname, 200)?;
+                let birth_date = input::day("birthDate", birth_date)?;
+                query
+                    .filter(person::Column::Surname.eq(surname))
+                    .filter(person::Column::BirthDate.eq(birth_date))
+            }
             SearchBy::Address {
                 postcode,
                 house_number,
             } => {
                 let postcode = normalise_postcode(&postcode)?;
-                let ids: Vec<String> = address::Entity::find()
-                    .filter(address::Column::Postcode.eq(postcode))
-                    .filter(address::Column::HouseNumber.eq(house_number))
-                    .all(self.db.raw())
-                    .await?
-                    .into_iter()
-                    .map(|a| a.id)
-                    .collect();
-                query.filter(person::Column::AddressId.is_in(ids))
+                let house_number = input::number("houseNumber", house_number, 1..=99_999)?;
+                query.filter(
+                    person::Column::AddressId.in_subquery(
+                        sea_orm::sea_query::Query::select()
+                            .column(address::Column::Id)
+                            .from(address::Entity)
+                            .and_where(address::Column::Postcode.eq(postcode))
+                            .and_where(address::Column::HouseNumber.eq(house_number))
+                            .to_owned(),
+                    ),
+                )
             }
         };
-        let rows = query
-            .order_by_asc(person::Column::Surname)
-            .order_by_asc(person::Column::Bsn)
-            .offset(page.offset as u64)
-            .limit(page.first as u64 + 1)
-            .all(self.db.raw())
-            .await?;
+        if let Some(after) = &page.after {
+            query = query.filter(
+                Condition::any()
+                    .add(person::Column::Surname.gt(after.name.as_str()))
+                    .add(
+                        Condition::all()
+                            .add(person::Column::Surname.eq(after.name.as_str()))
+                            .add(person::Column::Bsn.gt(after.id.as_str())),
+                    ),
+            );
+        }
+        let rows = {
+            let tx = session.shared().await?;
+            query
+                .order_by_asc(person::Column::Surname)
+                .order_by_asc(person::Column::Bsn)
+                .limit(page.fetch())
+                .all(tx.conn())
+                .await?
+        };
         let has_next = rows.len() > page.first;
-        let mut records = Vec::new();
+        let mut within = Vec::new();
+        let mut cursors = Vec::new();
         for row in rows.into_iter().take(page.first) {
             let reach = access::reach(ctx, &self.tenants, &row.bsn, &row.municipality_code)?;
-            records.push(self.assemble(&reach, row, requested).await?);
+            cursors.push(cursor(&NameKey {
+                name: row.surname.clone(),
+                id: row.bsn.clone(),
+            }));
+            within.push((reach, row));
         }
-        self.log(ctx, &records, "searchPersons", purpose).await?;
+        let read_as = ReadAs {
+            operation: "searchPersons",
+            purpose: "find a resident",
+        };
+        let mut records = self.assemble(session, within, requested, read_as).await?;
+        for (record, cursor) in records.iter_mut().zip(cursors) {
+            record.cursor = Some(cursor);
+        }
         Ok((records, has_next))
     }
 
-    /// Loads the requested groups the reach allows.
+    /// Loads the requested groups the reach of each person allows: one statement per group
+    /// for all persons together.
     pub(crate) async fn assemble(
         &self,
-        reach: &Reach<'_>,
-        row: person::Model,
+        session: &Session,
+        rows: Vec<(Reach<'_>, person::Model)>,
         requested: &[Group],
-    ) -> Result<PersonRecord, RegistryError> {
-        let guard = |group: Group| {
-            if !requested.contains(&group) {
-                None
-            } else if reach.can_read(group) {
-                Some(true)
-            } else {
-                Some(false)
+        read_as: ReadAs,
+    ) -> Result<Vec<PersonRecord>, RegistryError> {
+        let wants = |group: Group| {
+            requested.contains(&group) && rows.iter().any(|(reach, _)| reach.can_read(group))
+        };
+        let tx = session.shared().await?;
+        let addresses: HashMap<String, address::Model> = if wants(Group::Address) {
+            let ids: Vec<String> = rows
+                .iter()
+                .filter_map(|(_, r)| r.address_id.clone())
+                .collect();
+            address::Entity::find()
+                .filter(address::Column::Id.is_in(ids))
+                .all(tx.conn())
+                .await?
+                .into_iter()
+                .map(|a| (a.id.clone(), a))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let bsns = || rows.iter().map(|(_, r)| r.bsn.clone()).collect::<Vec<_>>();
+        let mut documents: HashMap<String, Vec<TravelDocumentRecord>> = HashMap::new();
+        if wants(Group::Documents) {
+            for d in travel_document::Entity::find()
+                .filter(travel_document::Column::Bsn.is_in(bsns()))
+                .order_by_asc(travel_document::Column::ExpiresOn)
+                .all(tx.conn())
+                .await?
+            {
+                documents
+                    .entry(d.bsn.clone())
+                    .or_default()
+                    .push(TravelDocumentRecord::from(d));
             }
-        };
-        let bsn = Bsn::new(row.bsn.clone()).map_err(|_| RegistryError::NotFound)?;
-        let name = match guard(Group::Name) {
-            None => Guarded::NotRequested,
-            Some(false) => Guarded::Forbidden(Group::Name.object()),
-            Some(true) => Guarded::Visible((
-                row.given_names.clone(),
-                row.surname_prefix.clone(),
-                row.surname.clone(),
-            )),
-        };
-        let birth = match guard(Group::Birth) {
-            None => Guarded::NotRequested,
-            Some(false) => Guarded::Forbidden(Group::Birth.object()),
-            Some(true) => Guarded::Visible((row.birth_date, row.birth_place.clone())),
-        };
-        let address = match guard(Group::Address) {
-            None => Guarded::NotRequested,
-            Some(false) => Guarded::Forbidden(Group::Address.object()),
-            Some(true) => {
-                let found = match &row.address_id {
-                    Some(id) => {
-                        address::Entity::find_by_id(id.as_str())
-                            .one(self.db.raw())
-                            .await?
-                    }
-                    None => None,
-                };
-                Guarded::Visible(found.map(AddressRecord::from))
-            }
-        };
-        let documents = match guard(Group::Documents) {
-            None => Guarded::NotRequested,
-            Some(false) => Guarded::Forbidden(Group::Documents.object()),
-            Some(true) => Guarded::Visible(
-                travel_document::Entity::find()
-                    .filter(travel_document::Column::Bsn.eq(row.bsn.as_str()))
-                    .order_by_asc(travel_document::Column::ExpiresOn)
-                    .all(self.db.raw())
-                    .await?
-                    .into_iter()
-                    .map(TravelDocumentRecord::from)
-                    .collect(),
-            ),
-        };
-        let residence_permit = match guard(Group::ResidencePermit) {
-            None => Guarded::NotRequested,
-            Some(false) => Guarded::Forbidden(Group::ResidencePermit.object()),
-            Some(true) => {
-                let permit = residence_permit::Entity::find_by_id(row.bsn.as_str())
-                    .one(self.db.raw())
-                    .await?;
-                Guarded::Visible(PermitRecord::new(row.nationality.clone(), permit))
-            }
-        };
-        Ok(PersonRecord {
-            bsn,
-            name,
-            birth,
-            address,
-            documents,
-            residence_permit,
-        })
-    }
-
-    /// One processing-log entry per person whose data was read, in one transaction.
-    pub(crate) async fn log(
-        &self,
-        ctx: &Ctx,
-        records: &[PersonRecord],
-        operation: &str,
-        purpose: &str,
-    ) -> Result<(), RegistryError> {
-        let read: Vec<(&Bsn, Vec<&str>)> = records
-            .iter()
-            .map(|r| (&r.bsn, groups_read(r)))
-            .filter(|(_, groups)| !groups.is_empty())
-            .collect();
-        if read.is_empty() {
-            return Ok(());
         }
-        let tx = self.db.begin(ctx.tenant()).await?;
-        for (person, groups) in &read {
-            let processing = Processing {
-                person,
-                purpose,
-                operation,
-                field_groups: groups,
+        let mut permits: HashMap<String, residence_permit::Model> = HashMap::new();
+        if wants(Group::ResidencePermit) {
+            for p in residence_permit::Entity::find()
+                .filter(residence_permit::Column::Bsn.is_in(bsns()))
+                .all(tx.conn())
+                .await?
+            {
+                permits.insert(p.bsn.clone(), p);
+            }
+        }
+        drop(tx);
+        let mut records = Vec::with_capacity(rows.len());
+        for (reach, row) in rows {
+            let guard = |group: Group| {
+                if !requested.contains(&group) {
+                    None
+                } else {
+                    Some(reach.can_read(group))
+                }
             };
-            processing_log::record(&tx, ctx, processing).await?;
+            let bsn = Bsn::new(row.bsn.clone()).map_err(|_| RegistryError::NotFound)?;
+            let name = guarded(guard(Group::Name), Group::Name, || {
+                (
+                    row.given_names.clone(),
+                    row.surname_prefix.clone(),
+                    row.surname.clone(),
+                )
+            });
+            let birth = guarded(guard(Group::Birth), Group::Birth, || {
+                (row.birth_date, row.birth_place.clone())
+            });
+            let address = guarded(guard(Group::Address), Group::Address, || {
+                row.address_id
+                    .as_ref()
+                    .and_then(|id| addresses.get(id).cloned())
+                    .map(AddressRecord::from)
+            });
+            let documents = guarded(guard(Group::Documents), Group::Documents, || {
+                documents.remove(&row.bsn).unwrap_or_default()
+            });
+            let residence_permit = guarded(
+                guard(Group::ResidencePermit),
+                Group::ResidencePermit,
+                || PermitRecord::new(row.nationality.clone(), permits.remove(&row.bsn)),
+            );
+            records.push(PersonRecord {
+                bsn,
+                name,
+                birth,
+                address,
+                documents,
+                residence_permit,
+                read_as,
+                cursor: None,
+            });
         }
-        tx.commit().await?;
-        Ok(())
+        Ok(records)
     }
 }
 
-/// The groups of a record that were actually read.
-fn groups_read(record: &PersonRecord) -> Vec<&'static str> {
-    [
-        (Group::Name, matches!(record.name, Guarded::Visible(_))),
-        (Group::Birth, matches!(record.birth, Guarded::Visible(_))),
-        (
-            Group::Address,
-            matches!(record.address, Guarded::Visible(_)),
-        ),
-        (
-            Group::Documents,
-            matches!(record.documents, Guarded::Visible(_)),
-        ),
-        (
-            Group::ResidencePermit,
-            matches!(record.residence_permit, Guarded::Visible(_)),
-        ),
-    ]
-    .into_iter()
-    .filter(|(_, read)| *read)
-    .map(|(group, _)| group.object())
-    .collect()
+/// A group's value when requested and allowed, its refusal when requested and not allowed.
+fn guarded<T>(decision: Option<bool>, group: Group, value: impl FnOnce() -> T) -> Guarded<T> {
+    match decision {
+        None => Guarded::NotRequested,
+        Some(false) => Guarded::Forbidden(group.object()),
+        Some(true) => Guarded::Visible(value()),
+    }
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use loket_kernel::Bsn;
 pub use loket_kernel::Guarded;
+use loket_store::processing_log::ReadAs;
 
 use crate::entity::{address, residence_permit, travel_document};
 
@@ -112,4 +113,8 @@ pub struct PersonRecord {
     pub documents: Guarded<Vec<TravelDocumentRecord>>,
     /// Nationality and residence permit.
     pub residence_permit: Guarded<PermitRecord>,
+    /// Why it was read, for the processing log.
+    pub read_as: ReadAs,
+    /// Its cursor in the list it came in, if any.
+    pub cursor: Option<String>,
 }

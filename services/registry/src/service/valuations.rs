@@ -3,7 +3,8 @@
 //! the value is what it is.
 
 use chrono::NaiveDate;
-use loket_kernel::{Action, Actor, Ctx};
+use loket_kernel::{Action, Actor, Ctx, input};
+use loket_store::Session;
 use sea_orm::{
     ColumnTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Statement,
 };
@@ -147,15 +148,22 @@ impl Registry {
     pub async fn valuation_report(
         &self,
         ctx: &Ctx,
+        session: &Session,
         object_id: Option<&str>,
     ) -> Result<ValuationReport, RegistryError> {
         if !ctx.can(OBJECT, Action::Read) {
             return Err(RegistryError::Forbidden(OBJECT.to_owned()));
         }
+        let object_id = match object_id {
+            Some(id) => Some(input::required_line("objectId", id, 40)?),
+            None => None,
+        };
+        let object_id = object_id.as_deref();
+        let tx = session.shared().await?;
         let object = match (ctx.actor(), object_id) {
             (Actor::Citizen { bsn, .. }, id) => {
                 let own = person::Entity::find_by_id(bsn.as_str())
-                    .one(self.db.raw())
+                    .one(tx.conn())
                     .await?
                     .and_then(|p| p.address_id)
                     .ok_or(RegistryError::NotFound)?;
@@ -165,18 +173,18 @@ impl Registry {
                     Some(id) => query.filter(valuation_object::Column::Id.eq(id)),
                     None => query.order_by_asc(valuation_object::Column::Usage),
                 };
-                query.one(self.db.raw()).await?
+                query.one(tx.conn()).await?
             }
             (_, Some(id)) => {
                 valuation_object::Entity::find_by_id(id)
-                    .one(self.db.raw())
+                    .one(tx.conn())
                     .await?
             }
             (_, None) => return Err(RegistryError::bad("objectId", "name the valuation object")),
         }
         .ok_or(RegistryError::NotFound)?;
         let address = address::Entity::find_by_id(object.address_id.as_str())
-            .one(self.db.raw())
+            .one(tx.conn())
             .await?;
         if ctx.actor().bsn().is_none() {
             let home = address
@@ -194,7 +202,7 @@ impl Registry {
         let history = valuation_value::Entity::find()
             .filter(valuation_value::Column::ObjectId.eq(object.id.as_str()))
             .order_by_asc(valuation_value::Column::ReferenceDate)
-            .all(self.db.raw())
+            .all(tx.conn())
             .await?
             .into_iter()
             .map(|v| (v.reference_date, v.value))
@@ -202,7 +210,7 @@ impl Registry {
         let (lat, lon) = (object.lat, object.lon);
         let subject = describe(object, address.map(AddressRecord::from), 0.0);
         let statement = comparables_statement(
-            self.db.db_backend(),
+            sea_orm::ConnectionTrait::get_database_backend(&tx),
             &subject,
             lat,
             lon,
@@ -211,12 +219,12 @@ impl Registry {
             settings.comparables_limit,
         );
         let rows = valuation_object::Model::find_by_statement(statement)
-            .all(self.db.raw())
+            .all(tx.conn())
             .await?;
         let ids: Vec<String> = rows.iter().map(|r| r.address_id.clone()).collect();
         let addresses = address::Entity::find()
             .filter(address::Column::Id.is_in(ids))
-            .all(self.db.raw())
+            .all(tx.conn())
             .await?;
         let mut comparables: Vec<ValuationObject> = rows
             .into_iter()

@@ -19,6 +19,11 @@ use loket_store::testing::TestDb;
 
 /// Enschede resident, NL, with a passport.
 pub const ENSCHEDE_ANNA: &str = "999993653";
+/// Why the tests read persons.
+pub const READ: loket_store::processing_log::ReadAs = loket_store::processing_log::ReadAs {
+    operation: "test",
+    purpose: "test",
+};
 /// Another Enschede resident.
 pub const ENSCHEDE_BERT: &str = "999900018";
 /// Haarlem resident.
