@@ -8,11 +8,15 @@
 //!   policy comparing `tenant_id` to `current_setting('loket.tenant')`, and is granted to the
 //!   [`APP_ROLE`] that application transactions run under ([`rls::enable_tenant_rls`]).
 //!
+//! On PostgreSQL `processing_log` is partitioned by month ([`log_partitions`]); its partitions
+//! are not tables of their own in these rules.
+//!
 //! Changes are expand-then-contract: add columns and tables first, remove them in a later
 //! release once no running version reads them.
 
 pub use sea_orm_migration::prelude::*;
 
+pub mod log_partitions;
 mod m20261128_000001_tenants;
 mod m20261128_000002_processing_log;
 mod m20261128_000003_outbox;
@@ -25,6 +29,7 @@ mod m20261128_000009_contact;
 mod m20261128_000010_notify;
 mod m20261128_000011_subscription_unique;
 mod m20261204_000012_hardening;
+mod m20261205_000013_processing_log_partitions;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -83,6 +88,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000010_notify::Migration),
             Box::new(m20261128_000011_subscription_unique::Migration),
             Box::new(m20261204_000012_hardening::Migration),
+            Box::new(m20261205_000013_processing_log_partitions::Migration),
         ]
     }
 }

@@ -43,6 +43,25 @@ pub enum Command {
     /// Generate deterministic demo residents, addresses, documents, permits and valuations for
     /// demo municipalities that have no residents yet.
     Seed(SeedConfig),
+    /// Keep the processing log to each tenant's retention: make the coming months'
+    /// partitions, drop the months every tenant is done with and delete older entries of
+    /// tenants with a shorter retention. Run it daily as the tables' owner.
+    #[command(name = "processing-log")]
+    ProcessingLog(ProcessingLogArgs),
+}
+
+/// Arguments of `loket processing-log`.
+#[derive(Debug, clap::Args)]
+pub struct ProcessingLogArgs {
+    /// Months after the current one to make partitions for (PostgreSQL).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(0..=24))]
+    pub months_ahead: u16,
+    /// The tenants, with their `[processing_log] retention_months`.
+    #[command(flatten)]
+    pub tenants: TenantsConfig,
+    /// The database, as the owner of its tables.
+    #[command(flatten)]
+    pub database: DatabaseConfig,
 }
 
 /// Arguments of `loket token`.
@@ -113,7 +132,47 @@ async fn run(command: Command) -> Result<(), String> {
         }
         Command::Token(args) => token(args).await,
         Command::Seed(args) => seed(args).await,
+        Command::ProcessingLog(args) => processing_log(args).await,
     }
+}
+
+async fn processing_log(args: ProcessingLogArgs) -> Result<(), String> {
+    let tenants = load_dir(&args.tenants.dir).map_err(|errors| describe(&errors))?;
+    let db = Db::connect(&args.database.url)
+        .await
+        .map_err(|e| e.to_string())?;
+    db.migrate().await.map_err(|e| e.to_string())?;
+    let retention: Vec<(TenantId, Option<u16>)> = tenants
+        .tenants
+        .values()
+        .map(|t| (t.slug.clone(), t.processing_log.retention_months))
+        .collect();
+    let today = chrono::Utc::now().date_naive();
+    let done = loket_store::retention::maintain(&db, &retention, today, args.months_ahead)
+        .await
+        .map_err(|e| e.to_string())?;
+    for name in &done.added {
+        output::line(format!("made {name}"));
+    }
+    for name in &done.dropped {
+        output::line(format!("dropped {name}"));
+    }
+    for (tenant, n) in &done.deleted {
+        output::line(format!("{tenant}: deleted {n} expired entries"));
+    }
+    let forever: Vec<&str> = retention
+        .iter()
+        .filter(|(_, months)| months.is_none())
+        .map(|(t, _)| t.as_str())
+        .collect();
+    if !forever.is_empty() {
+        output::line(format!(
+            "kept for ever (no retention_months): {}",
+            forever.join(", ")
+        ));
+    }
+    output::line("processing log maintained");
+    db.close().await.map_err(|e| e.to_string())
 }
 
 async fn check(config: &TenantsConfig) -> Result<(), String> {

@@ -100,6 +100,11 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     };
     owner.migrate().await?;
     owner.sync_tenants(&tenants).await?;
+    // The processing log's coming months, in case the daily maintenance has not run yet.
+    let made = loket_store::retention::prepare(&owner, chrono::Utc::now().date_naive(), 2).await?;
+    if !made.is_empty() {
+        tracing::info!(partitions = ?made, "made processing-log partitions");
+    }
     db.warn_if_privileged().await;
     let mut fresh: Vec<&'static str> = Vec::new();
     if config.demo_residents > 0 {

@@ -80,3 +80,22 @@ fn migrate_refuses_an_unknown_database_scheme() {
     assert_eq!(code, 1);
     assert!(err.contains("unsupported database URL"), "{err}");
 }
+
+#[test]
+fn processing_log_keeps_the_demo_tenants_to_their_retention() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/loket.db", dir.path().display());
+    let tenants = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tenants");
+    let (code, out, err) = loket(&[
+        "processing-log",
+        "--database",
+        &url,
+        "--tenants",
+        tenants.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("processing log maintained"), "{out}");
+    let (code, _, err) = loket(&["processing-log", "--months-ahead", "99"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("--months-ahead"), "{err}");
+}

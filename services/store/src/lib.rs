@@ -18,6 +18,7 @@ pub mod lookups;
 pub mod outbox;
 pub mod processing_log;
 pub mod query;
+pub mod retention;
 mod session;
 mod tenants;
 #[cfg(feature = "testing")]

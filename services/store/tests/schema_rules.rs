@@ -110,6 +110,39 @@ async fn on_postgres_every_tenant_table_has_forced_rls_and_a_policy() {
 }
 
 #[tokio::test]
+async fn on_postgres_the_processing_logs_partitions_are_reached_only_through_it() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let partitions = strings(
+        &db,
+        "SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \
+         WHERE i.inhparent = 'processing_log'::regclass ORDER BY 1",
+    )
+    .await;
+    // The default and this month with the two ahead, at least.
+    assert!(partitions.len() >= 4, "{partitions:?}");
+    assert!(partitions.contains(&"processing_log_default".to_owned()));
+    for partition in &partitions {
+        let grants = strings(
+            &db,
+            &format!(
+                "SELECT privilege_type::text FROM information_schema.role_table_grants \
+                 WHERE table_name = '{partition}' AND grantee = 'loket_app'"
+            ),
+        )
+        .await;
+        assert!(grants.is_empty(), "{partition}: {grants:?}");
+        let secured = strings(
+            &db,
+            &format!("SELECT relrowsecurity::text FROM pg_class WHERE relname = '{partition}'"),
+        )
+        .await;
+        assert_eq!(secured, vec!["true"], "{partition}");
+    }
+}
+
+#[tokio::test]
 async fn every_table_is_either_tenant_scoped_or_shared() {
     for db in TestDb::each().await {
         let sql = match db.db().db_backend() {

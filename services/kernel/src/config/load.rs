@@ -209,6 +209,17 @@ fn load_tenant(dir: &Path, errors: &mut Vec<ConfigError>) -> Option<TenantConfig
             "phone_answer_percentage must be between 1 and 100",
         ));
     }
+    if tenant
+        .processing_log
+        .retention_months
+        .is_some_and(|m| !(1..=1200).contains(&m))
+    {
+        errors.push(ConfigError::new(
+            &file,
+            line_of_key(&text, "retention_months"),
+            "retention_months must be between 1 and 1200",
+        ));
+    }
     for (key, message) in tenant.notifications.problems() {
         errors.push(ConfigError::new(&file, line_of_key(&text, key), message));
     }

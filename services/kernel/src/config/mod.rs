@@ -81,6 +81,9 @@ pub struct TenantConfig {
     /// Contact-centre settings: callback teams and closed days.
     #[serde(default)]
     pub contact_centre: ContactCentreConfig,
+    /// How long the processing log keeps this tenant's entries.
+    #[serde(default)]
+    pub processing_log: ProcessingLogConfig,
     /// The folder the file was read from (set by the loader).
     #[serde(skip)]
     pub dir: PathBuf,
@@ -178,6 +181,15 @@ impl ChannelKind {
             Self::SocialMedia => "social-media",
         }
     }
+}
+
+/// The processing log's retention for one tenant.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessingLogConfig {
+    /// Months an entry is kept after the month it was written in (1 to 1200); without it,
+    /// entries are kept until a retention is set.
+    pub retention_months: Option<u16>,
 }
 
 /// How comparable properties are chosen for a valuation report.
