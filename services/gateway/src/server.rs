@@ -85,6 +85,9 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     if !unlinked.is_empty() {
         return Err(ServeError::Tenants(describe(&unlinked)));
     }
+    for warning in &tenants.warnings {
+        tracing::warn!(%warning, "tenant configuration");
+    }
     let tenants = Arc::new(tenants);
     let authz = Arc::new(Authz::load(&tenants).await?);
     let db = Db::connect(&config.database.url).await?;
