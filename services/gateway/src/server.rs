@@ -90,6 +90,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     }
     let tenants = Arc::new(tenants);
     let authz = Arc::new(Authz::load(&tenants).await?);
+    authz.fetch_remote_keys().await;
     let db = Db::connect(&config.database.url).await?;
     db.migrate().await?;
     db.sync_tenants(&tenants).await?;
