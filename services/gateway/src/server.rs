@@ -91,6 +91,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     let tenants = Arc::new(tenants);
     let authz = Arc::new(Authz::load(&tenants).await?);
     authz.fetch_remote_keys().await;
+    let looks = Arc::new(crate::looks::Looks::new(&tenants));
     let db = Db::connect(&config.database.url).await?;
     db.migrate().await?;
     db.sync_tenants(&tenants).await?;
@@ -150,6 +151,8 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         .data(contacts.clone())
         .data(notify.clone())
         .data(feed.clone())
+        .data(Arc::clone(&authz))
+        .data(Arc::clone(&looks))
         .finish();
     crate::metrics::handle();
     let router = http::router(App {

@@ -3,10 +3,12 @@
 //! Resolvers find the request's [`loket_kernel::Ctx`] and the loaded tenants in the request
 //! data (see [`crate::http`]); they stay thin: extract, check, call a service, map.
 
+mod demo_login;
 mod error;
 mod limits;
 mod me;
 mod node;
+mod portal;
 mod processing_log;
 mod resident;
 mod tenant;
@@ -49,6 +51,7 @@ pub struct MutationRoot(
     loket_catalog::graphql::CatalogMutation,
     loket_contact::graphql::ContactMutation,
     loket_notify::graphql::NotifyMutation,
+    demo_login::DemoLoginMutation,
 );
 
 /// Every subscription root.
