@@ -2,7 +2,7 @@
 //! over them in one stylesheet, the classes that switch them on, the logo and the favicon,
 //! each under a URL that changes when its content does (so browsers may keep it for good).
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, sync::Arc};
 
 use loket_kernel::{
     TenantId,
@@ -13,10 +13,12 @@ use sha2::{Digest, Sha256};
 /// Where theme files are served; tenant slugs cannot start with `_`.
 pub(crate) const THEME_PREFIX: &str = "/_theme";
 
-/// One file of a look, known by its content hash.
+/// One served file.
 #[derive(Debug, Clone)]
 pub(crate) struct ThemeFile {
-    /// A short content hash: the `v` of the URL.
+    /// The bytes.
+    pub(crate) body: Arc<str>,
+    /// A short content hash: the `v` of the URL and the ETag.
     pub(crate) hash: String,
 }
 
@@ -24,7 +26,10 @@ impl ThemeFile {
     fn new(body: String) -> Self {
         let digest = Sha256::digest(body.as_bytes());
         let hash = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-        Self { hash }
+        Self {
+            body: body.into(),
+            hash,
+        }
     }
 }
 
@@ -62,11 +67,16 @@ impl Look {
     }
 }
 
-/// Every tenant's look, built once at start-up.
+/// Every tenant's look, built once at start-up, and the default look (for pages that
+/// belong to no tenant, such as the list of municipalities).
 #[derive(Debug, Clone)]
 pub struct Looks {
     tenants: BTreeMap<TenantId, Look>,
+    default: Look,
 }
+
+/// The path segment that stands for the default look in theme URLs.
+pub(crate) const DEFAULT_SEGMENT: &str = "_";
 
 fn build(default: &Theme, own: Option<&Theme>) -> Look {
     let mut classes = format!("utrecht-theme {DEFAULT_THEME_CLASS}");
@@ -102,11 +112,17 @@ impl Looks {
                 .iter()
                 .map(|(slug, t)| (slug.clone(), build(default, Some(&t.look))))
                 .collect(),
+            default: build(default, None),
         }
     }
 
     /// The look of a tenant.
     pub(crate) fn get(&self, slug: &TenantId) -> Option<&Look> {
         self.tenants.get(slug)
+    }
+
+    /// The default look.
+    pub(crate) fn default_look(&self) -> &Look {
+        &self.default
     }
 }

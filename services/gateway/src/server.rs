@@ -162,6 +162,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         tenants: Arc::clone(&tenants),
         limits: Arc::new(config.limits.clone()),
         contacts: contacts.clone(),
+        looks,
     });
     Ok(Gateway {
         router,

@@ -145,4 +145,12 @@ async fn a_municipality_with_a_real_login_has_no_demo_login() {
         .await;
     assert_eq!(refused.code(), "FORBIDDEN");
     assert!(refused.json()["data"].is_null());
+
+    // The portal's page for Heemskerk may call its login provider, and nothing else.
+    let page = h.send(Call::get("/heemskerk/")).await;
+    let policy = page.header("content-security-policy").unwrap();
+    assert!(
+        policy.contains("connect-src 'self' https://login.heemskerk.example;"),
+        "{policy}"
+    );
 }

@@ -17,6 +17,7 @@ mod me;
 mod negotiation;
 mod node;
 mod ops;
+mod portal;
 mod processing_log;
 mod registry;
 mod support;
