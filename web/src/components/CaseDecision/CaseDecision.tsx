@@ -55,23 +55,27 @@ export const CaseDecision = forwardRef<HTMLElement, CaseDecisionProps>(function 
         .join(' ')}
       {...props}
     >
-      <Heading2 id={heading}>
-        <FormattedMessage
-          id="decision.heading"
-          defaultMessage="Besluit: {outcome}"
-          description="Heading of a case's decision"
-          values={{ outcome: d.name }}
-        />
-      </Heading2>
-      <Paragraph>
-        <FormattedMessage
-          id="decision.date"
-          defaultMessage="Genomen op {date}."
-          description="When the decision was taken"
-          values={{ date: <DateText value={d.decidedAt} /> }}
-        />
-      </Paragraph>
-      <Paragraph>{d.explanation}</Paragraph>
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message">
+          <Heading2 id={heading}>
+            <FormattedMessage
+              id="decision.heading"
+              defaultMessage="Besluit: {outcome}"
+              description="Heading of a case's decision"
+              values={{ outcome: d.name }}
+            />
+          </Heading2>
+          <Paragraph>
+            <FormattedMessage
+              id="decision.date"
+              defaultMessage="Genomen op {date}."
+              description="When the decision was taken"
+              values={{ date: <DateText value={d.decidedAt} /> }}
+            />
+          </Paragraph>
+          <Paragraph>{d.explanation}</Paragraph>
+        </div>
+      </div>
     </section>
   );
 });

@@ -1,4 +1,4 @@
-import { PageContent, PageFooter, PageHeader, SkipLink } from '@utrecht/component-library-react';
+import { PageContent, PageFooter, PageHeader } from '@utrecht/component-library-react';
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink } from 'react-router';
@@ -54,13 +54,17 @@ export const PageShell = forwardRef<HTMLDivElement, PageShellProps>(function Pag
       className={['utrecht-document', 'loket-shell', className].filter(Boolean).join(' ')}
       {...props}
     >
-      <SkipLink href="#main" className="loket-skip-link">
+      {/* Utrecht's SkipLink wraps the link in a paragraph that takes room; its classes suffice. */}
+      <a
+        href="#main"
+        className="utrecht-skip-link utrecht-skip-link--visible-on-focus loket-skip-link"
+      >
         <FormattedMessage
           id="shell.skip"
           defaultMessage="Direct naar de inhoud"
           description="Skip link to the page's main content"
         />
-      </SkipLink>
+      </a>
       <PageHeader className="loket-header">
         <div className="loket-header__bar">
           <TenantLogo name={name} logo={logo} />

@@ -1,4 +1,4 @@
-import{B as e,D as t,V as n,k as r,n as i,o as a,x as o,y as s,z as c}from"./index-CPqO3uhl.js";import{t as l}from"./DateText-C8Smn9w6.js";import{t as u}from"./usePageQuery-C3Rrddjo.js";var d=n(),f=s(`
+import{B as e,D as t,V as n,k as r,n as i,o as a,x as o,y as s,z as c}from"./index-Dje6P7rA.js";import{t as l}from"./DateText-WQQC-xu2.js";import{t as u}from"./usePageQuery-D5ArwWla.js";var d=n(),f=s(`
   query MyDetails {
     me {
       person {
