@@ -62,7 +62,8 @@ export interface CaseProgressProps extends HTMLAttributes<HTMLOListElement> {
 /**
  * Where a case stands, as the resident follows it: the steps taken with their dates and
  * explanations, the current step with how many days it has lasted, and the steps to come
- * with the date the decision is expected by.
+ * with the date the decision is expected by (a step's explanation says what happened, so it
+ * is shown once the step is reached).
  */
 export const CaseProgress = forwardRef<HTMLOListElement, CaseProgressProps>(function CaseProgress(
   { case: caseRef, ...props },
@@ -107,7 +108,6 @@ export const CaseProgress = forwardRef<HTMLOListElement, CaseProgressProps>(func
           id: `next-${next.code}`,
           title: next.name,
           status: 'not-checked',
-          description: next.explanation,
           date: next.end ? (
             <FormattedMessage
               id="progress.expected"

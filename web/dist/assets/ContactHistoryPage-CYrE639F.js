@@ -1,4 +1,4 @@
-import{B as e,D as t,V as n,k as r,o as i,x as a,y as o,z as s}from"./index-Dje6P7rA.js";import{t as c}from"./DateText-WQQC-xu2.js";import{t as l}from"./usePageQuery-D5ArwWla.js";var u=n(),d=o(`
+import{B as e,D as t,V as n,k as r,o as i,x as a,y as o,z as s}from"./index-CTqCJfZr.js";import{t as c}from"./DateText-DonzK_Bj.js";import{t as l}from"./usePageQuery-k546l1pS.js";var u=n(),d=o(`
   query MyContacts {
     me {
       contactMoments(first: 50) {

@@ -1,4 +1,4 @@
-import{B as e,D as t,V as n,k as r,n as i,o as a,x as o,y as s,z as c}from"./index-Dje6P7rA.js";import{t as l}from"./DateText-WQQC-xu2.js";import{t as u}from"./usePageQuery-D5ArwWla.js";var d=n(),f=s(`
+import{B as e,D as t,V as n,k as r,n as i,o as a,x as o,y as s,z as c}from"./index-CTqCJfZr.js";import{t as l}from"./DateText-DonzK_Bj.js";import{t as u}from"./usePageQuery-k546l1pS.js";var d=n(),f=s(`
   query MyDetails {
     me {
       person {

@@ -1,4 +1,4 @@
-import{B as e,K as t,O as n,V as r,b as i,k as a,o,q as s,v as c,x as l,y as u,z as d}from"./index-Dje6P7rA.js";import{t as f}from"./DateText-WQQC-xu2.js";import{t as p}from"./usePageQuery-D5ArwWla.js";var m=s(t(),1),h=r(),g=u(`
+import{B as e,K as t,O as n,V as r,b as i,k as a,o,q as s,v as c,x as l,y as u,z as d}from"./index-CTqCJfZr.js";import{t as f}from"./DateText-DonzK_Bj.js";import{t as p}from"./usePageQuery-k546l1pS.js";var m=s(t(),1),h=r(),g=u(`
   fragment CaseSummary_Case on Case {
     reference
     caseType {
