@@ -31,6 +31,20 @@ test('log in with the municipality’s OpenID Connect provider', async ({ page, 
   };
   expect(header.alg).toBe('RS256');
   await expectAccessible(page, 'my details after an OpenID Connect login');
+
+  // A minute before the access token ends, the portal renews it with the refresh token.
+  await expect
+    .poll(() => sessionToken(page, OIDC.tenant), { timeout: 45_000, intervals: [1_000] })
+    .not.toBe(token);
+  const renewed = await sessionToken(page, OIDC.tenant);
+  expect(
+    JSON.parse(Buffer.from(renewed.split('.')[1] ?? '', 'base64url').toString()),
+  ).toMatchObject({
+    iss: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    aud: OIDC.audience,
+    tenant: OIDC.tenant,
+    bsn: loket.oidcResident,
+  });
   await page
     .getByRole('navigation', { name: 'Hoofdmenu' })
     .getByRole('link', { name: 'Mijn zaken' })

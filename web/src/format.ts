@@ -13,7 +13,7 @@ export interface AddressParts {
   city?: string;
 }
 
-/** `Hengelosestraat 12A-2`, with `, 7514 AB Enschede` when the postcode and city are given. */
+/** `Dorpsstraat 12A-2`, with `, 1234 AB Ergenshuizen` when the postcode and city are given. */
 export function formatAddress(a: AddressParts): string {
   const number = `${a.houseNumber}${a.letter ?? ''}${a.addition ? `-${a.addition}` : ''}`;
   const street = `${a.street} ${number}`;

@@ -2,11 +2,15 @@
 // provider in the end-to-end tests: authorization code with PKCE for the portal as a public
 // client, RS256 JWT access tokens for Loket with the claims it needs (tenant, roles, bsn,
 // loa), its keys published at /jwks for Loket's `jwks_url`. Its development login screens
-// accept any login name: the tests log in with a resident's BSN.
+// accept any login name: the tests log in with a resident's BSN. Access tokens last 75
+// seconds, so that the portal's renewal (a minute before the end) happens within a test.
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 
 import { Provider } from 'oidc-provider';
+
+/** How long an access token lasts. */
+export const ACCESS_TOKEN_SECONDS = 75;
 
 export interface ProviderOptions {
   port: number;
@@ -47,7 +51,7 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
     scopes: ['openid', 'offline_access'],
     pkce: { required: () => true },
     ttl: {
-      AccessToken: 600,
+      AccessToken: ACCESS_TOKEN_SECONDS,
       RefreshToken: 3600,
       Session: 3600,
       Grant: 3600,
@@ -63,7 +67,7 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
         getResourceServerInfo: () => ({
           scope: 'openid offline_access',
           audience: options.audience,
-          accessTokenTTL: 600,
+          accessTokenTTL: ACCESS_TOKEN_SECONDS,
           accessTokenFormat: 'jwt',
           jwt: { sign: { alg: 'RS256' } },
         }),

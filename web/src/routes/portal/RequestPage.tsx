@@ -243,7 +243,7 @@ export function RequestPage() {
         return (
           <FormattedMessage
             id="request.error.postcode"
-            defaultMessage="Vul een postcode in zoals 7511 AB en een huisnummer."
+            defaultMessage="Vul een postcode in zoals 1234 AB en een huisnummer."
             description="Error: postcode or house number not valid"
           />
         );

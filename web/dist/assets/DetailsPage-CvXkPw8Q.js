@@ -1,4 +1,4 @@
-import{B as e,D as t,V as n,k as r,n as i,o as a,x as o,y as s,z as c}from"./index-CTqCJfZr.js";import{t as l}from"./DateText-DonzK_Bj.js";import{t as u}from"./usePageQuery-k546l1pS.js";var d=n(),f=s(`
+import{B as e,D as t,V as n,k as r,n as i,o as a,x as o,y as s,z as c}from"./index-CClrCiVf.js";import{t as l}from"./DateText-72Kdu2Dc.js";import{t as u}from"./usePageQuery-M-pKkGK2.js";var d=n(),f=s(`
   query MyDetails {
     me {
       person {
