@@ -189,6 +189,9 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     let url = format!("http://{address}/graphql");
     tracing::info!(%address, tenants = gateway.tenants.tenants.len(), "listening");
     output::line(format!("Loket listening on {url}"));
+    output::line(format!(
+        "Mijn Loket, the residents' portal: http://{address}/ (or a tenant's host name)"
+    ));
     if config.demo_tokens {
         demo::print_tokens(&gateway.tenants, &gateway.authz, &gateway.registry, &url).await;
     }

@@ -35,7 +35,12 @@ struct Portal {
 
 /// The portal's routes, with their own state; merged into the main router.
 pub(crate) fn router(tenants: &TenantSet, looks: Arc<Looks>) -> Router {
-    let index = assets::index_html().unwrap_or_default();
+    let index = assets::index_html().unwrap_or_else(|| {
+        tracing::error!(
+            "the web frontend's bundle has no index.html; build web/ and rebuild loket"
+        );
+        String::new()
+    });
     let mut hosts = HashMap::new();
     let mut policies = HashMap::new();
     for (slug, tenant) in &tenants.tenants {
