@@ -33,6 +33,12 @@ impl Authz {
         })
     }
 
+    /// Fetches the keys of issuers configured with a JWKS URL (`serve` does this at
+    /// start-up); failures are logged, not returned.
+    pub async fn fetch_remote_keys(&self) {
+        self.authenticator.fetch_remote_keys().await;
+    }
+
     /// The token verifier.
     pub fn authenticator(&self) -> &Authenticator {
         &self.authenticator

@@ -185,6 +185,9 @@ async fn check(config: &TenantsConfig) -> Result<(), String> {
         return Err(describe(&unlinked));
     }
     loket_notify::templates::load(&tenants).map_err(|errors| describe(&errors))?;
+    for warning in &tenants.warnings {
+        output::line(format!("warning: {warning}"));
+    }
     output::line(format!(
         "ok: {} tenants ({}), {} collaborations",
         tenants.tenants.len(),

@@ -13,6 +13,7 @@ pub mod dispatch;
 pub mod graphql;
 mod http;
 mod links;
+pub mod looks;
 mod metrics;
 mod output;
 pub mod rates;

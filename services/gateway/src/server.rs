@@ -88,8 +88,13 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     if !unlinked.is_empty() {
         return Err(ServeError::Tenants(describe(&unlinked)));
     }
+    for warning in &tenants.warnings {
+        tracing::warn!(%warning, "tenant configuration");
+    }
     let tenants = Arc::new(tenants);
     let authz = Arc::new(Authz::load(&tenants).await?);
+    authz.fetch_remote_keys().await;
+    let looks = Arc::new(crate::looks::Looks::new(&tenants));
     let db = Db::connect(&config.database.url)
         .await?
         .with_statement_timeout(config.limits.statement_timeout_ms);
@@ -167,6 +172,8 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         .data(contacts.clone())
         .data(notify.clone())
         .data(feed.clone())
+        .data(Arc::clone(&authz))
+        .data(Arc::clone(&looks))
         .finish();
     crate::metrics::handle();
     let limits = Arc::new(config.limits.clone());
@@ -182,6 +189,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         limits,
         contacts: contacts.clone(),
         proxy_hops: config.limits.trusted_proxy_hops,
+        looks,
     });
     Ok(Gateway {
         router,
@@ -208,6 +216,9 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     let url = format!("http://{address}/graphql");
     tracing::info!(%address, tenants = gateway.tenants.tenants.len(), "listening");
     output::line(format!("Loket listening on {url}"));
+    output::line(format!(
+        "Mijn Loket, the residents' portal: http://{address}/ (or a tenant's host name)"
+    ));
     if config.demo_tokens {
         demo::print_tokens(&gateway.tenants, &gateway.authz, &gateway.registry, &url).await;
     }

@@ -1,7 +1,7 @@
-//! Issuer keys: an HS256 secret (resolved from `env:`, `file:` or, for dev issuers, `plain:`)
-//! or the public keys of a JWKS file, by `kid`.
+//! Issuer keys: an HS256 secret (resolved from `env:`, `file:` or, for dev issuers, `plain:`),
+//! the public keys of a JWKS file, or those of a JWKS URL ([`super::remote`]), by `kid`.
 
-use std::{collections::HashMap, fs};
+use std::{borrow::Cow, collections::HashMap, fs, sync::Arc};
 
 use jsonwebtoken::{
     Algorithm, DecodingKey, EncodingKey, Header, encode,
@@ -15,7 +15,10 @@ use loket_kernel::{
 
 use crate::{
     AuthError, SetupError,
-    jwt::claims::{Audience, Claims},
+    jwt::{
+        claims::{Audience, Claims},
+        remote::RemoteJwks,
+    },
 };
 
 /// HS secrets shorter than this are refused: HS256 wants at least 256 bits.
@@ -25,6 +28,7 @@ const MIN_SECRET_BYTES: usize = 32;
 pub(crate) enum IssuerKeys {
     Hs { key: DecodingKey, secret: Vec<u8> },
     Jwks(HashMap<String, (DecodingKey, Algorithm)>),
+    Remote(Arc<RemoteJwks>),
 }
 
 fn config_error(tenant: &TenantConfig, message: String) -> SetupError {
@@ -53,7 +57,7 @@ fn resolve_secret(reference: &str, tenant: &TenantConfig) -> Result<Vec<u8>, Str
 }
 
 /// The algorithm a JWK is for, refusing keys that fit none of RS256 and ES256.
-fn jwk_algorithm(params: &AlgorithmParameters) -> Option<Algorithm> {
+pub(crate) fn jwk_algorithm(params: &AlgorithmParameters) -> Option<Algorithm> {
     match params {
         AlgorithmParameters::RSA(_) => Some(Algorithm::RS256),
         AlgorithmParameters::EllipticCurve(ec) if ec.curve == EllipticCurve::P256 => {
@@ -81,10 +85,15 @@ impl IssuerKeys {
                 .map_err(|e| config_error(tenant, format!("issuer {name:?}: {e}")))?;
             return Ok(Self::Hs { key, secret });
         }
+        if let Some(url) = &config.jwks_url {
+            let remote = RemoteJwks::new(url)
+                .map_err(|e| config_error(tenant, format!("issuer {name:?}: {e}")))?;
+            return Ok(Self::Remote(Arc::new(remote)));
+        }
         let Some(path) = &config.jwks_file else {
             return Err(config_error(
                 tenant,
-                format!("issuer {name:?}: needs hs_secret or jwks_file"),
+                format!("issuer {name:?}: needs hs_secret, jwks_file or jwks_url"),
             ));
         };
         let path = tenant.dir.join(path);
@@ -119,17 +128,29 @@ impl IssuerKeys {
     }
 
     /// The key that must have signed a token with this header.
-    pub(crate) fn key_for(&self, header: &Header) -> Result<&DecodingKey, AuthError> {
+    pub(crate) fn key_for(&self, header: &Header) -> Result<Cow<'_, DecodingKey>, AuthError> {
         match self {
-            Self::Hs { key, .. } => Ok(key),
+            Self::Hs { key, .. } => Ok(Cow::Borrowed(key)),
             Self::Jwks(keys) => {
                 let kid = header.kid.as_deref().ok_or(AuthError::UnknownKey)?;
                 let (key, alg) = keys.get(kid).ok_or(AuthError::UnknownKey)?;
                 if *alg != header.alg {
                     return Err(AuthError::AlgorithmNotAccepted);
                 }
-                Ok(key)
+                Ok(Cow::Borrowed(key))
             }
+            Self::Remote(remote) => {
+                let kid = header.kid.as_deref().ok_or(AuthError::UnknownKey)?;
+                remote.key(kid, header.alg).map(Cow::Owned)
+            }
+        }
+    }
+
+    /// The JWKS URL's keys, if the issuer has one.
+    pub(crate) fn remote(&self) -> Option<&Arc<RemoteJwks>> {
+        match self {
+            Self::Remote(remote) => Some(remote),
+            _ => None,
         }
     }
 
@@ -141,7 +162,7 @@ impl IssuerKeys {
                 audience: config.audience.clone(),
                 tenant: tenant.clone(),
             }),
-            Self::Jwks(_) => None,
+            Self::Jwks(_) | Self::Remote(_) => None,
         }
     }
 }

@@ -8,6 +8,7 @@
 
 mod claims;
 mod keys;
+pub mod remote;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -95,6 +96,20 @@ impl Authenticator {
         })
     }
 
+    /// Fetches the keys of every issuer with a JWKS URL, all at once; an issuer that does
+    /// not answer is logged and tried again when a token needs its keys.
+    pub async fn fetch_remote_keys(&self) {
+        let fetches = self.issuers.iter().filter_map(|(name, issuer)| {
+            issuer.keys.remote().map(|remote| async move {
+                match remote.fetch().await {
+                    Ok(n) => tracing::info!(issuer = %name, keys = n, "issuer keys fetched"),
+                    Err(e) => tracing::warn!(issuer = %name, error = %e, "issuer keys not fetched; trying again when a token needs them"),
+                }
+            })
+        });
+        futures_util::future::join_all(fetches).await;
+    }
+
     /// The signer of a tenant's development issuer, if it has one.
     pub fn dev_signer(&self, tenant: &TenantId) -> Option<&DevSigner> {
         self.dev_signers.get(tenant)
@@ -121,7 +136,7 @@ impl Authenticator {
         validation.set_issuer(&[&peek.iss]);
         validation.set_audience(&[&issuer.audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
-        let data = decode::<Claims>(token, key, &validation).map_err(|e| match e.kind() {
+        let data = decode::<Claims>(token, &key, &validation).map_err(|e| match e.kind() {
             ErrorKind::Json(_) | ErrorKind::MissingRequiredClaim(_) => {
                 AuthError::BadClaims("claims do not match the expected shape")
             }

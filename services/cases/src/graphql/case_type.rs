@@ -40,6 +40,10 @@ pub struct StatusTypeInfo {
     explanation: String,
     /// Whether it ends the case.
     end: bool,
+    /// The statuses a status change may move a case to from here, in order (end statuses are
+    /// reached by deciding the case). A frontend shows the way ahead with it: a status
+    /// whose only way on is back to an earlier one is a side step.
+    next: Vec<String>,
 }
 
 /// A possible outcome.
@@ -109,16 +113,26 @@ impl CaseTypeInfo {
         self.0.handled_by.as_str()
     }
 
+    /// Whether applications and decisions are published with their address, so that
+    /// residents subscribed to "permits near me" hear of them.
+    async fn public_notice(&self) -> bool {
+        self.0.public_notice
+    }
+
     /// The steps in order.
     async fn statuses(&self) -> Vec<StatusTypeInfo> {
-        self.0
-            .statuses
-            .iter()
+        let all = &self.0.statuses;
+        all.iter()
             .map(|s| StatusTypeInfo {
                 code: s.code.clone(),
                 name: s.name.clone(),
                 explanation: s.explanation.clone(),
                 end: s.end,
+                next: all
+                    .iter()
+                    .filter(|to| self.0.allows(&s.code, &to.code))
+                    .map(|to| to.code.clone())
+                    .collect(),
             })
             .collect()
     }

@@ -3,6 +3,7 @@
 //! Resolvers find the request's [`loket_kernel::Ctx`] and the loaded tenants in the request
 //! data (see [`crate::http`]); they stay thin: extract, check, call a service, map.
 
+mod demo_login;
 mod error;
 pub(crate) mod exec;
 mod input;
@@ -10,6 +11,7 @@ mod limits;
 mod me;
 mod mutations;
 mod node;
+mod portal;
 mod processing_log;
 mod resident;
 mod tenant;
@@ -52,6 +54,7 @@ pub struct MutationRoot(
     loket_catalog::graphql::CatalogMutation,
     loket_contact::graphql::ContactMutation,
     loket_notify::graphql::NotifyMutation,
+    demo_login::DemoLoginMutation,
 );
 
 /// Every subscription root.

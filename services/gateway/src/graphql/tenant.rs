@@ -1,5 +1,5 @@
 //! `tenant`: the public face of a municipality (name, code, channels and opening hours,
-//! service norms), for frontends to show without hard-coding it.
+//! service norms, how to log in, its look), for frontends to show without hard-coding it.
 
 use std::sync::Arc;
 
@@ -12,7 +12,13 @@ use loket_kernel::{
 
 use loket_kernel::graphql::gql_error;
 
-use super::{forbidden, request_ctx, tenants};
+use super::{
+    demo_login::{DemoPersona, personas},
+    forbidden,
+    portal::{NotificationSettings, TenantLogin, TenantTheme},
+    request_ctx, tenants,
+};
+use crate::looks::Looks;
 
 /// The object that guards the public tenant information.
 const OBJECT: &str = "tenant/public";
@@ -176,6 +182,31 @@ impl TenantInfo {
     /// working-day norms skip them).
     async fn closed_days(&self) -> Result<&[chrono::NaiveDate]> {
         Ok(&self.config()?.contact_centre.closed_days)
+    }
+
+    /// How people log in to the web frontend.
+    async fn login(&self) -> Result<TenantLogin> {
+        Ok(TenantLogin::of(self.config()?))
+    }
+
+    /// The web frontend's look: theme classes and the stylesheet, logo and favicon.
+    async fn theme(&self, ctx: &Context<'_>) -> Result<TenantTheme> {
+        let look = ctx
+            .data::<Arc<Looks>>()?
+            .get(&self.slug)
+            .ok_or_else(|| gql_error(ErrorCode::NotFound, "no such tenant"))?;
+        Ok(TenantTheme::of(&self.slug, look))
+    }
+
+    /// What residents may choose when they subscribe to notifications.
+    async fn notification_settings(&self) -> Result<NotificationSettings> {
+        Ok(NotificationSettings::of(self.config()?))
+    }
+
+    /// The demo residents one may log in as with `demoLogin`; `FORBIDDEN` unless the
+    /// resident login is a development issuer (`login.residents.demo`).
+    async fn demo_personas(&self, ctx: &Context<'_>) -> Result<Vec<DemoPersona>> {
+        personas(ctx, &self.slug).await
     }
 
     /// The regional collaborations this municipality hosts or takes part in.

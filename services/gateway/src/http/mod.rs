@@ -1,9 +1,11 @@
-//! HTTP: the GraphQL endpoint (POST, GET, WebSocket on `/graphql`), GraphiQL, and the
-//! operations endpoints, with request ids, tracing, CORS and limits as layers.
+//! HTTP: the GraphQL endpoint (POST, GET, WebSocket on `/graphql`), GraphiQL, the
+//! operations endpoints and the web frontend ([`portal`]), with request ids, tracing, CORS
+//! and limits as layers.
 
 mod graphql;
 mod negotiate;
 mod ops;
+mod portal;
 mod reports;
 pub(crate) mod serve;
 mod ws;
@@ -54,6 +56,7 @@ pub(crate) struct App {
     pub(crate) contacts: Contacts,
     /// How many proxies in front of Loket append to `X-Forwarded-For`.
     pub(crate) proxy_hops: usize,
+    pub(crate) looks: Arc<crate::looks::Looks>,
 }
 
 /// The request id the request-id layer put on the request.
@@ -189,6 +192,7 @@ pub(crate) fn router(app: App) -> Router {
     let timeout = Duration::from_secs(app.limits.request_timeout_seconds);
     let body_limit = app.limits.max_body_bytes;
     let cors = cors(&app.tenants);
+    let portal = portal::router(&app.tenants, Arc::clone(&app.looks));
     Router::new()
         .route("/graphql", get(graphql::get).post(graphql::post))
         .route("/healthz", get(ops::healthz))
@@ -196,6 +200,7 @@ pub(crate) fn router(app: App) -> Router {
         .route("/metrics", get(ops::metrics))
         .route("/reports/service.csv", get(reports::service_csv))
         .with_state(app)
+        .merge(portal)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(cors)
         .layer(TimeoutLayer::with_status_code(

@@ -218,3 +218,44 @@ async fn serve_makes_demo_cases_for_every_role_to_look_at() {
     assert!(owners.contains(&json!("zwijndrecht")), "{}", desk.text());
     assert!(owners.contains(&json!("papendrecht")), "{}", desk.text());
 }
+
+#[tokio::test]
+async fn case_types_tell_the_way_ahead_and_what_is_published() {
+    let h = Harness::new().await;
+    let data = h
+        .send(
+            Call::post("{ caseTypes { code publicNotice statuses { code next } } }")
+                .tenant("enschede"),
+        )
+        .await
+        .data();
+    let types = data["caseTypes"].as_array().unwrap();
+    let permit = types
+        .iter()
+        .find(|t| t["code"] == "building-permit")
+        .unwrap();
+    assert_eq!(permit["publicNotice"], true);
+    let next = |code: &str| {
+        permit["statuses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["code"] == code)
+            .unwrap()["next"]
+            .clone()
+    };
+    assert_eq!(
+        next("in-review"),
+        serde_json::json!(["awaiting-information", "advice-requested"])
+    );
+    assert_eq!(
+        next("awaiting-information"),
+        serde_json::json!(["in-review"])
+    );
+    assert_eq!(next("decided"), serde_json::json!([]));
+    let parking = types
+        .iter()
+        .find(|t| t["code"] == "disabled-parking-card")
+        .unwrap();
+    assert_eq!(parking["publicNotice"], false);
+}

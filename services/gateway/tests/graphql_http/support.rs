@@ -45,7 +45,18 @@ impl Harness {
         Self::build(Limits::default(), residents).await
     }
 
+    /// A gateway over another tenants folder, with demo residents.
+    #[allow(dead_code, reason = "not every test needs its own tenants")]
+    pub async fn with_tenants(dir: PathBuf, residents: usize) -> Self {
+        Self::build_in(dir, Limits::default(), residents).await
+    }
+
     async fn build(limits: Limits, demo_residents: usize) -> Self {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tenants");
+        Self::build_in(dir, limits, demo_residents).await
+    }
+
+    async fn build_in(dir: PathBuf, limits: Limits, demo_residents: usize) -> Self {
         let db = TestDb::sqlite_empty().await;
         let config = ServeConfig {
             listen: "127.0.0.1:0".parse().unwrap(),
@@ -53,9 +64,7 @@ impl Harness {
                 url: db.url().to_owned(),
             },
             migration_database: None,
-            tenants: TenantsConfig {
-                dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tenants"),
-            },
+            tenants: TenantsConfig { dir },
             limits,
             demo_tokens: false,
             demo_residents,

@@ -8,7 +8,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use super::{Collaboration, CollaborationsFile, IssuerConfig, TenantConfig};
+use super::{Collaboration, CollaborationsFile, IssuerConfig, Look, TenantConfig, portal, theme};
 use crate::TenantId;
 
 /// Folders in the tenants root that are not tenants.
@@ -64,6 +64,12 @@ pub struct TenantSet {
     pub tenants: BTreeMap<TenantId, TenantConfig>,
     /// The regional collaborations.
     pub collaborations: Vec<Collaboration>,
+    /// The default look (`_default/theme.css`, `logo.svg`, `favicon.svg`), under each
+    /// tenant's own.
+    pub default_look: Look,
+    /// What is allowed but unwise, such as a development issuer in a production
+    /// configuration; `loket check` prints them.
+    pub warnings: Vec<ConfigError>,
 }
 
 impl TenantSet {
@@ -142,12 +148,25 @@ pub fn load_dir(root: &Path) -> Result<TenantSet, Vec<ConfigError>> {
         .collect();
     dirs.sort();
 
+    let default_dir = root.join("_default");
+    let default_look = theme::load(&default_dir, &mut errors);
+    theme::check(
+        &default_dir,
+        &Look::default(),
+        &default_look,
+        &default_dir,
+        &mut errors,
+    );
     let mut tenants = BTreeMap::new();
+    let mut warnings = Vec::new();
     for dir in dirs {
-        if let Some(tenant) = load_tenant(&dir, &mut errors) {
+        if let Some(mut tenant) = load_tenant(&dir, &mut errors, &mut warnings) {
+            tenant.look = theme::load(&dir, &mut errors);
+            theme::check(&dir, &default_look, &tenant.look, &default_dir, &mut errors);
             tenants.insert(tenant.slug.clone(), tenant);
         }
     }
+    portal::check_hosts(&tenants, &mut errors);
     if tenants.is_empty() && errors.is_empty() {
         errors.push(ConfigError::new(root, 0, "no tenant folders found"));
     }
@@ -159,13 +178,19 @@ pub fn load_dir(root: &Path) -> Result<TenantSet, Vec<ConfigError>> {
             root: root.to_path_buf(),
             tenants,
             collaborations,
+            default_look,
+            warnings,
         })
     } else {
         Err(errors)
     }
 }
 
-fn load_tenant(dir: &Path, errors: &mut Vec<ConfigError>) -> Option<TenantConfig> {
+fn load_tenant(
+    dir: &Path,
+    errors: &mut Vec<ConfigError>,
+    warnings: &mut Vec<ConfigError>,
+) -> Option<TenantConfig> {
     let file = dir.join("tenant.toml");
     if !file.is_file() {
         errors.push(ConfigError::new(
@@ -252,6 +277,12 @@ fn load_tenant(dir: &Path, errors: &mut Vec<ConfigError>) -> Option<TenantConfig
             errors.push(ConfigError::new(&file, line, problem));
         }
     }
+    for (line, problem) in portal::problems(&tenant, &text) {
+        errors.push(ConfigError::new(&file, line, problem));
+    }
+    for (line, warning) in portal::warnings(&tenant, &text) {
+        warnings.push(ConfigError::new(&file, line, warning));
+    }
     (errors.len() == before).then_some(tenant)
 }
 
@@ -300,13 +331,21 @@ fn issuer_problems(issuer: &IssuerConfig, dir: &Path) -> Vec<String> {
         }
     }
     if asymmetric {
-        match &issuer.jwks_file {
-            None => problems.push(format!("issuer {name:?}: RS256/ES256 need jwks_file")),
-            Some(path) if !dir.join(path).is_file() => problems.push(format!(
+        match (&issuer.jwks_file, &issuer.jwks_url) {
+            (None, None) => problems.push(format!(
+                "issuer {name:?}: RS256/ES256 need jwks_file or jwks_url"
+            )),
+            (Some(_), Some(_)) => problems.push(format!(
+                "issuer {name:?}: give jwks_file or jwks_url, not both"
+            )),
+            (Some(path), None) if !dir.join(path).is_file() => problems.push(format!(
                 "issuer {name:?}: jwks_file {} does not exist",
                 dir.join(path).display()
             )),
-            Some(_) => {}
+            (None, Some(url)) if !portal::is_secure_url(url) => problems.push(format!(
+                "issuer {name:?}: jwks_url must be an https URL (http only to localhost)"
+            )),
+            _ => {}
         }
     }
     if issuer.audience.is_empty() || issuer.issuer.is_empty() {
@@ -325,6 +364,7 @@ fn check_shared_issuers(tenants: &BTreeMap<TenantId, TenantConfig>, errors: &mut
         Option<&'a str>,
         bool,
         Option<Vec<u8>>,
+        Option<&'a str>,
     );
     let mut seen: HashMap<&str, (&TenantId, Shape<'_>)> = HashMap::new();
     for (slug, tenant) in tenants {
@@ -340,6 +380,7 @@ fn check_shared_issuers(tenants: &BTreeMap<TenantId, TenantConfig>, errors: &mut
                 issuer.hs_secret.as_deref(),
                 issuer.dev,
                 jwks,
+                issuer.jwks_url.as_deref(),
             );
             match seen.get(issuer.issuer.as_str()) {
                 None => {
@@ -351,7 +392,7 @@ fn check_shared_issuers(tenants: &BTreeMap<TenantId, TenantConfig>, errors: &mut
                         0,
                         format!(
                             "issuer {:?} is also trusted by {first} but configured differently there \
-                             (audience, algorithms, secret, dev flag and JWKS content must match)",
+                             (audience, algorithms, secret, dev flag, JWKS file content and URL must match)",
                             issuer.issuer
                         ),
                     ));

@@ -5,10 +5,15 @@
 //! Most checks happen while parsing (typed fields refuse bad values, so the parser reports the
 //! line); checks that span several fields happen in [`load`] and report the line of the item.
 
+mod colour;
 mod contact;
+pub mod css;
 mod hours;
 mod load;
 mod notify;
+pub mod portal;
+mod svg;
+pub mod theme;
 
 use std::{collections::BTreeMap, path::PathBuf};
 
@@ -18,6 +23,8 @@ pub use contact::ContactCentreConfig;
 pub use hours::{Day, OpeningHours};
 pub use load::{ConfigError, TenantSet, describe, line_at, line_of_key, load_dir, parse_toml};
 pub use notify::{NotificationConfig, SmsGatewayConfig};
+pub use portal::{LoginConfig, LoginMethod, ResolvedLogin};
+pub use theme::Look;
 
 use crate::{Confidentiality, Role, TenantId};
 
@@ -58,6 +65,14 @@ pub struct TenantConfig {
     pub municipality_code: MunicipalityCode,
     /// Languages offered, first is the default (ISO 639-1, for example `nl`, `en`).
     pub languages: Vec<String>,
+    /// Host names the portal is served on for this tenant, for example
+    /// `mijn.enschede.nl` (without scheme or port). A public one makes this a production
+    /// configuration (see [`portal`]).
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    /// How people log in to the web frontend.
+    #[serde(default)]
+    pub login: LoginConfig,
     /// Token issuers this tenant trusts.
     #[serde(default)]
     pub issuers: Vec<toml::Spanned<IssuerConfig>>,
@@ -87,6 +102,9 @@ pub struct TenantConfig {
     /// The folder the file was read from (set by the loader).
     #[serde(skip)]
     pub dir: PathBuf,
+    /// The tenant's own look from its folder (set by the loader; see [`theme`]).
+    #[serde(skip)]
+    pub look: Look,
 }
 
 /// A trusted token issuer.
@@ -104,6 +122,9 @@ pub struct IssuerConfig {
     pub hs_secret: Option<String>,
     /// A JWKS file (relative to the tenant folder) with the RS256/ES256 public keys.
     pub jwks_file: Option<PathBuf>,
+    /// Or the issuer's JWKS URL (`https://`, or `http://` to localhost), fetched at start-up
+    /// and again when a token names a key not seen yet or the keys grow old.
+    pub jwks_url: Option<String>,
     /// A development issuer: `loket token` may sign for it. Never for production.
     #[serde(default)]
     pub dev: bool,

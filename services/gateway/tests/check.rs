@@ -1,0 +1,109 @@
+//! `loket check` on the portal's part of a tenants folder: a development issuer in a
+//! production configuration is a warning, a theme that would make text unreadable an error
+//! with file and line.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::arithmetic_side_effects,
+    reason = "a test fails loudly"
+)]
+
+use std::{fs, path::Path, process::Command};
+
+fn copy(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn tenants() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tenants"),
+        dir.path(),
+    );
+    dir
+}
+
+fn edit(file: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", file.display());
+    fs::write(file, text.replacen(from, to, 1)).unwrap();
+}
+
+fn check(dir: &Path) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_loket"))
+        .args(["check", "--tenants"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_demo_tenants_pass_without_warnings() {
+    let dir = tenants();
+    let (code, out, err) = check(dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("warning"), "{out}");
+}
+
+#[test]
+fn a_development_issuer_on_a_public_host_is_warned_about() {
+    let dir = tenants();
+    let file = dir.path().join("enschede/tenant.toml");
+    edit(
+        &file,
+        r#"hosts = ["mijn.enschede.example"]"#,
+        r#"hosts = ["mijn.enschede.nl"]"#,
+    );
+    let (code, out, err) = check(dir.path());
+    assert_eq!(code, 0, "a warning does not fail the check: {err}");
+    let line = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .position(|l| l == "[[issuers]]")
+        .unwrap()
+        + 1;
+    let expected = format!(
+        "warning: {}:{line}: development issuer \"https://dev.loket.local\" in a production configuration (hosts: mijn.enschede.nl)",
+        file.display()
+    );
+    assert!(out.contains(&expected), "{expected}\nnot in\n{out}");
+}
+
+#[test]
+fn an_unreadable_theme_fails_the_check_at_its_line() {
+    let dir = tenants();
+    let file = dir.path().join("haarlem/theme.css");
+    edit(
+        &file,
+        "--utrecht-page-header-color: #fbfaf6;",
+        "--utrecht-page-header-color: #4a6b62;",
+    );
+    let (code, _, err) = check(dir.path());
+    assert_eq!(code, 1);
+    let line = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("--utrecht-page-header-color"))
+        .unwrap()
+        + 1;
+    let expected = format!(
+        "{}:{line}: --utrecht-page-header-color on --utrecht-page-header-background-color has contrast",
+        file.display()
+    );
+    assert!(err.contains(&expected), "{expected}\nnot in\n{err}");
+}

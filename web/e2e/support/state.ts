@@ -1,0 +1,34 @@
+// What global setup hands the tests.
+import { readFileSync } from 'node:fs';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** The municipality that logs in through the test's OpenID Connect provider. */
+export const OIDC = {
+  tenant: 'heemskerk',
+  audience: 'loket-heemskerk',
+  clientId: 'mijn-loket',
+} as const;
+
+export interface EngineState {
+  /** http://127.0.0.1:PORT */
+  base: string;
+  /** The server's log file. */
+  log: string;
+  /** Back-office tokens by tenant, for changes "made by the municipality". */
+  backoffice: Record<'enschede' | 'haarlem', string>;
+  /** A front-office token of Enschede, to register contacts with residents. */
+  frontoffice: string;
+  /** The BSN of a resident of the OpenID Connect municipality, to log in with there. */
+  oidcResident: string;
+  /** The demo tenants' development secret (their tenant.toml), to sign a stale token. */
+  devSecret: string;
+}
+
+export interface State {
+  engines: Partial<Record<Engine, EngineState>>;
+}
+
+export function readState(): State {
+  return JSON.parse(readFileSync(process.env['LOKET_E2E_STATE'] ?? '', 'utf8')) as State;
+}

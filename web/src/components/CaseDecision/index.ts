@@ -1,0 +1,1 @@
+export { CaseDecision, CaseDecisionFragment, type CaseDecisionProps } from './CaseDecision';

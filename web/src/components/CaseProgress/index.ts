@@ -1,0 +1,6 @@
+export {
+  CaseProgress,
+  CaseProgressFragment,
+  stepsAhead,
+  type CaseProgressProps,
+} from './CaseProgress';

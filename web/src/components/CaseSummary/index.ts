@@ -1,0 +1,1 @@
+export { CaseSummary, CaseSummaryFragment, type CaseSummaryProps } from './CaseSummary';

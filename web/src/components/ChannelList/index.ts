@@ -1,0 +1,7 @@
+export {
+  CHANNEL_KINDS,
+  ChannelList,
+  ChannelListFragment,
+  type ChannelKind,
+  type ChannelListProps,
+} from './ChannelList';

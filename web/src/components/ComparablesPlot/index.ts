@@ -1,0 +1,9 @@
+export {
+  ComparablesFragment,
+  ComparablesPlot,
+  DIRECTIONS,
+  direction,
+  offset,
+  type ComparablesPlotProps,
+  type Direction,
+} from './ComparablesPlot';

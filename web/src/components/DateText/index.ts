@@ -1,0 +1,1 @@
+export { DATE_KINDS, DateText, type DateKind, type DateTextProps } from './DateText';

@@ -1,0 +1,1 @@
+export { PageShell, type NavItem, type PageShellProps } from './PageShell';

@@ -1,0 +1,7 @@
+export {
+  ProcessSteps,
+  STEP_STATUSES,
+  type ProcessStep,
+  type ProcessStepsProps,
+  type StepStatus,
+} from './ProcessSteps';

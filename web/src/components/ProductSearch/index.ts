@@ -1,0 +1,1 @@
+export { ProductSearch, type ProductSearchProps } from './ProductSearch';

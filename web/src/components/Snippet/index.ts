@@ -1,0 +1,1 @@
+export { Snippet, snippetParts, type SnippetProps } from './Snippet';

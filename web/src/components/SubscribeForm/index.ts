@@ -1,0 +1,6 @@
+export {
+  RESIDENT_CHANNELS,
+  SubscribeForm,
+  type ResidentChannel,
+  type SubscribeFormProps,
+} from './SubscribeForm';

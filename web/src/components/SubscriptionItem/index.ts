@@ -1,0 +1,6 @@
+export {
+  SubscriptionItem,
+  SubscriptionItemFragment,
+  TopicName,
+  type SubscriptionItemProps,
+} from './SubscriptionItem';

@@ -1,0 +1,5 @@
+export {
+  ValueHistoryChart,
+  ValueHistoryFragment,
+  type ValueHistoryChartProps,
+} from './ValueHistoryChart';

@@ -1,0 +1,151 @@
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { FormattedMessage } from 'react-intl';
+import { useParams } from 'react-router';
+
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { RouterLink } from '../../components/RouterLink';
+import { graphql } from '../../gql';
+import type { ProductChannel } from '../../gql/graphql';
+import { useLocale } from '../../hooks/useLocale';
+import { usePageQuery } from '../../hooks/usePageQuery';
+
+const ProductQuery = graphql(`
+  query Product($code: String!) {
+    product(code: $code) {
+      code
+      name
+      kind
+      caseType
+      summaryEn
+      description
+      conditions
+      cost
+      delivery
+      channels
+    }
+  }
+`);
+
+function ChannelName({ channel }: { channel: ProductChannel }) {
+  switch (channel) {
+    case 'ONLINE':
+      return (
+        <FormattedMessage
+          id="product.channel.online"
+          defaultMessage="online"
+          description="How a product can be obtained"
+        />
+      );
+    case 'PHONE':
+      return (
+        <FormattedMessage
+          id="product.channel.phone"
+          defaultMessage="telefonisch"
+          description="How a product can be obtained"
+        />
+      );
+    case 'COUNTER':
+      return (
+        <FormattedMessage
+          id="product.channel.counter"
+          defaultMessage="aan de balie"
+          description="How a product can be obtained"
+        />
+      );
+    case 'COUNTER_BY_APPOINTMENT':
+      return (
+        <FormattedMessage
+          id="product.channel.appointment"
+          defaultMessage="aan de balie, op afspraak"
+          description="How a product can be obtained"
+        />
+      );
+    default: {
+      const unreachable: never = channel;
+      return unreachable;
+    }
+  }
+}
+
+/** One product or service: what it is, who can get it, what it costs, and how to ask for it. */
+export function ProductPage() {
+  const { locale } = useLocale();
+  const { code = '' } = useParams();
+  const { data } = usePageQuery({ query: ProductQuery, variables: { code } });
+  const product = data?.product;
+  if (!product) return <Loading />;
+  const online =
+    product.kind === 'TRANSACTION' && product.caseType && product.channels.includes('ONLINE');
+  return (
+    <article className="loket-product" lang="nl">
+      <PageTitle>{product.name}</PageTitle>
+      {locale === 'en' && (
+        <Paragraph appearance="lead" lang="en">
+          {product.summaryEn}
+        </Paragraph>
+      )}
+      <Paragraph>{product.description}</Paragraph>
+      <Heading2 lang={locale}>
+        <FormattedMessage
+          id="product.conditions"
+          defaultMessage="Voorwaarden"
+          description="Heading: who can get the product"
+        />
+      </Heading2>
+      <Paragraph>{product.conditions}</Paragraph>
+      <dl className="loket-facts" lang={locale}>
+        <div className="loket-facts__item">
+          <dt>
+            <FormattedMessage
+              id="product.cost"
+              defaultMessage="Kosten"
+              description="Label of a product's cost"
+            />
+          </dt>
+          <dd lang="nl">{product.cost}</dd>
+        </div>
+        <div className="loket-facts__item">
+          <dt>
+            <FormattedMessage
+              id="product.delivery"
+              defaultMessage="Hoe lang duurt het?"
+              description="Label of a product's delivery time"
+            />
+          </dt>
+          <dd lang="nl">{product.delivery}</dd>
+        </div>
+        <div className="loket-facts__item">
+          <dt>
+            <FormattedMessage
+              id="product.how"
+              defaultMessage="Aanvragen kan"
+              description="Label of the channels a product can be obtained through"
+            />
+          </dt>
+          <dd className="loket-list-inline">
+            {product.channels.map((c) => (
+              <span key={c} className="loket-list-inline__item">
+                <ChannelName channel={c} />
+              </span>
+            ))}
+          </dd>
+        </div>
+      </dl>
+      {online && (
+        <Paragraph lang={locale}>
+          <RouterLink
+            to={`/aanvragen?product=${encodeURIComponent(product.code)}`}
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action loket-button-link"
+          >
+            <FormattedMessage
+              id="product.request"
+              defaultMessage="Online aanvragen"
+              description="Button on a product page"
+            />
+          </RouterLink>
+        </Paragraph>
+      )}
+    </article>
+  );
+}
