@@ -21,6 +21,7 @@
 //! | `LOKET_FUZZ_CONCURRENCY` | 4 | requests in flight at once |
 
 pub mod callers;
+pub mod cases;
 pub mod fixtures;
 pub mod generate;
 pub mod hostile;

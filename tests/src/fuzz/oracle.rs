@@ -218,6 +218,60 @@ fn describe(body: &Result<Value, String>) -> String {
     }
 }
 
+/// Why an answer refused the caller at or above the target (`depth` fields deep): the code
+/// and message, or `None` when the target was reached.
+pub fn refusal_of(outcome: &Outcome, depth: usize) -> Option<String> {
+    let errors: Vec<serde_json::Value> = match outcome {
+        Outcome::Http { body: Ok(body), .. } => {
+            body["errors"].as_array().cloned().unwrap_or_default()
+        }
+        Outcome::Ws { messages, .. } => messages
+            .iter()
+            .flat_map(|m| {
+                let list = if m["type"] == "error" {
+                    &m["payload"]
+                } else {
+                    &m["payload"]["errors"]
+                };
+                list.as_array().cloned().unwrap_or_default()
+            })
+            .collect(),
+        _ => return Some("no answer".into()),
+    };
+    errors.iter().find_map(|e| {
+        let code = e["extensions"]["code"].as_str().unwrap_or("-");
+        let shallow = e["path"].as_array().is_none_or(|p| p.len() <= depth);
+        (shallow && (code == "UNAUTHENTICATED" || code == "FORBIDDEN")).then(|| code.to_owned())
+    })
+}
+
+/// The error codes of an answer, in order (`-` for an error without one).
+pub fn errors_of(outcome: &Outcome) -> Vec<String> {
+    let errors: Vec<serde_json::Value> = match outcome {
+        Outcome::Http { body: Ok(body), .. } => {
+            body["errors"].as_array().cloned().unwrap_or_default()
+        }
+        Outcome::Ws { messages, .. } => messages
+            .iter()
+            .flat_map(|m| {
+                let list = if m["type"] == "error" {
+                    &m["payload"]
+                } else {
+                    &m["payload"]["errors"]
+                };
+                list.as_array().cloned().unwrap_or_default()
+            })
+            .collect(),
+        Outcome::Dropped(_) => return vec!["(dropped)".into()],
+        Outcome::TimedOut => return vec!["(timed out)".into()],
+        Outcome::Http { .. } => return vec!["(not JSON)".into()],
+    };
+    errors
+        .iter()
+        .map(|e| e["extensions"]["code"].as_str().unwrap_or("-").to_owned())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,22 +5,22 @@
 //! on a fresh server to name the request that did it.
 
 use futures_util::future::join_all;
-use rand::{Rng, SeedableRng, seq::IndexedRandom};
+use rand::{SeedableRng, seq::IndexedRandom};
 use rand_chacha::ChaCha8Rng;
 
 use super::{
     Settings,
     callers::{self, Caller, ROLES},
+    cases::{self, Case},
     fixtures::{self, Fixtures},
-    generate::{Gen, Plan, plans},
+    generate::{Plan, plans},
     markers::{Markers, TenantMap},
-    oracle::{Finding, judge, normalise},
-    plausible::Pick,
+    oracle::{Finding, errors_of, judge, normalise, refusal_of},
     report::Report,
     sdl::Sdl,
     server::{Engine, Server},
-    targets::{self, OpKind, Target},
-    transport::{MAX_GET_URL, Outcome, Request, Transport, send},
+    targets::{self, Target},
+    transport::{Outcome, send},
     value::abbreviate,
 };
 
@@ -31,14 +31,6 @@ pub const SERVER_ENV: [(&str, &str); 3] = [
     ("LOKET_RATE_LIMIT_PER_TENANT", "100000"),
     ("LOKET_RATE_LIMIT_BURST", "100000"),
 ];
-
-/// One generated request and what it is meant to exercise.
-#[derive(Debug, Clone)]
-struct Case {
-    target: String,
-    label: String,
-    request: Request,
-}
 
 /// A fuzzing run against one server.
 pub struct Fuzzer {
@@ -177,107 +169,13 @@ impl Fuzzer {
         (reach, summary.join(", "))
     }
 
-    /// A request for `target`: following `plan`, or random; by a caller with one of `reach`
-    /// roles most of the time.
+    /// A request for `target` (see [`cases::build`]).
     fn case(&mut self, target: &Target, plan: Option<&Plan>, reach: &[Option<String>]) -> Case {
-        let rng = &mut self.rng;
-        let caller = if !reach.is_empty() && rng.random_bool(0.8) {
-            let role = reach.choose(rng).cloned().flatten();
-            let of_role: Vec<&Caller> = self.callers.iter().filter(|c| c.role == role).collect();
-            of_role.choose(rng).map(|c| (*c).clone())
-        } else {
-            None
-        }
-        .or_else(|| self.callers.choose(rng).cloned())
-        .unwrap_or_else(|| Caller::anonymous("enschede"));
-        let own = self.fixtures.of(&caller.tenant).clone();
-        let others: Vec<_> = self
-            .fixtures
-            .tenants
-            .iter()
-            .filter(|t| t.slug != caller.tenant)
-            .collect();
-        let other = others.choose(rng).map(|t| (*t).clone()).unwrap_or_default();
-        let fx = if rng.random_bool(0.8) {
-            own
-        } else {
-            other.clone()
+        let people = cases::People {
+            callers: &self.callers,
+            fixtures: &self.fixtures,
         };
-        let pick = Pick::new(&fx, rng);
-        let mut generator = Gen {
-            sdl: &self.sdl,
-            pick,
-            other: &other,
-            rng,
-            hostility: 0.0,
-            used: Vec::new(),
-        };
-        let parents: Vec<Vec<_>> = target
-            .path
-            .iter()
-            .map(|step| {
-                let required: Vec<_> = step
-                    .field
-                    .args
-                    .iter()
-                    .filter(|a| a.required())
-                    .cloned()
-                    .collect();
-                generator.args(&step.field.name, &required, None)
-            })
-            .collect();
-        generator.hostility = if plan.is_some() || reach.len() == 1 {
-            0.0
-        } else {
-            0.25
-        };
-        let field = target.field();
-        let args = generator.args(&field.name, &field.args, plan);
-        let used = std::mem::take(&mut generator.used);
-        let as_variables = self.rng.random_bool(0.5);
-        let (query, variables) = target.document(&self.sdl, &args, as_variables, &parents);
-        let get_length = query.len() + variables.as_ref().map_or(0, |v| v.to_string().len() * 3);
-        let transport = match target.op {
-            OpKind::Subscription => Transport::Ws,
-            OpKind::Mutation if self.rng.random_bool(0.25) => Transport::Ws,
-            OpKind::Mutation => Transport::Post,
-            OpKind::Query => match self.rng.random_range(0..20) {
-                0..5 => Transport::Ws,
-                5..9 if get_length < MAX_GET_URL => Transport::Get,
-                _ => Transport::Post,
-            },
-        };
-        let mut headers = Vec::new();
-        if transport != Transport::Ws && self.rng.random_bool(0.1) {
-            headers.push((
-                "x-request-id".to_owned(),
-                format!("fuzz-{}", "r".repeat(195)),
-            ));
-            headers.push((
-                "traceparent".to_owned(),
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".to_owned(),
-            ));
-        }
-        let mut label = match plan {
-            Some(p) => format!("{} at {}", p.class, p.position.join(".")),
-            None if used.is_empty() => "random, plausible".to_owned(),
-            None => format!("random: {}", used.join("; ")),
-        };
-        if !headers.is_empty() {
-            label.push_str(" (with a 200-character x-request-id and a traceparent)");
-        }
-        Case {
-            target: target.name(),
-            label,
-            request: Request {
-                transport,
-                caller,
-                query,
-                variables,
-                headers,
-                subscription: target.op == OpKind::Subscription,
-            },
-        }
+        cases::build(&self.sdl, &people, &mut self.rng, target, plan, reach)
     }
 
     /// Sends a batch at once, judges the answers and checks the server; the outcomes.
@@ -379,58 +277,4 @@ fn replay(case: &Case, seed: u64) -> String {
         case.request.replay(),
         case.label
     )
-}
-
-/// Why an answer refused the caller at or above the target (`depth` fields deep): the code
-/// and message, or `None` when the target was reached.
-fn refusal_of(outcome: &Outcome, depth: usize) -> Option<String> {
-    let errors: Vec<serde_json::Value> = match outcome {
-        Outcome::Http { body: Ok(body), .. } => {
-            body["errors"].as_array().cloned().unwrap_or_default()
-        }
-        Outcome::Ws { messages, .. } => messages
-            .iter()
-            .flat_map(|m| {
-                let list = if m["type"] == "error" {
-                    &m["payload"]
-                } else {
-                    &m["payload"]["errors"]
-                };
-                list.as_array().cloned().unwrap_or_default()
-            })
-            .collect(),
-        _ => return Some("no answer".into()),
-    };
-    errors.iter().find_map(|e| {
-        let code = e["extensions"]["code"].as_str().unwrap_or("-");
-        let shallow = e["path"].as_array().is_none_or(|p| p.len() <= depth);
-        (shallow && (code == "UNAUTHENTICATED" || code == "FORBIDDEN")).then(|| code.to_owned())
-    })
-}
-
-/// The error codes of an answer, in order (`-` for an error without one).
-fn errors_of(outcome: &Outcome) -> Vec<String> {
-    let errors: Vec<serde_json::Value> = match outcome {
-        Outcome::Http { body: Ok(body), .. } => {
-            body["errors"].as_array().cloned().unwrap_or_default()
-        }
-        Outcome::Ws { messages, .. } => messages
-            .iter()
-            .flat_map(|m| {
-                let list = if m["type"] == "error" {
-                    &m["payload"]
-                } else {
-                    &m["payload"]["errors"]
-                };
-                list.as_array().cloned().unwrap_or_default()
-            })
-            .collect(),
-        Outcome::Dropped(_) => return vec!["(dropped)".into()],
-        Outcome::TimedOut => return vec!["(timed out)".into()],
-        Outcome::Http { .. } => return vec!["(not JSON)".into()],
-    };
-    errors
-        .iter()
-        .map(|e| e["extensions"]["code"].as_str().unwrap_or("-").to_owned())
-        .collect()
 }
