@@ -9,7 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use super::{
     callers::Caller,
     fixtures::Fixtures,
-    generate::{Gen, Plan},
+    generate::{Gen, Optional, Plan},
     plausible::Pick,
     sdl::Sdl,
     targets::{OpKind, Target},
@@ -35,16 +35,20 @@ pub struct People<'a> {
     pub fixtures: &'a Fixtures,
 }
 
-/// A request for `target`: following `plan`, or random; by a caller with one of `reach`
-/// roles most of the time.
+/// A request for `target`: following `plan` (with `optional` inputs), or random; by a caller
+/// with one of `reach` roles most of the time.
 pub fn build(
     sdl: &Sdl,
     people: &People<'_>,
     rng: &mut ChaCha8Rng,
     target: &Target,
-    plan: Option<&Plan>,
+    plan: Option<(&Plan, Optional)>,
     reach: &[Option<String>],
 ) -> Case {
+    let (plan, optional) = match plan {
+        Some((plan, optional)) => (Some(plan), optional),
+        None => (None, Optional::Random),
+    };
     let caller = if !reach.is_empty() && rng.random_bool(0.8) {
         let role = reach.choose(rng).cloned().flatten();
         let of_role: Vec<&Caller> = people.callers.iter().filter(|c| c.role == role).collect();
@@ -75,6 +79,7 @@ pub fn build(
         rng,
         hostility: 0.0,
         used: Vec::new(),
+        optional: Optional::Bare,
     };
     let parents: Vec<Vec<_>> = target
         .path
@@ -90,6 +95,7 @@ pub fn build(
             generator.args(&step.field.name, &required, None)
         })
         .collect();
+    generator.optional = optional;
     generator.hostility = if plan.is_some() || reach.len() == 1 {
         0.0
     } else {
@@ -123,7 +129,16 @@ pub fn build(
         ));
     }
     let mut label = match plan {
-        Some(p) => format!("{} at {}", p.class, p.position.join(".")),
+        Some(p) => format!(
+            "{} at {} ({})",
+            p.class,
+            p.position.join("."),
+            if optional == Optional::All {
+                "every optional input given"
+            } else {
+                "no optional input"
+            }
+        ),
         None if used.is_empty() => "random, plausible".to_owned(),
         None => format!("random: {}", used.join("; ")),
     };

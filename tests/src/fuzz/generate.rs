@@ -143,6 +143,18 @@ pub fn plans(
     plans
 }
 
+/// Which optional inputs a request carries besides the focused one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Optional {
+    /// Every one (a hostile value then meets the fullest request, such as a search with a
+    /// cursor).
+    All,
+    /// None (it meets the barest request).
+    Bare,
+    /// Each with an even-ish chance.
+    Random,
+}
+
 /// Makes values: plausible from [`Pick`], hostile at a plan's position or, in random cases,
 /// anywhere with probability `hostility`.
 pub struct Gen<'a> {
@@ -158,6 +170,8 @@ pub struct Gen<'a> {
     pub hostility: f64,
     /// The hostile classes a random case used, for reports.
     pub used: Vec<String>,
+    /// Which optional inputs to fill.
+    pub optional: Optional,
 }
 
 impl Gen<'_> {
@@ -216,7 +230,12 @@ impl Gen<'_> {
                 }
             };
         }
-        if !required && !inside && self.rng.random_bool(0.4) {
+        let leave_out = match self.optional {
+            Optional::All => false,
+            Optional::Bare => true,
+            Optional::Random => self.rng.random_bool(0.4),
+        };
+        if !required && !inside && leave_out {
             return None;
         }
         Some(self.plain(ty, holder, name, path, if inside { plan } else { None }))

@@ -80,10 +80,15 @@ pub fn judge(
         } else {
             target
         };
+        let mut what = normalise(what);
+        // A generic INTERNAL may come from the headers rather than the arguments.
+        if !request.headers.is_empty() && what.starts_with("internal error") {
+            what.push_str(" (request with hostile trace headers)");
+        }
         found.push(Finding {
             class,
             target: target.to_owned(),
-            what: normalise(what),
+            what,
             detail,
         });
     };

@@ -13,7 +13,7 @@ use super::{
     callers::{self, Caller, ROLES},
     cases::{self, Case},
     fixtures::{self, Fixtures},
-    generate::{Plan, plans},
+    generate::{Optional, Plan, plans},
     markers::{Markers, TenantMap},
     oracle::{Finding, errors_of, judge, normalise, refusal_of},
     report::Report,
@@ -109,8 +109,10 @@ impl Fuzzer {
                 self.settings.all_values,
                 &mut self.rng,
             );
+            // Each hostile value once in the fullest request and once in the barest.
             let mut cases: Vec<Case> = plans
                 .iter()
+                .flat_map(|p| [(p, Optional::All), (p, Optional::Bare)])
                 .map(|p| self.case(target, Some(p), &reach))
                 .collect();
             cases.extend((0..self.settings.cases).map(|_| self.case(target, None, &reach)));
@@ -170,7 +172,12 @@ impl Fuzzer {
     }
 
     /// A request for `target` (see [`cases::build`]).
-    fn case(&mut self, target: &Target, plan: Option<&Plan>, reach: &[Option<String>]) -> Case {
+    fn case(
+        &mut self,
+        target: &Target,
+        plan: Option<(&Plan, Optional)>,
+        reach: &[Option<String>],
+    ) -> Case {
         let people = cases::People {
             callers: &self.callers,
             fixtures: &self.fixtures,
@@ -205,8 +212,10 @@ impl Fuzzer {
                 "INTERNAL error",
             ) = (outcome, finding.class)
             {
-                // The server logs the cause it does not tell the client; name it.
-                if let Some(cause) = self.server.logged_for(id).first() {
+                // The server logs the cause of a generic "internal error" (and only of that)
+                // without telling the client; name it.
+                let generic = finding.what.starts_with("internal error");
+                if let Some(cause) = self.server.logged_for(id).first().filter(|_| generic) {
                     finding.what = format!("{} — logged: {}", finding.what, normalise(cause));
                     finding.detail = format!(
                         "{}\n  server log: {}",

@@ -117,8 +117,9 @@ impl Server {
             .join("\n")
     }
 
-    /// The warnings and errors the server logged for the request with `request_id`, each as
-    /// `LEVEL message {other fields}`: the cause behind an `INTERNAL` answer.
+    /// The warnings and errors the server logged for the request with `request_id`: the
+    /// `error` field where there is one, else the message. The cause behind an `INTERNAL`
+    /// answer.
     pub fn logged_for(&self, request_id: &str) -> Vec<String> {
         self.loket
             .log()
@@ -127,15 +128,12 @@ impl Server {
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .filter(|l| l["level"] == "ERROR" || l["level"] == "WARN")
             .map(|l| {
-                let mut fields = l["fields"].clone();
-                let message = fields["message"].as_str().unwrap_or_default().to_owned();
-                if let Some(map) = fields.as_object_mut() {
-                    map.remove("message");
-                }
-                format!(
-                    "{} {message} {fields}",
-                    l["level"].as_str().unwrap_or_default()
-                )
+                let fields = &l["fields"];
+                fields["error"]
+                    .as_str()
+                    .or_else(|| fields["message"].as_str())
+                    .unwrap_or_default()
+                    .replace('"', "'")
             })
             .collect()
     }
