@@ -150,7 +150,13 @@ impl Server {
     }
 }
 
+/// One start at a time per test binary: a PostgreSQL start generates its demo cases for tens
+/// of seconds on a debug build, and two at once on a small machine can outlast the harness's
+/// start-up limit.
+static STARTING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 async fn launch(engine: Engine, env: &[(String, String)]) -> Option<(Loket, String)> {
+    let _turn = STARTING.acquire().await.ok();
     let db = match engine {
         Engine::Sqlite => TestDb::sqlite_empty().await,
         Engine::Postgres => TestDb::postgres_empty().await?,
