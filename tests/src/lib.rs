@@ -11,6 +11,7 @@
 )]
 
 pub mod bench;
+pub mod fuzz;
 pub mod load;
 pub mod receivers;
 pub mod ws;
