@@ -17,6 +17,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 

@@ -24,12 +24,12 @@ use super::{
     value::abbreviate,
 };
 
-/// Settings the fuzzed server runs with: generous rate limits (where the server has them), so
-/// that the run measures robustness rather than the limiter.
+/// Settings the fuzzed server runs with: no rate limits (0 switches each off), so that the
+/// run measures robustness rather than the limiter.
 pub const SERVER_ENV: [(&str, &str); 3] = [
-    ("LOKET_RATE_LIMIT_PER_TOKEN", "100000"),
-    ("LOKET_RATE_LIMIT_PER_TENANT", "100000"),
-    ("LOKET_RATE_LIMIT_BURST", "100000"),
+    ("LOKET_RATE_LIMIT_PER_TOKEN", "0"),
+    ("LOKET_RATE_LIMIT_PER_TENANT", "0"),
+    ("LOKET_RATE_LIMIT_PER_ADDRESS", "0"),
 ];
 
 /// A fuzzing run against one server.

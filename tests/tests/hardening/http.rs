@@ -5,7 +5,7 @@
 //!
 //! Required: a bounded header-read timeout (`LOKET_HEADER_READ_TIMEOUT_SECONDS`); per-token
 //! and per-tenant limits (`LOKET_RATE_LIMIT_PER_TOKEN`, `LOKET_RATE_LIMIT_PER_TENANT`,
-//! `LOKET_RATE_LIMIT_BURST`) answered with 429, `Retry-After` and `RATE_LIMITED`, leaving other
+//! `LOKET_RATE_LIMIT_BURST_SECONDS`) answered with 429, `Retry-After` and `RATE_LIMITED`, leaving other
 //! tenants alone; a dropped request leaves its connection clean.
 
 use std::time::Duration;
@@ -133,7 +133,7 @@ fn limited(what: &str, answers: &[Answer]) -> Vec<String> {
 async fn a_token_over_its_rate_is_limited_and_others_are_not() {
     let env = [
         ("LOKET_RATE_LIMIT_PER_TOKEN", "2"),
-        ("LOKET_RATE_LIMIT_BURST", "5"),
+        ("LOKET_RATE_LIMIT_BURST_SECONDS", "2"),
         ("LOKET_RATE_LIMIT_PER_TENANT", "10000"),
     ];
     let server = start(Engine::Sqlite, &env).await.expect("SQLite");
@@ -160,7 +160,7 @@ async fn a_token_over_its_rate_is_limited_and_others_are_not() {
 async fn a_tenant_over_its_rate_is_limited_and_other_tenants_are_not() {
     let env = [
         ("LOKET_RATE_LIMIT_PER_TENANT", "2"),
-        ("LOKET_RATE_LIMIT_BURST", "5"),
+        ("LOKET_RATE_LIMIT_BURST_SECONDS", "2"),
         ("LOKET_RATE_LIMIT_PER_TOKEN", "10000"),
     ];
     let server = start(Engine::Sqlite, &env).await.expect("SQLite");

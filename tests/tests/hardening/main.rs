@@ -19,8 +19,8 @@
 //! - `LOKET_RATE_LIMIT_PER_TOKEN`: requests per second one bearer token may make, sustained.
 //! - `LOKET_RATE_LIMIT_PER_TENANT`: requests per second all callers of one tenant may make
 //!   together (anonymous callers count for the tenant they name), sustained.
-//! - `LOKET_RATE_LIMIT_BURST`: how many requests above the sustained rate each of the two
-//!   limits lets through at once.
+//! - `LOKET_RATE_LIMIT_BURST_SECONDS`: how many seconds' worth of requests above the
+//!   sustained rate each limit lets through at once.
 //! - A request over a limit is HTTP 429 with a `Retry-After` header in whole seconds (at least
 //!   1) and a GraphQL error with `extensions.code` `RATE_LIMITED`.
 //! - `BAD_USER_INPUT` errors name the input at fault in `extensions.field` by its own name
@@ -36,6 +36,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::arithmetic_side_effects,
     reason = "a test fails loudly"
 )]
 
