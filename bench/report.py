@@ -4,10 +4,13 @@
 Usage: report.py RUN_DIR OUT.md
 
 RUN_DIR holds meta.txt (key=value lines, in the order they are shown), scenarios.tsv (name,
-label, baseline description; tab-separated, in the order measured) and one folder per scenario
-with oha.json (the gateway under load), pgbench.out and pgbench.* per-transaction logs (the
-raw-SQL baseline), metrics.before / metrics.after (the gateway's /metrics around the load) and
-mem.txt (VmRSS before, VmRSS after, VmHWM after, in kB). Only the standard library is used.
+label, baseline description and, where a peer ran, what the peer was asked; tab-separated, in
+the order measured) and one folder per scenario with oha.json (the gateway under load),
+oha.cpu (the gateway's CPU clock ticks before and after the load, and ticks per second),
+pgbench.out and pgbench.* per-transaction logs (the raw-SQL baseline), metrics.before /
+metrics.after (the gateway's /metrics around the load), mem.txt (VmRSS before, VmRSS after,
+VmHWM after, in kB) and, where a peer ran, peer.json and peer.cpu (the same for the peer).
+Only the standard library is used.
 """
 
 import json
@@ -63,9 +66,10 @@ def metric_counts(path):
     return counts
 
 
-def oha_figures(folder):
-    """Requests per second, p50 and p99 in ms, requests and errors of the gateway run."""
-    data = json.loads((folder / "oha.json").read_text())
+def oha_figures(folder, name="oha"):
+    """Requests per second, p50 and p99 in ms, requests, errors and CPU milliseconds per
+    request of a run of oha (the gateway's, or the peer's with name "peer")."""
+    data = json.loads((folder / f"{name}.json").read_text())
     statuses = data.get("statusCodeDistribution", {})
     transport = sum(data.get("errorDistribution", {}).values())
     not_ok = sum(n for code, n in statuses.items() if not code.startswith("2"))
@@ -73,14 +77,24 @@ def oha_figures(folder):
     after = metric_counts(folder / "metrics.after")
     graphql_errors = sum(after.get(k, 0) - before.get(k, 0) for k in after if k != "ok")
     percentiles = data.get("latencyPercentiles", {})
+    count = sum(statuses.values())
     return {
         "rps": data["summary"]["requestsPerSec"],
         "p50": (percentiles.get("p50") or float("nan")) * 1000,
         "p99": (percentiles.get("p99") or float("nan")) * 1000,
-        "count": sum(statuses.values()),
+        "count": count,
         "errors": int(not_ok + transport + graphql_errors),
         "error_kinds": data.get("errorDistribution", {}),
+        "cpu_ms": cpu_per_request(folder / f"{name}.cpu", count),
     }
+
+
+def cpu_per_request(path, requests):
+    """CPU milliseconds (user and system) the process spent per request served."""
+    if not path.exists() or not requests:
+        return float("nan")
+    before, after, hz = (float(v) for v in path.read_text().split())
+    return (after - before) / hz * 1000 / requests
 
 
 def mem(folder):
@@ -101,7 +115,11 @@ def main():
         if "=" in line:
             key, value = line.split("=", 1)
             meta.append((key, value))
-    scenarios = [line.split("\t") for line in (run / "scenarios.tsv").read_text().splitlines() if line]
+    scenarios = []
+    for line in (run / "scenarios.tsv").read_text().splitlines():
+        if line:
+            fields = line.split("\t") + [""]
+            scenarios.append(fields[:4])
 
     lines = []
     title = dict(meta).get("title", "Loket benchmark")
@@ -112,23 +130,36 @@ def main():
             lines.append(f"- {key}: {value}")
     lines.append("")
     lines.append(
-        "| scenario | requests/s | p50 ms | p99 ms | errors | baseline req/s | baseline p50 ms "
-        "| baseline p99 ms | ratio to baseline | gateway peak RSS MiB |"
+        "| scenario | requests/s | p50 ms | p99 ms | errors | CPU ms/request | baseline req/s "
+        "| baseline p50 ms | baseline p99 ms | ratio to baseline | peer req/s | ratio to peer "
+        "| gateway peak RSS MiB |"
     )
-    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     details = []
+    peer_details = []
     problems = []
     peak = 0.0
-    for name, label, _ in scenarios:
+    for name, label, _, _ in scenarios:
         folder = run / name
         gw, base = oha_figures(folder), pgbench_figures(folder)
+        peer = oha_figures(folder, "peer") if (folder / "peer.json").exists() else None
         rss_before, rss_after, hwm = mem(folder)
         peak = max(peak, hwm)
         ratio = gw["rps"] / base["rps"] if base["rps"] else float("nan")
+        peer_rps, peer_ratio = "", ""
+        if peer:
+            peer_rps = num(peer["rps"])
+            peer_ratio = num(gw["rps"] / peer["rps"] if peer["rps"] else float("nan"), 2)
+            peer_details.append(
+                f"| {label} | {num(peer['count'])} | {num(peer['p50'], 2)} | {num(peer['p99'], 2)} "
+                f"| {peer['errors']} | {num(peer['cpu_ms'], 2)} |"
+            )
+            if peer["errors"]:
+                problems.append(f"- {label}: {peer['errors']} peer errors {peer['error_kinds'] or ''}")
         lines.append(
             f"| {label} | {num(gw['rps'])} | {num(gw['p50'], 2)} | {num(gw['p99'], 2)} | {gw['errors']} "
-            f"| {num(base['rps'])} | {num(base['p50'], 2)} | {num(base['p99'], 2)} | {num(ratio, 2)} "
-            f"| {num(hwm, 1)} |"
+            f"| {num(gw['cpu_ms'], 2)} | {num(base['rps'])} | {num(base['p50'], 2)} | {num(base['p99'], 2)} "
+            f"| {num(ratio, 2)} | {peer_rps} | {peer_ratio} | {num(hwm, 1)} |"
         )
         details.append(
             f"| {label} | {num(gw['count'])} | {num(base['count'])} | {base['failed']} "
@@ -144,11 +175,17 @@ def main():
         "Requests/s and latencies of the gateway come from `oha` (HTTP/1.1, keep-alive, every "
         "response body a probe checked for `errors` first; errors = non-2xx responses, transport "
         "errors and GraphQL responses with errors, counted by the gateway's own "
-        "`loket_graphql_requests_total`). The baseline is the same scenario's SQL run by "
-        "`pgbench` against the same database in the same run (transactions per second; "
-        "latencies from its per-transaction log). Ratio = gateway requests/s ÷ baseline "
-        "transactions/s. Peak RSS is the gateway's VmHWM after the scenario, so it is cumulative "
-        f"over the run; the run's peak: {num(peak, 1)} MiB."
+        "`loket_graphql_requests_total`). CPU ms/request is the gateway process's user and "
+        "system time (utime + stime of `/proc/<pid>/stat`) over the measurement divided by the "
+        "requests it served. The baseline is the least SQL for the same result (one transaction, "
+        "as few statements as possible, the same processing-log entries) run by `pgbench` "
+        "against the same database in the same run (transactions per second; latencies from its "
+        "per-transaction log). Ratio to baseline = gateway requests/s ÷ baseline "
+        "transactions/s. The peer, where one ran, is another GraphQL server on the same database "
+        "under the same row-level security, asked for the same page with `oha` at the same "
+        "concurrency; ratio to peer = gateway requests/s ÷ peer requests/s. Peak RSS is the "
+        "gateway's VmHWM after the scenario, so it is cumulative over the run; the run's peak: "
+        f"{num(peak, 1)} MiB."
     )
     lines.append("")
     lines.append("## Per scenario")
@@ -159,11 +196,32 @@ def main():
     )
     lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     lines.extend(details)
+    if peer_details:
+        lines.append("")
+        lines.append("## The peer")
+        lines.append("")
+        lines.append(
+            "| scenario | peer requests | peer p50 ms | peer p99 ms | peer errors | peer CPU ms/request |"
+        )
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        lines.extend(peer_details)
+        lines.append("")
+        lines.append(
+            "Peer errors are non-2xx responses and transport errors; a probe checked its answer "
+            "for `errors` and its count and page against the gateway's before the load."
+        )
     lines.append("")
     lines.append("## What each baseline runs")
     lines.append("")
-    for _, label, description in scenarios:
+    for _, label, description, _ in scenarios:
         lines.append(f"- **{label}**: {description}")
+    asked = [(label, peer) for _, label, _, peer in scenarios if peer]
+    if asked:
+        lines.append("")
+        lines.append("## What the peer is asked")
+        lines.append("")
+        for label, peer in asked:
+            lines.append(f"- **{label}**: {peer}")
     if problems:
         lines.append("")
         lines.append("## Problems")
