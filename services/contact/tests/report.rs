@@ -18,7 +18,12 @@ use loket_store::testing::TestDb;
 use support::{OTHER, RESIDENT, World, at, call};
 
 fn period(from: &str, to: &str) -> Period {
-    Period::new("period", from.parse().unwrap(), to.parse().unwrap()).unwrap()
+    Period::new(
+        ["period.from", "period.to"],
+        from.parse().unwrap(),
+        to.parse().unwrap(),
+    )
+    .unwrap()
 }
 
 fn email(received: &str, answered: &str) -> NewContact {
@@ -237,10 +242,10 @@ async fn reports_hold_no_personal_data_and_managers_read_no_contacts() {
     assert_eq!(refused.code().as_str(), "FORBIDDEN");
     // A backwards period names its field.
     let bad = Period::new(
-        "period",
+        ["period.from", "period.to"],
         "2026-02-01".parse().unwrap(),
         "2026-01-01".parse().unwrap(),
     )
     .unwrap_err();
-    assert_eq!(bad.field(), Some("period"));
+    assert_eq!(bad.field(), Some("period.to"));
 }

@@ -159,10 +159,13 @@ pub async fn data(server: &Server, caller: &Caller, query: &str) -> Value {
     answer.body["data"].clone()
 }
 
-/// Whether an error names input `field`: in `extensions.field`, or (where GraphQL refused a
-/// value its type cannot hold, before any resolver ran) in its message.
+/// Whether an error names input `field`: in `extensions.field` (alone, or as the last step of
+/// a path such as `input.days`), or (where GraphQL refused a value its type cannot hold, before
+/// any resolver ran) in its message.
 pub fn names_field(error: &Value, field: &str, type_level: bool) -> bool {
-    error["extensions"]["field"] == field
+    error["extensions"]["field"]
+        .as_str()
+        .is_some_and(|named| named == field || named.ends_with(&format!(".{field}")))
         || (type_level && error["message"].as_str().is_some_and(|m| m.contains(field)))
 }
 

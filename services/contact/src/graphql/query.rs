@@ -122,9 +122,10 @@ impl ContactQuery {
         compare_with: Option<PeriodInput>,
     ) -> Result<GqlServiceReport> {
         let (rctx, session) = request(ctx)?;
-        let period = Period::new("period", period.from, period.to).map_err(|e| to_gql(&e))?;
+        let period = Period::new(["period.from", "period.to"], period.from, period.to)
+            .map_err(|e| to_gql(&e))?;
         let compare = compare_with
-            .map(|p| Period::new("compareWith", p.from, p.to))
+            .map(|p| Period::new(["compareWith.from", "compareWith.to"], p.from, p.to))
             .transpose()
             .map_err(|e| to_gql(&e))?;
         ctx.data::<Contacts>()?

@@ -34,9 +34,15 @@ pub struct Period {
 }
 
 impl Period {
-    /// Checks a period given in `field`.
-    pub fn new(field: &'static str, from: NaiveDate, to: NaiveDate) -> Result<Self, ContactError> {
-        input::day(field, from)?;
+    /// Checks a period whose first and last day came in the input fields `fields`
+    /// (`["period.from", "period.to"]`); a refusal names the field at fault.
+    pub fn new(
+        fields: [&'static str; 2],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Self, ContactError> {
+        let [from_field, field] = fields;
+        input::day(from_field, from)?;
         input::day(field, to)?;
         if to < from {
             return Err(ContactError::bad(field, "the period ends before it starts"));

@@ -2,7 +2,8 @@
 //! in the query or passed as a variable) is walked against its type in the schema. A string
 //! with a control character other than tab or a line break, a string longer than any field
 //! takes, an `Int` beyond 32 bits, a non-finite `Float`, or a date or moment outside the years
-//! 1 to 9999 is refused as `BAD_USER_INPUT` naming the argument (`input.days`). Services then
+//! 1 to 9999 is refused as `BAD_USER_INPUT` naming the argument it was given for (`input.days`,
+//! also when it came in a variable). Services then
 //! apply the narrower rules of each field ([`loket_kernel::input`]).
 
 use std::collections::{HashMap, HashSet};
@@ -103,12 +104,6 @@ impl InputCheck {
         operation: &OperationDefinition,
         variables: &async_graphql::Variables,
     ) -> Result<(), InputError> {
-        for definition in &operation.variable_definitions {
-            let name = &definition.node.name.node;
-            if let Some(value) = variables.get(name) {
-                self.value(&definition.node.var_type.node, value, name.as_str(), 0)?;
-            }
-        }
         let root = match operation.ty {
             async_graphql::parser::types::OperationType::Query => &self.query,
             async_graphql::parser::types::OperationType::Mutation => &self.mutation,
@@ -120,7 +115,16 @@ impl InputCheck {
             variables,
             seen: HashSet::new(),
         };
-        walk.selections(root, &operation.selection_set.node, 0)
+        // Arguments first, with variables in place, so a refusal names the field the value
+        // went to; then the variables themselves (one used only in a directive, say).
+        walk.selections(root, &operation.selection_set.node, 0)?;
+        for definition in &operation.variable_definitions {
+            let name = &definition.node.name.node;
+            if let Some(value) = variables.get(name) {
+                self.value(&definition.node.var_type.node, value, name.as_str(), 0)?;
+            }
+        }
+        Ok(())
     }
 
     fn value(&self, ty: &Type, value: &Value, path: &str, depth: usize) -> Result<(), InputError> {
@@ -338,7 +342,7 @@ mod tests {
                 "query($f: Int) { me { cases(first: $f) } }",
                 serde_json::json!({ "f": 4_294_967_295_u64 })
             )),
-            "f"
+            "first"
         );
         assert_eq!(
             field(check(
@@ -352,7 +356,7 @@ mod tests {
                 "mutation($r: String!) { suspend(input: { days: 3, reason: $r }) }",
                 serde_json::json!({ "r": "a\u{0}b" })
             )),
-            "r"
+            "input.reason"
         );
         assert_eq!(
             field(check(

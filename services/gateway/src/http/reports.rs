@@ -64,14 +64,18 @@ fn required(
 
 /// The period and the optional comparison period the parameters name.
 fn periods(params: &HashMap<String, String>) -> Result<(Period, Option<Period>), ContactError> {
-    let period = Period::new("to", required(params, "from")?, required(params, "to")?)?;
+    let period = Period::new(
+        ["from", "to"],
+        required(params, "from")?,
+        required(params, "to")?,
+    )?;
     let compare = match (
         params.contains_key("compareFrom"),
         params.contains_key("compareTo"),
     ) {
         (false, false) => None,
         _ => Some(Period::new(
-            "compareTo",
+            ["compareFrom", "compareTo"],
             required(params, "compareFrom")?,
             required(params, "compareTo")?,
         )?),

@@ -4,6 +4,11 @@ use axum::http::{Method, StatusCode};
 
 use crate::support::{Call, Harness};
 
+/// The metrics recorder is one per process while every test has its own gateway and database,
+/// so a scrape by one test overwrites the gauges another test has just set. Tests that scrape
+/// take this lock.
+static SCRAPES: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test]
 async fn healthz_is_ok() {
     let h = Harness::new().await;
@@ -30,6 +35,7 @@ async fn readyz_reports_database_and_tenants() {
 
 #[tokio::test]
 async fn metrics_count_graphql_requests() {
+    let _scraping = SCRAPES.lock().await;
     let h = Harness::new().await;
     let reply = h
         .send(Call::post("{ me { actor } }").tenant("enschede"))
@@ -56,6 +62,7 @@ async fn metrics_count_graphql_requests() {
 
 #[tokio::test]
 async fn every_response_has_a_request_id() {
+    let _scraping = SCRAPES.lock().await;
     let h = Harness::new().await;
     let calls = [
         Call::get("/healthz"),
@@ -161,6 +168,7 @@ async fn cors_preflight_ignores_other_origins() {
 
 #[tokio::test]
 async fn metrics_show_each_tenants_outbox_depth() {
+    let _scraping = SCRAPES.lock().await;
     let h = Harness::new().await;
     let enschede = loket_kernel::TenantId::new("enschede").unwrap();
     let tx = h.gateway.db.begin(&enschede).await.unwrap();
