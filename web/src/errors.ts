@@ -143,19 +143,21 @@ export function loketError(error: CombinedError): LoketError {
   return errors.find((e) => e instanceof UnauthenticatedError) ?? (errors[0] as LoketError);
 }
 
-/** `BAD_USER_INPUT` messages by the input field they name. */
+/**
+ * `BAD_USER_INPUT` messages by the input field they name. Loket names a field alone
+ * (`description`) or by its path in the arguments (`input.description`); a form has each field
+ * once, so the last step of the path is the key.
+ */
 export function fieldErrors(error: CombinedError | undefined): Map<string, string> {
   const fields = new Map<string, string>();
   if (!error) return fields;
   for (const e of loketErrors(error)) {
-    if (e instanceof BadUserInputError && e.field && !fields.has(e.field)) {
-      // Loket's message may name the field first; next to the field that says nothing new.
-      const prefix = `${e.field}: `;
-      fields.set(
-        e.field,
-        e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message,
-      );
-    }
+    if (!(e instanceof BadUserInputError) || !e.field) continue;
+    const key = e.field.split('.').pop() ?? e.field;
+    if (fields.has(key)) continue;
+    // Loket's message may name the field first; next to the field that says nothing new.
+    const prefix = `${e.field}: `;
+    fields.set(key, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
   }
   return fields;
 }

@@ -1,4 +1,4 @@
-import{B as e,D as t,V as n,k as r,o as i,x as a,y as o,z as s}from"./index-CClrCiVf.js";import{t as c}from"./DateText-72Kdu2Dc.js";import{t as l}from"./usePageQuery-M-pKkGK2.js";var u=n(),d=o(`
+import{B as e,D as t,V as n,k as r,o as i,x as a,y as o,z as s}from"./index-TB5vsFs-.js";import{t as c}from"./DateText-BO4PAvwy.js";import{t as l}from"./usePageQuery-BfRcTO7K.js";var u=n(),d=o(`
   query MyContacts {
     me {
       contactMoments(first: 50) {

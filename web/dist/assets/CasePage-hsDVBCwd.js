@@ -1,4 +1,4 @@
-import{B as e,D as t,K as n,R as r,T as i,V as a,W as o,b as s,k as c,o as l,q as u,v as d,x as f,y as p,z as m}from"./index-CClrCiVf.js";import{t as h}from"./DateText-72Kdu2Dc.js";import{t as g}from"./usePageQuery-M-pKkGK2.js";var _=u(n(),1),v=a(),y=p(`
+import{B as e,D as t,K as n,R as r,T as i,V as a,W as o,b as s,k as c,o as l,q as u,v as d,x as f,y as p,z as m}from"./index-TB5vsFs-.js";import{t as h}from"./DateText-BO4PAvwy.js";import{t as g}from"./usePageQuery-BfRcTO7K.js";var _=u(n(),1),v=a(),y=p(`
   fragment CaseDecision_Decision on Decision {
     name
     effect

@@ -1,4 +1,4 @@
-import{B as e,C as t,D as n,I as r,K as i,L as a,M as o,V as s,_ as c,a as l,b as u,f as d,j as f,k as p,l as m,m as h,o as g,p as _,q as v,s as y,x as b,y as x,z as S}from"./index-CClrCiVf.js";import{n as C,r as w,t as T}from"./FieldError-CGin7meh.js";import{t as E}from"./DateText-72Kdu2Dc.js";import{t as D}from"./usePageQuery-M-pKkGK2.js";var O=v(i(),1),k=s(),A=x(`
+import{B as e,C as t,D as n,I as r,K as i,L as a,M as o,V as s,_ as c,a as l,b as u,f as d,j as f,k as p,l as m,m as h,o as g,p as _,q as v,s as y,x as b,y as x,z as S}from"./index-TB5vsFs-.js";import{n as C,r as w,t as T}from"./FieldError-ZbqFcBau.js";import{t as E}from"./DateText-BO4PAvwy.js";import{t as D}from"./usePageQuery-BfRcTO7K.js";var O=v(i(),1),k=s(),A=x(`
   mutation Subscribe($input: SubscribeInput!) {
     subscribe(input: $input) {
       subscription {

@@ -1,4 +1,4 @@
-import{B as e,D as t,V as n,k as r,n as i,o as a,x as o,y as s,z as c}from"./index-CClrCiVf.js";import{t as l}from"./DateText-72Kdu2Dc.js";import{t as u}from"./usePageQuery-M-pKkGK2.js";var d=n(),f=s(`
+import{B as e,D as t,V as n,k as r,n as i,o as a,x as o,y as s,z as c}from"./index-TB5vsFs-.js";import{t as l}from"./DateText-BO4PAvwy.js";import{t as u}from"./usePageQuery-BfRcTO7K.js";var d=n(),f=s(`
   query MyDetails {
     me {
       person {

@@ -1,4 +1,4 @@
-import{B as e,K as t,O as n,V as r,b as i,k as a,o,q as s,v as c,x as l,y as u,z as d}from"./index-CClrCiVf.js";import{t as f}from"./DateText-72Kdu2Dc.js";import{t as p}from"./usePageQuery-M-pKkGK2.js";var m=s(t(),1),h=r(),g=u(`
+import{B as e,K as t,O as n,V as r,b as i,k as a,o,q as s,v as c,x as l,y as u,z as d}from"./index-TB5vsFs-.js";import{t as f}from"./DateText-BO4PAvwy.js";import{t as p}from"./usePageQuery-BfRcTO7K.js";var m=s(t(),1),h=r(),g=u(`
   fragment CaseSummary_Case on Case {
     reference
     caseType {

@@ -1,4 +1,4 @@
-import{B as e,C as t,D as n,G as r,K as i,L as a,U as o,V as s,c,g as l,h as u,k as d,o as f,p,q as m,s as h,t as g,x as _,y as v,z as y}from"./index-CClrCiVf.js";import{t as b}from"./DateText-72Kdu2Dc.js";import{t as x}from"./usePageQuery-M-pKkGK2.js";import{returnPath as S}from"./LoginPage-i5ZcSrUj.js";var C=m(i(),1),w=s(),T=v(`
+import{B as e,C as t,D as n,G as r,K as i,L as a,U as o,V as s,c,g as l,h as u,k as d,o as f,p,q as m,s as h,t as g,x as _,y as v,z as y}from"./index-TB5vsFs-.js";import{t as b}from"./DateText-BO4PAvwy.js";import{t as x}from"./usePageQuery-BfRcTO7K.js";import{returnPath as S}from"./LoginPage-BYouFcjS.js";var C=m(i(),1),w=s(),T=v(`
   query DemoPersonas {
     tenant {
       demoPersonas {

@@ -1,4 +1,4 @@
-import{D as e,V as t,W as n,a as r,k as i,o as a,v as o,x as s,y as c,z as l}from"./index-CClrCiVf.js";import{t as u}from"./usePageQuery-M-pKkGK2.js";var d=t(),f=c(`
+import{D as e,V as t,W as n,a as r,k as i,o as a,v as o,x as s,y as c,z as l}from"./index-TB5vsFs-.js";import{t as u}from"./usePageQuery-BfRcTO7K.js";var d=t(),f=c(`
   query Product($code: String!) {
     product(code: $code) {
       code

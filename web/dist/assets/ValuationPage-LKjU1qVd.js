@@ -1,4 +1,4 @@
-import{B as e,D as t,K as n,V as r,b as i,k as a,n as o,o as s,q as c,x as l,y as u,z as d}from"./index-CClrCiVf.js";import{t as f}from"./usePageQuery-M-pKkGK2.js";var p=c(n(),1),m=r(),h=u(`
+import{B as e,D as t,K as n,V as r,b as i,k as a,n as o,o as s,q as c,x as l,y as u,z as d}from"./index-TB5vsFs-.js";import{t as f}from"./usePageQuery-BfRcTO7K.js";var p=c(n(),1),m=r(),h=u(`
   fragment ComparablesPlot_Report on ValuationReportInfo {
     radiusMeters
     object {
