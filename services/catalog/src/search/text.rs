@@ -1,7 +1,10 @@
 //! What a search query becomes before it reaches the index: normalised words without stop
 //! words, the synonyms they call up, and how many typos each word may carry.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::{
+    collections::{BTreeSet, HashMap, HashSet},
+    sync::LazyLock,
+};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -46,8 +49,15 @@ fn fold(c: char) -> char {
     }
 }
 
-/// Names a search query may hold that the statistics must not keep.
-const NAMES: &str = include_str!("names.txt");
+/// Names a search query may hold that the statistics must not keep, read once: every
+/// counted search looks its words up here.
+static NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// The query as statistics keep it: normalised (NFKC first, so full-width digits and
 /// look-alike letters are plain ones), with every run of four or more digits (a BSN or phone
@@ -122,11 +132,7 @@ fn digit_runs(text: &str) -> String {
 /// `normalised` with every listed name (one or two words) replaced by `naam`.
 fn without_names(normalised: &str) -> String {
     let words: Vec<&str> = normalised.split(' ').filter(|w| !w.is_empty()).collect();
-    let names: HashSet<&str> = NAMES
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
+    let names = &*NAMES;
     let mut out: Vec<&str> = Vec::with_capacity(words.len());
     let mut i = 0;
     while let Some(word) = words.get(i) {
