@@ -1,15 +1,14 @@
 //! Latency of live updates across replicas on PostgreSQL: two `loket serve` processes on one
 //! database; the back office adds internal notes to one case through replica B, and a
 //! `caseUpdated(caseId:)` subscriber on each replica times the update from the moment the
-//! mutation's HTTP response arrived. Updates travel only through the outbox, which each replica
-//! polls, so the figures sit beside the poll interval. Changes are spread evenly over the poll
-//! phase (a change made just after a poll waits longest). A second round adds staff listeners on
-//! replica A that follow every case, to show what fanning out to more subscribers costs: each
-//! one loads the case with its own rights.
+//! mutation's HTTP response arrived. Updates travel only through the outbox: the commit wakes
+//! both replicas (`NOTIFY`), which then read that tenant's outbox; the safety poll stays at its
+//! default (30 s), so the figures are those of the wake-up path. A second round adds staff
+//! listeners on replica A that follow every case, to show what fanning out to more subscribers
+//! costs: each one loads the case with its own rights.
 //!
 //! Run: `cargo build --release -p loket && cargo bench -p loket-tests --bench live_updates`.
-//! Settings: `BENCH_CHANGES` per round (default 200), `BENCH_FEED_POLL_MS` (default 250),
-//! `BENCH_LISTENERS` in the second round (default 50; 0 skips it). Needs PostgreSQL (see the
+//! Settings: `BENCH_CHANGES` per round (default 200), `BENCH_LISTENERS` in the second round (default 50; 0 skips it). Needs PostgreSQL (see the
 //! test harness).
 
 #![allow(
@@ -75,12 +74,14 @@ async fn arrival(socket: &mut Socket, id: &str, since: Instant) -> Duration {
     took
 }
 
-/// Waits until every replica's feed has passed what was written so far, and drops what
-/// `sockets` heard of it.
-async fn settle(poll_ms: u64, sockets: &mut [&mut Socket]) {
-    tokio::time::sleep(Duration::from_millis(3 * poll_ms + 500)).await;
+/// How long `sockets` must stay quiet before what was written so far counts as delivered.
+const QUIET: Duration = Duration::from_millis(500);
+
+/// Drops what `sockets` heard of the changes made so far, until each has been quiet for
+/// [`QUIET`].
+async fn settle(sockets: &mut [&mut Socket]) {
     for socket in sockets {
-        while socket.next_within(Duration::ZERO).await.is_some() {}
+        while socket.next_within(QUIET).await.is_some() {}
     }
 }
 
@@ -100,22 +101,16 @@ async fn round(
     token: &str,
     case: &str,
     changes: u64,
-    poll_ms: u64,
 ) -> [Vec<Duration>; 3] {
     let mut on_a = follower(&a.base, token, case).await;
     let mut on_b = follower(&b.base, token, case).await;
-    settle(poll_ms, &mut [&mut on_a, &mut on_b]).await;
+    settle(&mut [&mut on_a, &mut on_b]).await;
     let note = format!(
         "mutation {{ addCaseNote(input: {{ caseId: \"{case}\", text: \"Gebeld\" }}) {{ case {{ id }} }} }}"
     );
     let mut out = [Vec::new(), Vec::new(), Vec::new()];
-    // Changes on a fixed schedule, a golden-ratio multiple of the poll interval apart: their
-    // phases against the replicas' poll timers spread evenly and do not depend on when the
-    // previous update arrived.
-    let step = Duration::from_millis(poll_ms).mul_f64(1.618_034);
-    let start = tokio::time::Instant::now();
-    for i in 0..changes {
-        tokio::time::sleep_until(start + step.mul_f64(i as f64)).await;
+    // One change at a time: the next is made once both replicas delivered the previous one.
+    for _ in 0..changes {
         let sent = Instant::now();
         post(&b.base, token, &note).await;
         let answered = Instant::now();
@@ -158,18 +153,12 @@ async fn listeners(
 #[tokio::main]
 async fn main() {
     let changes = env_number("BENCH_CHANGES", 200);
-    let poll_ms = env_number("BENCH_FEED_POLL_MS", 250);
     let extra = env_number("BENCH_LISTENERS", 50);
     let db = TestDb::postgres_empty()
         .await
         .expect("PostgreSQL for the benchmark");
     let url = db.url().to_owned();
-    let poll = poll_ms.to_string();
-    let env = [
-        ("LOKET_LOG", "warn"),
-        ("LOKET_DEMO_RESIDENTS", "20"),
-        ("LOKET_FEED_POLL_MS", poll.as_str()),
-    ];
+    let env = [("LOKET_LOG", "warn"), ("LOKET_DEMO_RESIDENTS", "20")];
     let a = Loket::start_with(db, &loket_tests::tenants_dir(), &env).await;
     let b = Replica::start(&url, &env).await;
     let back = a.token("backoffice").to_owned();
@@ -183,17 +172,15 @@ async fn main() {
         .as_str()
         .unwrap()
         .to_owned();
-    // Let both feeds pass the new case, then warm up connections and policy caches.
-    settle(poll_ms, &mut []).await;
-    round(&a, &b, &back, &case, 5, poll_ms).await;
+    // Warm up connections and policy caches.
+    round(&a, &b, &back, &case, 5).await;
 
     println!(
-        "\nlive_updates: PostgreSQL, two replicas, outbox polled every {poll_ms} ms, {changes} \
-         internal notes added through replica B per round, binary {}\n",
+        "\nlive_updates: PostgreSQL, two replicas woken by NOTIFY, {changes} internal notes added through replica B per round, binary {}\n",
         loket_tests::binary().display()
     );
     println!("| round | subscriber | p50 ms | p99 ms | max ms |\n|---|---|---:|---:|---:|");
-    let [via_a, via_b, mutation] = round(&a, &b, &back, &case, changes, poll_ms).await;
+    let [via_a, via_b, mutation] = round(&a, &b, &back, &case, changes).await;
     println!(
         "| 1 follower per replica | on A (other replica) | {} |",
         cells(&via_a)
@@ -202,7 +189,7 @@ async fn main() {
     println!("| | addCaseNote round trip | {} |", cells(&mutation));
     if extra > 0 {
         let handles = listeners(&a.base, &back, extra, changes).await;
-        let [via_a, via_b, mutation] = round(&a, &b, &back, &case, changes, poll_ms).await;
+        let [via_a, via_b, mutation] = round(&a, &b, &back, &case, changes).await;
         let name = format!("+ {extra} staff listeners on A");
         println!("| {name} | on A (other replica) | {} |", cells(&via_a));
         println!("| | on B (the replica that wrote) | {} |", cells(&via_b));

@@ -30,9 +30,11 @@ mod m20261128_000010_notify;
 mod m20261128_000011_subscription_unique;
 mod m20261204_000012_hardening;
 mod m20261205_000013_processing_log_partitions;
+mod m20261205_000014_wakeups;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
+pub use m20261205_000014_wakeups::OUTBOX_CHANNEL;
 
 /// The PostgreSQL role application transactions switch to, so that row-level security binds
 /// them even when the connecting user owns the tables or is a superuser.
@@ -89,6 +91,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000011_subscription_unique::Migration),
             Box::new(m20261204_000012_hardening::Migration),
             Box::new(m20261205_000013_processing_log_partitions::Migration),
+            Box::new(m20261205_000014_wakeups::Migration),
         ]
     }
 }

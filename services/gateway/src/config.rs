@@ -124,19 +124,21 @@ pub struct ServeConfig {
     pub notify: crate::dispatch::NotifyConfig,
 }
 
-/// The store's default poll interval, in the unit of [`LiveConfig::feed_poll_ms`].
+/// The store's default safety poll interval, in the unit of [`LiveConfig::feed_poll_ms`].
 const DEFAULT_FEED_POLL_MS: u64 = loket_store::feed::DEFAULT_POLL_EVERY.as_millis() as u64;
 
-/// How subscriptions learn about changes: every replica polls the outbox of every tenant.
+/// How subscriptions learn about changes: each replica is woken by every commit that wrote an
+/// outbox, and runs a slow safety poll in case a wake-up was lost.
 #[derive(Debug, Clone, clap::Args)]
 pub struct LiveConfig {
-    /// Milliseconds between two polls of the outbox for live updates (`LOKET_FEED_POLL_MS`,
-    /// 10 to 60000): the typical delay of a subscription update is about half of it.
+    /// Milliseconds between two safety polls of the outboxes for live updates
+    /// (`LOKET_FEED_POLL_MS`, 10 to 600000): the longest delay of an update whose wake-up
+    /// was lost.
     #[arg(
         long,
         env = "LOKET_FEED_POLL_MS",
         default_value_t = DEFAULT_FEED_POLL_MS,
-        value_parser = clap::value_parser!(u64).range(10..=60_000)
+        value_parser = clap::value_parser!(u64).range(10..=600_000)
     )]
     pub feed_poll_ms: u64,
 }

@@ -38,7 +38,8 @@ pub struct NotifyConfig {
     /// Events or deliveries taken per tenant per round.
     #[arg(long, env = "LOKET_DISPATCH_BATCH", default_value_t = DispatchSettings::default().batch)]
     pub dispatch_batch: u64,
-    /// Pause in milliseconds after a round with nothing to do.
+    /// Longest sleep in milliseconds when nothing wakes the dispatcher: the safety poll that
+    /// catches a lost wake-up or a re-driven delivery.
     #[arg(long, env = "LOKET_DISPATCH_IDLE_MS", default_value_t = millis(DispatchSettings::default().idle))]
     pub dispatch_idle_ms: u64,
     /// Attempts before a delivery is dead-lettered.
@@ -212,10 +213,12 @@ pub async fn run(args: DispatchConfig) -> Result<(), String> {
         ));
     } else {
         let (stop, stopped) = tokio::sync::watch::channel(false);
+        let listener = tokio::spawn(loket_store::wake::listen(db.clone(), stopped.clone()));
         let running = tokio::spawn(async move { dispatcher.run(stopped).await });
         crate::server::shutdown_signal().await;
         let _ = stop.send(true);
         let _ = running.await;
+        let _ = listener.await;
     }
     db.close().await.map_err(|e| e.to_string())?;
     Ok(())

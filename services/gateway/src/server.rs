@@ -210,9 +210,8 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     let gateway = prepare(&config).await?;
     let listener = TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
-    // Subscriptions see what is written from here on: the first poll marks the rest as history.
-    let mut live_feed = gateway.feed.poller();
-    live_feed.poll().await;
+    // Subscriptions see what is written from here on: older events are history.
+    let live_feed = gateway.feed.poller();
     let url = format!("http://{address}/graphql");
     tracing::info!(%address, tenants = gateway.tenants.tenants.len(), "listening");
     output::line(format!("Loket listening on {url}"));
@@ -232,6 +231,10 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     } else {
         None
     };
+    let wakeups = tokio::spawn(loket_store::wake::listen(
+        gateway.db.clone(),
+        stopped.clone(),
+    ));
     let live = tokio::spawn(live_feed.run(stopped));
     let settings = http::serve::ConnectionSettings {
         header_read_timeout: Duration::from_secs(config.limits.header_read_timeout_seconds),
@@ -242,6 +245,7 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     let _ = stop.send(true);
     let _ = refresh.await;
     let _ = live.await;
+    let _ = wakeups.await;
     // The dispatcher stops after its current round.
     if let Some(dispatcher) = dispatcher {
         let _ = dispatcher.await;

@@ -1,6 +1,11 @@
-//! The dispatcher: in rounds over every tenant it queues the day's reminders once a day, fans
-//! out due outbox events into deliveries, and sends due deliveries. It runs inside
-//! `loket serve` and as `loket dispatch`; on PostgreSQL several share the work.
+//! The dispatcher: it queues each tenant's reminders once a day, fans out due outbox events
+//! into deliveries, and sends due deliveries. It runs inside `loket serve` and as
+//! `loket dispatch`; on PostgreSQL several share the work.
+//!
+//! It does not walk every tenant to find work. It asks in one query across tenants which of
+//! them have events or deliveries due, and when the next one falls due ([`wake::work_due`]);
+//! works those; then sleeps until that time, until a commit that wrote an outbox wakes it
+//! ([`loket_store::wake`]), or at most [`DispatchSettings::idle`] (the safety poll).
 //!
 //! A delivery is claimed by moving its `available_at` one lease ahead (and counting the
 //! attempt) in a short transaction that skips rows other dispatchers hold; it is sent outside
@@ -10,10 +15,10 @@
 
 use std::{collections::HashMap, sync::Mutex, time::Duration};
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::{StreamExt, stream};
 use loket_kernel::TenantId;
-use loket_store::TenantTx;
+use loket_store::{TenantTx, wake};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::{Expr, ExprTrait, LockBehavior, LockType},
@@ -35,7 +40,8 @@ const SENT_GROUP: usize = 32;
 pub struct DispatchSettings {
     /// Events or deliveries taken per tenant per round.
     pub batch: u64,
-    /// Pause after a round that found nothing to do.
+    /// Longest sleep when nothing wakes the dispatcher and nothing falls due: the safety
+    /// poll that catches a lost wake-up or a re-driven delivery.
     pub idle: Duration,
     /// Attempts before a delivery is dead-lettered.
     pub max_attempts: i32,
@@ -53,7 +59,7 @@ impl Default for DispatchSettings {
     fn default() -> Self {
         Self {
             batch: 100,
-            idle: Duration::from_millis(500),
+            idle: Duration::from_secs(30),
             max_attempts: 8,
             backoff_base: Duration::from_secs(10),
             backoff_max: Duration::from_secs(3600),
@@ -138,28 +144,80 @@ impl Dispatcher {
         }
     }
 
-    /// Rounds until `stop` turns true; a round in progress finishes first.
+    /// Works what is due, as woken, until `stop` turns true; work in progress finishes first.
     pub async fn run(&self, mut stop: watch::Receiver<bool>) {
+        let mut wakeups = self.notify.inner.db.wakeups().subscribe();
         tracing::info!("dispatcher started");
-        loop {
-            if *stop.borrow() {
-                break;
-            }
-            let idle = match self.round().await {
-                Ok(round) => round.idle(),
+        while !*stop.borrow() {
+            let next = match self.work().await {
+                Ok(next) => next,
                 Err(e) => {
                     tracing::warn!(error = %e, "dispatch round failed");
-                    true
+                    None
                 }
             };
-            if idle {
-                tokio::select! {
-                    () = tokio::time::sleep(self.settings.idle) => {}
-                    _ = stop.changed() => {}
-                }
+            let wait = next
+                .map(|at| {
+                    at.signed_duration_since(Utc::now())
+                        .to_std()
+                        .unwrap_or_default()
+                })
+                .map_or(self.settings.idle, |wait| wait.min(self.settings.idle));
+            tokio::select! {
+                _ = wakeups.next() => {}
+                () = tokio::time::sleep(wait) => {}
+                _ = stop.changed() => {}
             }
         }
         tracing::info!("dispatcher stopped");
+    }
+
+    /// Queues the reminders due today, then works the tenants that have something due until
+    /// none has; returns when the next work falls due, if any is waiting.
+    async fn work(&self) -> Result<Option<DateTime<Utc>>, NotifyError> {
+        let tenants: Vec<TenantId> = self.notify.inner.tenants.tenants.keys().cloned().collect();
+        let today = Utc::now()
+            .with_timezone(&chrono_tz::Europe::Amsterdam)
+            .date_naive();
+        for tenant in &tenants {
+            if self.reminders_due(tenant, today) {
+                let queued = self.notify.remind(tenant, today).await?;
+                if queued > 0 {
+                    tracing::info!(tenant = %tenant, queued, "travel document reminders queued");
+                }
+                self.mark_reminded(tenant, today);
+            }
+        }
+        loop {
+            let due = wake::work_due(&self.notify.inner.db, &tenants).await?;
+            let now = Utc::now();
+            let later = due.values().copied().filter(|at| *at > now).min();
+            let ready: Vec<&TenantId> = due
+                .iter()
+                .filter(|(_, at)| **at <= now)
+                .map(|(tenant, _)| tenant)
+                .collect();
+            let mut round = Round::default();
+            for tenant in ready {
+                round.add(self.work_tenant(tenant).await?);
+            }
+            // Nothing done: what is due is another dispatcher's now.
+            if round.idle() {
+                return Ok(later);
+            }
+        }
+    }
+
+    /// Fans out a tenant's due events and sends its due deliveries, a batch of each.
+    async fn work_tenant(&self, tenant: &TenantId) -> Result<Round, NotifyError> {
+        let (events, queued) = self.notify.fan_out(tenant, self.settings.batch).await?;
+        let mut round = Round {
+            events,
+            queued,
+            ..Round::default()
+        };
+        round.add(self.deliver(tenant).await?);
+        Ok(round)
     }
 
     /// Rounds until one finds nothing due; returns the sum.
@@ -190,10 +248,7 @@ impl Dispatcher {
                 round.queued = round.queued.saturating_add(queued);
                 self.mark_reminded(tenant, today);
             }
-            let (events, queued) = self.notify.fan_out(tenant, self.settings.batch).await?;
-            round.events = round.events.saturating_add(events);
-            round.queued = round.queued.saturating_add(queued);
-            round.add(self.deliver(tenant).await?);
+            round.add(self.work_tenant(tenant).await?);
         }
         Ok(round)
     }

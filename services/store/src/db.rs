@@ -12,6 +12,7 @@ use sea_orm::{
 use crate::{
     Session, StoreError, Transaction, tenants,
     tx::{Mode, Opener},
+    wake::{Wake, Wakeups},
 };
 
 /// PostgreSQL's statement timeout inside Loket's transactions unless configured otherwise.
@@ -26,12 +27,24 @@ pub enum Backend {
     Postgres,
 }
 
-/// A connection pool to Loket's database.
+/// A connection pool to Loket's database, with the process's [`Wakeups`].
 #[derive(Clone, Debug)]
 pub struct Db {
     conn: DatabaseConnection,
     backend: Backend,
     opener: Opener,
+    wakeups: Wakeups,
+    listen_url: Option<ListenUrl>,
+}
+
+/// The URL the outbox listener connects with; shown without its password.
+#[derive(Clone)]
+struct ListenUrl(String);
+
+impl std::fmt::Debug for ListenUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&redact(&self.0))
+    }
 }
 
 impl Db {
@@ -60,6 +73,7 @@ impl Db {
         } else {
             return Err(StoreError::UnsupportedUrl(redact(url)));
         };
+        let listen_url = (backend == Backend::Postgres).then(|| ListenUrl(url.clone()));
         let mut options = ConnectOptions::new(url);
         options
             .connect_timeout(Duration::from_secs(10))
@@ -87,6 +101,8 @@ impl Db {
                 postgres: backend == Backend::Postgres,
                 statement_timeout_ms: DEFAULT_STATEMENT_TIMEOUT_MS,
             },
+            wakeups: Wakeups::default(),
+            listen_url,
         })
     }
 
@@ -99,6 +115,26 @@ impl Db {
 
     pub(crate) fn opener(&self) -> &Opener {
         &self.opener
+    }
+
+    /// This process's wake-ups: who hears which tenants' outboxes have news.
+    pub fn wakeups(&self) -> &Wakeups {
+        &self.wakeups
+    }
+
+    /// The URL to listen for outbox commits with (PostgreSQL only).
+    pub(crate) fn listen_url(&self) -> Option<&str> {
+        self.listen_url.as_ref().map(|u| u.0.as_str())
+    }
+
+    /// After a commit that wrote the outboxes of `tenants`: on SQLite, wakes this process's
+    /// readers (on PostgreSQL the database tells every listener, see [`crate::wake`]).
+    pub(crate) fn committed(&self, tenants: Vec<TenantId>) {
+        if self.backend == Backend::Sqlite {
+            for tenant in tenants {
+                self.wakeups.send(Wake::Tenant(tenant));
+            }
+        }
     }
 
     /// The engine.
@@ -148,12 +184,12 @@ impl Db {
     /// Begins a writing transaction confined to `tenant`, for background work; requests use
     /// a [`Session`].
     pub async fn begin(&self, tenant: &TenantId) -> Result<Transaction, StoreError> {
-        Transaction::begin(&self.conn, &self.opener, Mode::Write, tenant.clone()).await
+        Transaction::begin(self, Mode::Write, tenant.clone()).await
     }
 
     /// Begins a reading transaction confined to `tenant` (on SQLite it takes no write lock).
     pub async fn begin_read(&self, tenant: &TenantId) -> Result<Transaction, StoreError> {
-        Transaction::begin(&self.conn, &self.opener, Mode::Read, tenant.clone()).await
+        Transaction::begin(self, Mode::Read, tenant.clone()).await
     }
 
     /// The database work of one request by an actor of `home`.

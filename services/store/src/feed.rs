@@ -1,22 +1,32 @@
-//! The live feed: each replica polls the outbox of every tenant and broadcasts the new events
-//! to whoever listens in that process (GraphQL subscriptions). Every replica reads the
-//! database itself, so a change made through one replica reaches subscribers of all of them,
-//! with no broker to run.
+//! The live feed: each replica reads the outbox of the tenants it is woken for and broadcasts
+//! the new events to whoever listens in that process (GraphQL subscriptions). Every replica
+//! reads the database itself, so a change made through one replica reaches subscribers of all
+//! of them, with no broker to run.
+//!
+//! # Woken, with a slow safety poll
+//!
+//! The feed reads a tenant when [`crate::wake`] says its outbox has news: on PostgreSQL a
+//! notification sent by the database when the writing transaction commits, on SQLite a signal
+//! in memory. Every [`FeedSettings::poll_every`] (30 s by default) it also asks, in one query
+//! across tenants, which tenants wrote anything in the last `poll_every` + `look_back`, and
+//! reads those: a wake-up lost while the listener reconnected costs that much latency, not the
+//! event. At rest the feed so costs one query per safety poll, however many tenants there are.
 //!
 //! # Reading by id, with a look-back window
 //!
 //! An outbox id is a UUIDv7 taken when the event is written, *before* its transaction
 //! commits. A transaction that commits late so becomes visible with an id older than ids the
 //! feed has already passed, and reading "everything after the last id seen" would skip it for
-//! good. Each poll therefore reads every id of the last [`FeedSettings::look_back`] (5 s by
-//! default) and broadcasts only those it has not broadcast before; ids that slide out of the
-//! window are forgotten, so the memory kept is one window of ids per tenant.
+//! good. Each read therefore reads every id of the last [`FeedSettings::look_back`] (5 s by
+//! default; the safety poll reads back `poll_every` further) and broadcasts only those it has
+//! not broadcast before; ids that slide out of the longest window are forgotten, so the memory
+//! kept is one window of ids per tenant that wrote recently.
 //!
 //! An event is missed when its transaction commits more than the window after it was written,
 //! when the writing replica's clock runs behind this one's by more than the window, or when
 //! the database is unreachable for longer than the window. Live updates are a convenience
 //! for screens that are open; the notification dispatcher is the delivery that loses nothing.
-//! Events of one tenant are broadcast in id order within a poll; a late commit arrives after
+//! Events of one tenant are broadcast in id order within a read; a late commit arrives after
 //! younger events.
 //!
 //! The window is a range of the primary key `(tenant_id, id)`: a UUIDv7 begins with its
@@ -29,14 +39,16 @@
 //! On PostgreSQL the outbox is under forced row-level security, so each tenant is read in
 //! its own [`crate::TenantTx`]. SQLite has no row-level security; there the feed reads
 //! through the pool with the same tenant filter, because a `TenantTx` on SQLite takes the
-//! write lock when it begins, and a poller taking it several times a second per tenant would
-//! make every writer wait.
+//! write lock when it begins.
 //!
-//! The feed starts at "now": the first successful poll of a tenant only marks what is already
-//! in the window as seen. It polls even when nobody listens, so that a subscriber misses
-//! nothing written after it subscribed.
+//! The feed starts at "now": events with an id older than the moment its [`Poller`] was made
+//! are history and never broadcast (ids of one process are ordered; see [`Uuid::now_v7`]).
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    sync::Arc,
+    time::Duration,
+};
 
 use chrono::{DateTime, Utc};
 use loket_kernel::TenantId;
@@ -50,15 +62,19 @@ use uuid::Uuid;
 mod window;
 
 use self::window::{Window, floor};
-use crate::{Backend, Db, StoreError, entity::outbox};
+use crate::{
+    Backend, Db, StoreError,
+    entity::outbox,
+    wake::{self, Due, WakeReceiver},
+};
 
-/// How often the feed polls unless configured otherwise.
-pub const DEFAULT_POLL_EVERY: Duration = Duration::from_millis(250);
+/// How often the feed runs its safety poll unless configured otherwise.
+pub const DEFAULT_POLL_EVERY: Duration = Duration::from_secs(30);
 
 /// How far back each poll reads unless configured otherwise.
 pub const DEFAULT_LOOK_BACK: Duration = Duration::from_secs(5);
 
-/// Most events fetched from one tenant in one poll; the rest follow in the next.
+/// Most events fetched from one tenant in one read; the rest follow in the next.
 const MAX_BATCH: usize = 500;
 
 /// A listener's end of the feed.
@@ -79,14 +95,14 @@ pub struct FeedEvent {
     pub created_at: DateTime<Utc>,
 }
 
-/// How the feed polls.
+/// How the feed reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedSettings {
     /// Only events whose kind starts with this, for example `case.`.
     pub kind_prefix: String,
-    /// The pause between two polls of every tenant.
+    /// The pause between two safety polls (which catch what a lost wake-up did not tell).
     pub poll_every: Duration,
-    /// How far back every poll reads; longer than any transaction between writing an event
+    /// How far back every read reads; longer than any transaction between writing an event
     /// and committing, plus the clock difference between replicas.
     pub look_back: Duration,
     /// Events a slow listener may fall behind before it misses some.
@@ -94,7 +110,7 @@ pub struct FeedSettings {
 }
 
 impl FeedSettings {
-    /// Events of `kind_prefix`, polled every 250 ms with a 5 s look-back, 1024 buffered.
+    /// Events of `kind_prefix`, a safety poll every 30 s, a 5 s look-back, 1024 buffered.
     pub fn new(kind_prefix: impl Into<String>) -> Self {
         Self {
             kind_prefix: kind_prefix.into(),
@@ -128,7 +144,7 @@ impl std::fmt::Debug for Feed {
 }
 
 impl Feed {
-    /// A feed of the outboxes of `tenants` in `db`; it polls once [`Feed::run`] runs.
+    /// A feed of the outboxes of `tenants` in `db`; it reads once [`Feed::run`] runs.
     pub fn new(
         db: Db,
         tenants: impl IntoIterator<Item = TenantId>,
@@ -145,7 +161,7 @@ impl Feed {
         }
     }
 
-    /// The settings it polls with.
+    /// The settings it reads with.
     pub fn settings(&self) -> &FeedSettings {
         &self.inner.settings
     }
@@ -156,21 +172,19 @@ impl Feed {
         self.inner.sender.subscribe()
     }
 
-    /// A poller with fresh state: the first poll of each tenant starts the feed at "now".
+    /// A poller starting the feed at "now": it hears of every wake-up from here on.
     pub fn poller(&self) -> Poller {
         Poller {
             feed: self.clone(),
-            windows: self
-                .inner
-                .tenants
-                .iter()
-                .map(|t| (t.clone(), Window::default()))
-                .collect(),
+            wakeups: self.inner.db.wakeups().subscribe(),
+            start: Uuid::now_v7(),
+            windows: BTreeMap::new(),
+            failing: BTreeSet::new(),
         }
     }
 
-    /// Polls every [`FeedSettings::poll_every`] until `stop` turns true (or its sender is
-    /// gone), starting from "now"; see [`Poller::run`].
+    /// Reads as woken, with a safety poll every [`FeedSettings::poll_every`], until `stop`
+    /// turns true (or its sender is gone), starting from "now"; see [`Poller::run`].
     pub async fn run(&self, stop: watch::Receiver<bool>) {
         self.poller().run(stop).await;
     }
@@ -190,51 +204,105 @@ pub async fn next_event(receiver: &mut FeedReceiver) -> Option<Arc<FeedEvent>> {
     }
 }
 
-/// Polls a [`Feed`]'s tenants, remembering per tenant what it broadcast. Its first poll of a
-/// tenant marks what is there as history.
+/// Reads a [`Feed`]'s tenants as it is woken, remembering per tenant what it broadcast.
 pub struct Poller {
     feed: Feed,
-    windows: Vec<(TenantId, Window)>,
+    wakeups: WakeReceiver,
+    /// Ids up to this one are history.
+    start: Uuid,
+    /// The windows of tenants read so far.
+    windows: BTreeMap<TenantId, Window>,
+    /// Tenants whose last read failed, so that an outage is logged once.
+    failing: BTreeSet<TenantId>,
 }
 
 impl Poller {
-    /// Polls every [`FeedSettings::poll_every`] until `stop` turns true (or its sender is
-    /// gone); a poll in progress finishes first.
+    /// Reads the tenants it is woken for, and runs a safety poll every
+    /// [`FeedSettings::poll_every`], until `stop` turns true (or its sender is gone); a read
+    /// in progress finishes first.
     pub async fn run(mut self, mut stop: watch::Receiver<bool>) {
-        let settings = &self.feed.inner.settings;
+        let settings = self.feed.inner.settings.clone();
         // A zero period would make `interval` panic.
-        let mut tick = tokio::time::interval(settings.poll_every.max(Duration::from_millis(1)));
+        let period = settings.poll_every.max(Duration::from_millis(1));
+        let first = tokio::time::Instant::now()
+            .checked_add(period)
+            .unwrap_or_else(tokio::time::Instant::now);
+        let mut tick = tokio::time::interval_at(first, period);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tracing::info!(
-            tenants = self.windows.len(),
-            poll_ms = settings.poll_every.as_millis(),
+            tenants = self.feed.inner.tenants.len(),
+            safety_poll_ms = settings.poll_every.as_millis(),
             "live feed started"
         );
         while !*stop.borrow() {
             tokio::select! {
-                _ = tick.tick() => {}
+                due = self.wakeups.next() => match due {
+                    Some(Due::Tenants(tenants)) => {
+                        self.read_tenants(tenants.iter(), settings.look_back).await;
+                    }
+                    Some(Due::All) => {
+                        self.sweep().await;
+                    }
+                    None => break,
+                },
+                _ = tick.tick() => {
+                    self.sweep().await;
+                }
                 changed = stop.changed() => {
                     if changed.is_err() {
                         break;
                     }
-                    continue;
                 }
             }
-            self.poll().await;
         }
         tracing::info!("live feed stopped");
     }
 
-    /// Polls every tenant once and broadcasts what is new; returns how many events that was.
-    /// A tenant that cannot be read is logged (once until it recovers) and tried next time.
+    /// Reads every tenant once and broadcasts what is new; returns how many events that was.
     pub async fn poll(&mut self) -> usize {
-        let inner = &self.feed.inner;
+        let inner = Arc::clone(&self.feed.inner);
+        self.read_tenants(inner.tenants.iter(), inner.settings.look_back)
+            .await
+    }
+
+    /// The safety poll: asks in one query which tenants wrote anything since the longest
+    /// window began, and reads those. Returns how many events it broadcast.
+    pub async fn sweep(&mut self) -> usize {
+        let inner = Arc::clone(&self.feed.inner);
+        let since = floor(Utc::now(), inner.settings.reach());
+        match wake::outbox_tenants(&inner.db, &inner.tenants, since).await {
+            Ok(tenants) => {
+                self.read_tenants(tenants.iter(), inner.settings.reach())
+                    .await
+            }
+            Err(error) => {
+                tracing::warn!(%error, "live feed cannot ask which outboxes have news");
+                0
+            }
+        }
+    }
+
+    /// Reads the last `span` of `tenants` (those of the feed) and broadcasts what is new;
+    /// returns how many events that was. A tenant that cannot be read is logged (once until it
+    /// recovers) and read again at the next wake-up or safety poll.
+    async fn read_tenants<'t>(
+        &mut self,
+        tenants: impl Iterator<Item = &'t TenantId>,
+        span: Duration,
+    ) -> usize {
+        let inner = Arc::clone(&self.feed.inner);
         let mut sent: usize = 0;
-        for (tenant, window) in &mut self.windows {
-            match read(inner, tenant, window).await {
+        for tenant in tenants {
+            if !inner.tenants.contains(tenant) {
+                continue;
+            }
+            let window = self
+                .windows
+                .entry(tenant.clone())
+                .or_insert_with(|| Window::starting(self.start));
+            match read(&inner, tenant, window, span).await {
                 Ok(events) => {
-                    if window.failing {
-                        window.failing = false;
+                    if self.failing.remove(tenant) {
                         tracing::info!(%tenant, "live feed reads the outbox again");
                     }
                     sent = sent.saturating_add(events.len());
@@ -243,14 +311,24 @@ impl Poller {
                         let _ = inner.sender.send(Arc::new(event));
                     }
                 }
-                Err(error) if !window.failing => {
-                    window.failing = true;
-                    tracing::warn!(%tenant, %error, "live feed cannot read the outbox");
+                Err(error) => {
+                    if self.failing.insert(tenant.clone()) {
+                        tracing::warn!(%tenant, %error, "live feed cannot read the outbox");
+                    }
                 }
-                Err(_) => {}
+            }
+            if window.is_empty() {
+                self.windows.remove(tenant);
             }
         }
         sent
+    }
+}
+
+impl FeedSettings {
+    /// How far back the safety poll looks, and so how long ids are remembered.
+    fn reach(&self) -> Duration {
+        self.look_back.saturating_add(self.poll_every)
     }
 }
 
@@ -259,9 +337,11 @@ async fn read(
     inner: &Inner,
     tenant: &TenantId,
     window: &mut Window,
+    span: Duration,
 ) -> Result<Vec<FeedEvent>, StoreError> {
-    let floor = floor(Utc::now(), inner.settings.look_back);
-    window.slide(floor);
+    let now = Utc::now();
+    window.slide(floor(now, inner.settings.reach()));
+    let floor = floor(now, span);
     let prefix = inner.settings.kind_prefix.as_str();
     match inner.db.backend() {
         Backend::Postgres => {
@@ -298,11 +378,6 @@ async fn read_window<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let mut fresh = window.unseen(&ids);
-    if !window.primed {
-        window.mark(&fresh);
-        window.primed = true;
-        return Ok(Vec::new());
-    }
     if fresh.is_empty() {
         return Ok(Vec::new());
     }

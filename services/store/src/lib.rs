@@ -24,6 +24,7 @@ mod tenants;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tx;
+pub mod wake;
 
 pub use db::{Backend, DEFAULT_STATEMENT_TIMEOUT_MS, Db};
 pub use error::StoreError;

@@ -63,6 +63,7 @@ pub async fn publish(
     })
     .exec_without_returning(tx.conn())
     .await?;
+    tx.wrote_outbox();
     Ok(id)
 }
 
@@ -90,6 +91,7 @@ pub async fn publish_all(
     outbox::Entity::insert_many(rows)
         .exec_without_returning(tx.conn())
         .await?;
+    tx.wrote_outbox();
     Ok(())
 }
 

@@ -24,7 +24,7 @@ use tokio::sync::Mutex;
 use crate::{
     Db, StoreError,
     processing_log::{Book, Processing},
-    tx::{Counts, Mode, State, TenantTx},
+    tx::{Counts, Mode, State, TenantTx, Written},
 };
 
 /// The database work of one request (or of one live event, or one background step).
@@ -40,6 +40,7 @@ struct Inner {
     state: Arc<Mutex<State>>,
     book: std::sync::Mutex<Book>,
     counts: Arc<Counts>,
+    written: Arc<Written>,
     failed: AtomicBool,
 }
 
@@ -63,6 +64,7 @@ impl Session {
                 state: Arc::new(Mutex::new(State::Idle)),
                 book: std::sync::Mutex::new(Book::default()),
                 counts: Arc::new(Counts::default()),
+                written: Arc::new(Written::default()),
                 failed: AtomicBool::new(false),
             }),
         }
@@ -98,6 +100,7 @@ impl Session {
             guard,
             domain.clone(),
             Arc::clone(&inner.counts),
+            Arc::clone(&inner.written),
             inner.db.db_backend(),
         ))
     }
@@ -200,6 +203,7 @@ impl Session {
         }
         inner.counts.statement();
         tx.commit().await?;
+        inner.db.committed(inner.written.take());
         Ok(Vec::new())
     }
 

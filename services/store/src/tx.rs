@@ -2,6 +2,7 @@
 //! [`Transaction`], one that background work opens and commits itself.
 
 use std::{
+    collections::BTreeSet,
     ops::Deref,
     sync::{
         Arc,
@@ -17,7 +18,7 @@ use sea_orm::{
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-use crate::StoreError;
+use crate::{Db, StoreError};
 
 /// How many transactions and statements a unit of work used: the round trips a request
 /// costs, counted where they happen.
@@ -44,6 +45,28 @@ impl Counts {
     /// Statements sent so far, `BEGIN` and `COMMIT` included.
     pub fn statements(&self) -> u32 {
         self.statements.load(Ordering::Relaxed)
+    }
+}
+
+/// The tenants whose outbox a unit of work wrote to: woken when it commits.
+#[derive(Debug, Default)]
+pub(crate) struct Written(std::sync::Mutex<BTreeSet<TenantId>>);
+
+impl Written {
+    fn add(&self, tenant: &TenantId) {
+        if let Ok(mut set) = self.0.lock()
+            && !set.contains(tenant)
+        {
+            set.insert(tenant.clone());
+        }
+    }
+
+    /// Takes the tenants written so far.
+    pub(crate) fn take(&self) -> Vec<TenantId> {
+        self.0
+            .lock()
+            .map(|mut set| std::mem::take(&mut *set).into_iter().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -148,6 +171,7 @@ pub struct TenantTx {
     guard: OwnedMutexGuard<State>,
     tenant: TenantId,
     counts: Arc<Counts>,
+    written: Arc<Written>,
     backend: DbBackend,
 }
 
@@ -164,12 +188,14 @@ impl TenantTx {
         guard: OwnedMutexGuard<State>,
         tenant: TenantId,
         counts: Arc<Counts>,
+        written: Arc<Written>,
         backend: DbBackend,
     ) -> Self {
         Self {
             guard,
             tenant,
             counts,
+            written,
             backend,
         }
     }
@@ -184,6 +210,12 @@ impl TenantTx {
     /// The tenant this transaction is confined to.
     pub fn tenant(&self) -> &TenantId {
         &self.tenant
+    }
+
+    /// Notes that this tenant's outbox was written, so that its readers are woken once the
+    /// transaction commits.
+    pub(crate) fn wrote_outbox(&self) {
+        self.written.add(&self.tenant);
     }
 
     /// The connection to run queries on.
@@ -237,31 +269,36 @@ impl ConnectionTrait for TenantTx {
 #[derive(Debug)]
 pub struct Transaction {
     tx: TenantTx,
+    db: Db,
 }
 
 impl Transaction {
-    pub(crate) async fn begin(
-        conn: &DatabaseConnection,
-        opener: &Opener,
-        mode: Mode,
-        tenant: TenantId,
-    ) -> Result<Self, StoreError> {
+    pub(crate) async fn begin(db: &Db, mode: Mode, tenant: TenantId) -> Result<Self, StoreError> {
         let counts = Arc::new(Counts::default());
-        let tx = opener.begin(conn, mode, &tenant, &counts).await?;
+        let tx = db.opener().begin(db.raw(), mode, &tenant, &counts).await?;
         let state = Arc::new(Mutex::new(State::Open {
             tx,
             domain: tenant.clone(),
         }));
         let guard = state.lock_owned().await;
         Ok(Self {
-            tx: TenantTx::new(guard, tenant, counts, conn.get_database_backend()),
+            tx: TenantTx::new(
+                guard,
+                tenant,
+                counts,
+                Arc::new(Written::default()),
+                db.db_backend(),
+            ),
+            db: db.clone(),
         })
     }
 
-    /// Commits.
+    /// Commits, and wakes the readers of the outboxes it wrote.
     pub async fn commit(self) -> Result<(), StoreError> {
+        let written = self.tx.written.take();
         if let Some(tx) = self.tx.take() {
             tx.commit().await?;
+            self.db.committed(written);
         }
         Ok(())
     }

@@ -96,9 +96,13 @@ async fn on_postgres_every_tenant_table_has_forced_rls_and_a_policy() {
         )
         .await;
         assert_eq!(flags, vec!["true"], "{table}");
+        // The one policy that binds the application (and everyone but the owner).
         let policies = strings(
             &db,
-            &format!("SELECT qual FROM pg_policies WHERE tablename = '{table}'"),
+            &format!(
+                "SELECT qual FROM pg_policies WHERE tablename = '{table}' \
+                 AND roles && ARRAY['public', 'loket_app']::name[]"
+            ),
         )
         .await;
         assert_eq!(policies.len(), 1, "{table}");
@@ -106,6 +110,26 @@ async fn on_postgres_every_tenant_table_has_forced_rls_and_a_policy() {
             policies[0].contains("loket.tenant"),
             "{table}: {policies:?}"
         );
+        // Besides it, only the owner may read the tables the wake-up functions ask across
+        // tenants (those functions run as the owner), and only read.
+        let others = strings(
+            &db,
+            &format!(
+                "SELECT cmd || ' ' || array_to_string(roles, ',') FROM pg_policies \
+                 WHERE tablename = '{table}' AND NOT roles && ARRAY['public', 'loket_app']::name[]"
+            ),
+        )
+        .await;
+        let owner = strings(
+            &db,
+            "SELECT tableowner::text FROM pg_tables WHERE tablename = 'cases'",
+        )
+        .await;
+        let expected = match *table {
+            "outbox" | "deliveries" => vec![format!("SELECT {}", owner[0])],
+            _ => Vec::new(),
+        };
+        assert_eq!(others, expected, "{table}");
     }
 }
 

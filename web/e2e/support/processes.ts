@@ -122,7 +122,7 @@ export async function startLoket(options: {
       options.tenants,
     ],
     {
-      env: { ...process.env, LOKET_LOG_FORMAT: 'json', LOKET_FEED_POLL_MS: '100' },
+      env: { ...process.env, LOKET_LOG_FORMAT: 'json' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

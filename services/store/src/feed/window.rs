@@ -9,25 +9,36 @@ use uuid::Uuid;
 /// What one tenant's poller has seen in the current window.
 #[derive(Debug, Default)]
 pub(super) struct Window {
-    /// Whether a first poll has marked the existing events as seen.
-    pub(super) primed: bool,
-    /// Ids broadcast (or skipped as history) that are still in the window.
+    /// Ids up to this one are history, never broadcast.
+    start: Uuid,
+    /// Ids broadcast that are still in the window.
     seen: BTreeSet<Uuid>,
-    /// Whether the last poll failed, so that an outage is logged once.
-    pub(super) failing: bool,
 }
 
 impl Window {
+    /// A window to which ids up to `start` are history.
+    pub(super) fn starting(start: Uuid) -> Self {
+        Self {
+            start,
+            seen: BTreeSet::new(),
+        }
+    }
+
+    /// Whether it remembers no id (it may then be dropped and made again).
+    pub(super) fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+
     /// Forgets ids below `floor`: they will not be read again.
     pub(super) fn slide(&mut self, floor: Uuid) {
         self.seen = self.seen.split_off(&floor);
     }
 
-    /// The ids of `found` not seen before, in the order given.
+    /// The ids of `found` after the start and not seen before, in the order given.
     pub(super) fn unseen(&self, found: &[Uuid]) -> Vec<Uuid> {
         found
             .iter()
-            .filter(|id| !self.seen.contains(id))
+            .filter(|id| **id > self.start && !self.seen.contains(id))
             .copied()
             .collect()
     }
@@ -71,6 +82,12 @@ mod tests {
         window.mark(&second);
         assert_eq!(second, [early]);
         assert!(window.unseen(&[early, late]).is_empty());
+    }
+
+    #[test]
+    fn ids_up_to_the_start_are_history() {
+        let window = Window::starting(at(1_000));
+        assert_eq!(window.unseen(&[at(999), at(1_000), at(1_001)]), [at(1_001)]);
     }
 
     #[test]

@@ -1,0 +1,339 @@
+//! Wake-ups: which tenants have something new in their outbox, told instead of polled.
+//!
+//! - **PostgreSQL.** A trigger on `outbox` notifies channel [`OUTBOX_CHANNEL`] with the
+//!   tenant's slug when a transaction that wrote events commits. [`listen`] holds one
+//!   connection that listens, and passes each slug on to this process's [`Wakeups`]; every
+//!   replica and every dispatcher so hears of every commit, whichever process made it. After a
+//!   (re)connection it wakes everyone for every tenant, since notifications sent while it was
+//!   away are lost.
+//! - **SQLite** has one process: a transaction that wrote events wakes the [`Wakeups`] of its
+//!   own [`crate::Db`] when it commits.
+//!
+//! A missed wake-up costs latency, not events: readers also run a slow safety poll, one query
+//! over every tenant through [`outbox_tenants`] and [`work_due`]. Those two are Loket's
+//! deliberate crossing of tenants for this purpose. On PostgreSQL they call `SECURITY DEFINER`
+//! functions that only the application role may execute and that return tenant slugs and
+//! times, never a row's content (migration `m20261205_000014_wakeups`).
+
+use std::{
+    collections::{BTreeMap, BTreeSet, HashMap},
+    time::Duration,
+};
+
+use chrono::{DateTime, Utc};
+use loket_kernel::TenantId;
+use loket_migration::{APP_ROLE, OUTBOX_CHANNEL};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Statement,
+    TransactionTrait, sqlx::postgres::PgListener,
+};
+use tokio::sync::{broadcast, watch};
+use uuid::Uuid;
+
+use crate::{Backend, Db, StoreError, entity::outbox};
+
+/// Wake-ups a slow reader may fall behind before it is told to look at every tenant.
+const CAPACITY: usize = 4096;
+
+/// The longest wait before the listener connects again after losing its connection.
+const MAX_RECONNECT_WAIT: Duration = Duration::from_secs(30);
+
+/// Something new, as a process hears of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wake {
+    /// A transaction that wrote this tenant's outbox committed.
+    Tenant(TenantId),
+    /// Wake-ups may have been missed: look at every tenant.
+    All,
+}
+
+/// What a reader should look at after it woke: the tenants it was told of, or every one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Due {
+    /// These tenants.
+    Tenants(BTreeSet<TenantId>),
+    /// Every tenant (after a reconnection, or when the reader fell behind).
+    All,
+}
+
+/// The wake-ups of one process: the listener (or, on SQLite, the committing transaction)
+/// sends, the live feed and the dispatcher receive.
+#[derive(Debug, Clone)]
+pub struct Wakeups {
+    sender: broadcast::Sender<Wake>,
+}
+
+impl Default for Wakeups {
+    fn default() -> Self {
+        Self {
+            sender: broadcast::channel(CAPACITY).0,
+        }
+    }
+}
+
+impl Wakeups {
+    /// Tells every receiver.
+    pub fn send(&self, wake: Wake) {
+        // Nobody listening is not an error.
+        let _ = self.sender.send(wake);
+    }
+
+    /// A receiver of every wake-up from now on.
+    pub fn subscribe(&self) -> WakeReceiver {
+        WakeReceiver {
+            receiver: self.sender.subscribe(),
+        }
+    }
+}
+
+/// A reader's end of the [`Wakeups`].
+#[derive(Debug)]
+pub struct WakeReceiver {
+    receiver: broadcast::Receiver<Wake>,
+}
+
+impl WakeReceiver {
+    /// Waits for a wake-up, then takes every one already waiting with it. `None` once the
+    /// senders are gone.
+    pub async fn next(&mut self) -> Option<Due> {
+        let first = match self.receiver.recv().await {
+            Ok(wake) => wake,
+            Err(broadcast::error::RecvError::Lagged(_)) => Wake::All,
+            Err(broadcast::error::RecvError::Closed) => return None,
+        };
+        let mut due = Due::Tenants(BTreeSet::new());
+        add(&mut due, first);
+        loop {
+            match self.receiver.try_recv() {
+                Ok(wake) => add(&mut due, wake),
+                Err(broadcast::error::TryRecvError::Lagged(_)) => due = Due::All,
+                Err(_) => return Some(due),
+            }
+        }
+    }
+}
+
+fn add(due: &mut Due, wake: Wake) {
+    match (due, wake) {
+        (Due::All, _) => {}
+        (due, Wake::All) => *due = Due::All,
+        (Due::Tenants(set), Wake::Tenant(tenant)) => {
+            set.insert(tenant);
+        }
+    }
+}
+
+/// Listens for outbox commits on PostgreSQL and wakes `db`'s readers, until `stop` turns true.
+/// Returns at once on SQLite, where commits wake readers themselves.
+pub async fn listen(db: Db, mut stop: watch::Receiver<bool>) {
+    let Some(url) = db.listen_url() else {
+        return;
+    };
+    let mut wait = Duration::from_millis(100);
+    while !*stop.borrow() {
+        let began = tokio::time::Instant::now();
+        tokio::select! {
+            Err(error) = relay(&db, url) => {
+                if began.elapsed() > MAX_RECONNECT_WAIT {
+                    wait = Duration::from_millis(100);
+                }
+                tracing::warn!(%error, wait_ms = wait.as_millis(),
+                    "lost the outbox listener; connecting again");
+            }
+            _ = stop.changed() => break,
+        }
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {}
+            _ = stop.changed() => break,
+        }
+        wait = wait.saturating_mul(2).min(MAX_RECONNECT_WAIT);
+    }
+}
+
+/// Connects, listens and passes notifications on until the connection fails.
+async fn relay(db: &Db, url: &str) -> Result<(), sea_orm::sqlx::Error> {
+    let mut listener = PgListener::connect(url).await?;
+    listener.listen(OUTBOX_CHANNEL).await?;
+    tracing::info!("listening for outbox commits");
+    // What was committed while nobody listened is not told again.
+    db.wakeups().send(Wake::All);
+    loop {
+        let notification = listener.recv().await?;
+        if let Ok(tenant) = TenantId::new(notification.payload()) {
+            db.wakeups().send(Wake::Tenant(tenant));
+        }
+    }
+}
+
+/// Which of `tenants` wrote outbox events with an id of at least `since` (ids are UUIDv7, so
+/// this is "written since"), in one query across tenants.
+pub async fn outbox_tenants(
+    db: &Db,
+    tenants: &[TenantId],
+    since: Uuid,
+) -> Result<BTreeSet<TenantId>, StoreError> {
+    if tenants.is_empty() {
+        return Ok(BTreeSet::new());
+    }
+    let slugs: Vec<String> = match db.backend() {
+        Backend::Postgres => {
+            let rows = as_app(
+                db,
+                Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT t FROM loket_outbox_tenants($1, $2) AS t",
+                    [joined(tenants).into(), since.into()],
+                ),
+            )
+            .await?;
+            rows.iter()
+                .filter_map(|row| row.try_get::<String>("", "t").ok())
+                .collect()
+        }
+        Backend::Sqlite => {
+            outbox::Entity::find()
+                .select_only()
+                .column(outbox::Column::TenantId)
+                .filter(outbox::Column::TenantId.is_in(tenants.iter().map(TenantId::as_str)))
+                .filter(outbox::Column::Id.gte(since))
+                .group_by(outbox::Column::TenantId)
+                .into_tuple()
+                .all(db.raw())
+                .await?
+        }
+    };
+    Ok(known(tenants, slugs))
+}
+
+/// For each of `tenants` with undelivered events or pending deliveries, the earliest time one
+/// of them is due (it may be past), in one query across tenants.
+pub async fn work_due(
+    db: &Db,
+    tenants: &[TenantId],
+) -> Result<BTreeMap<TenantId, DateTime<Utc>>, StoreError> {
+    if tenants.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let rows = match db.backend() {
+        Backend::Postgres => {
+            as_app(
+                db,
+                Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT tenant, due_at FROM loket_dispatch_due($1)",
+                    [joined(tenants).into()],
+                ),
+            )
+            .await?
+        }
+        Backend::Sqlite => {
+            let marks = vec!["?"; tenants.len()].join(", ");
+            let values: Vec<sea_orm::Value> = tenants.iter().map(|t| t.as_str().into()).collect();
+            let sql = format!(
+                "SELECT tenant_id AS tenant, MIN(available_at) AS due_at FROM outbox \
+                 WHERE tenant_id IN ({marks}) AND published_at IS NULL GROUP BY tenant_id \
+                 UNION ALL \
+                 SELECT tenant_id, MIN(available_at) FROM deliveries \
+                 WHERE tenant_id IN ({marks}) AND status = 'pending' GROUP BY tenant_id"
+            );
+            let values = values.iter().chain(values.iter()).cloned();
+            db.raw()
+                .query_all_raw(Statement::from_sql_and_values(
+                    DbBackend::Sqlite,
+                    sql,
+                    values,
+                ))
+                .await?
+        }
+    };
+    let by_slug = by_slug(tenants);
+    let mut due: BTreeMap<TenantId, DateTime<Utc>> = BTreeMap::new();
+    for row in rows {
+        let (Ok(slug), Ok(at)) = (
+            row.try_get::<String>("", "tenant"),
+            row.try_get::<DateTime<Utc>>("", "due_at"),
+        ) else {
+            continue;
+        };
+        let Some(tenant) = by_slug.get(slug.as_str()) else {
+            continue;
+        };
+        due.entry((*tenant).clone())
+            .and_modify(|earliest| *earliest = (*earliest).min(at))
+            .or_insert(at);
+    }
+    Ok(due)
+}
+
+/// Runs one statement as the application role (the only role that may call the functions
+/// that cross tenants), in a transaction of its own.
+async fn as_app(db: &Db, statement: Statement) -> Result<Vec<sea_orm::QueryResult>, StoreError> {
+    let tx = db.raw().begin().await?;
+    tx.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT set_config('role', $1, true)",
+        [APP_ROLE.into()],
+    ))
+    .await?;
+    let rows = tx.query_all_raw(statement).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// The slugs as one comma-separated text (a slug has no comma).
+fn joined(tenants: &[TenantId]) -> String {
+    tenants
+        .iter()
+        .map(TenantId::as_str)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `tenants` by slug.
+fn by_slug(tenants: &[TenantId]) -> HashMap<&str, &TenantId> {
+    tenants.iter().map(|t| (t.as_str(), t)).collect()
+}
+
+/// The tenants of `tenants` that `slugs` names.
+fn known(tenants: &[TenantId], slugs: Vec<String>) -> BTreeSet<TenantId> {
+    let by_slug = by_slug(tenants);
+    slugs
+        .iter()
+        .filter_map(|slug| by_slug.get(slug.as_str()).map(|t| (*t).clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a test fails loudly")]
+
+    use super::*;
+
+    fn tenant(slug: &str) -> TenantId {
+        TenantId::new(slug).unwrap()
+    }
+
+    #[tokio::test]
+    async fn waiting_wakeups_are_taken_together() {
+        let wakeups = Wakeups::default();
+        let mut receiver = wakeups.subscribe();
+        wakeups.send(Wake::Tenant(tenant("alpha")));
+        wakeups.send(Wake::Tenant(tenant("beta")));
+        wakeups.send(Wake::Tenant(tenant("alpha")));
+        let expected: BTreeSet<_> = [tenant("alpha"), tenant("beta")].into();
+        assert_eq!(receiver.next().await, Some(Due::Tenants(expected)));
+        wakeups.send(Wake::Tenant(tenant("alpha")));
+        wakeups.send(Wake::All);
+        assert_eq!(receiver.next().await, Some(Due::All));
+    }
+
+    #[tokio::test]
+    async fn a_reader_that_fell_behind_looks_at_every_tenant() {
+        let wakeups = Wakeups::default();
+        let mut receiver = wakeups.subscribe();
+        for _ in 0..=CAPACITY {
+            wakeups.send(Wake::Tenant(tenant("alpha")));
+        }
+        assert_eq!(receiver.next().await, Some(Due::All));
+    }
+}
