@@ -3,10 +3,10 @@
 //! - A statement trigger on `outbox` sends `NOTIFY loket_outbox, '<tenant>'` once per tenant a
 //!   statement wrote to. PostgreSQL delivers it when the transaction commits, and not at all
 //!   when it rolls back. The payload is the tenant's slug and nothing else.
-//! - Two functions are the audited way across tenants for the slow safety poll: they return
-//!   tenant slugs and times only, never a row. They run as the tables' owner (`SECURITY
-//!   DEFINER`), which a `SELECT` policy of its own lets see every tenant; only the application
-//!   role may call them.
+//! - Three functions are the audited way across tenants for the slow safety polls: they return
+//!   tenant slugs with times or catalogue revisions only, never a row. They run as the tables'
+//!   owner (`SECURITY DEFINER`), which a `SELECT` policy of its own lets see every tenant; only
+//!   the application role may call them.
 
 use sea_orm_migration::{prelude::*, sea_orm::DatabaseBackend};
 
@@ -38,6 +38,7 @@ CREATE TRIGGER outbox_written AFTER INSERT ON outbox REFERENCING NEW TABLE AS wr
 
 CREATE POLICY outbox_wakeups ON outbox FOR SELECT TO CURRENT_USER USING (true);
 CREATE POLICY deliveries_wakeups ON deliveries FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY catalog_revisions_wakeups ON catalog_revisions FOR SELECT TO CURRENT_USER USING (true);
 
 CREATE FUNCTION loket_outbox_tenants(tenants text, since uuid) RETURNS SETOF text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -56,7 +57,15 @@ CREATE FUNCTION loket_dispatch_due(tenants text)
         FROM unnest(string_to_array(tenants, ',')) AS t) s
     WHERE due IS NOT NULL
 $$;
+CREATE FUNCTION loket_catalog_revisions(tenants text)
+    RETURNS TABLE (tenant text, revision bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    SELECT r.tenant_id, r.revision FROM catalog_revisions r
+    WHERE r.tenant_id = ANY (string_to_array(tenants, ','))
+$$;
 REVOKE ALL ON FUNCTION loket_outbox_tenants(text, uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION loket_catalog_revisions(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION loket_catalog_revisions(text) TO {APP_ROLE};
 REVOKE ALL ON FUNCTION loket_dispatch_due(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION loket_outbox_tenants(text, uuid) TO {APP_ROLE};
 GRANT EXECUTE ON FUNCTION loket_dispatch_due(text) TO {APP_ROLE};"#
@@ -72,7 +81,9 @@ GRANT EXECUTE ON FUNCTION loket_dispatch_due(text) TO {APP_ROLE};"#
         manager
             .get_connection()
             .execute_unprepared(
-                "DROP FUNCTION loket_dispatch_due(text);
+                "DROP FUNCTION loket_catalog_revisions(text);
+DROP POLICY catalog_revisions_wakeups ON catalog_revisions;
+DROP FUNCTION loket_dispatch_due(text);
 DROP FUNCTION loket_outbox_tenants(text, uuid);
 DROP POLICY deliveries_wakeups ON deliveries;
 DROP POLICY outbox_wakeups ON outbox;

@@ -10,10 +10,12 @@
 //!   own [`crate::Db`] when it commits.
 //!
 //! A missed wake-up costs latency, not events: readers also run a slow safety poll, one query
-//! over every tenant through [`outbox_tenants`] and [`work_due`]. Those two are Loket's
-//! deliberate crossing of tenants for this purpose. On PostgreSQL they call `SECURITY DEFINER`
-//! functions that only the application role may execute and that return tenant slugs and
-//! times, never a row's content (migration `m20261205_000014_wakeups`).
+//! over every tenant through [`outbox_tenants`] and [`work_due`]; replicas learn of catalogue
+//! changes made elsewhere through [`catalog_revisions`]. Those three are Loket's deliberate
+//! crossing of tenants, so that nothing at rest costs a query per tenant. On PostgreSQL they
+//! call `SECURITY DEFINER` functions that only the application role may execute and that
+//! return tenant slugs with times or revisions, never a row's content (migration
+//! `m20261205_000014_wakeups`).
 
 use std::{
     collections::{BTreeMap, BTreeSet, HashMap},
@@ -263,6 +265,55 @@ pub async fn work_due(
             .or_insert(at);
     }
     Ok(due)
+}
+
+/// The catalogue revision of each of `tenants` that changed its catalogue at least once, in
+/// one query across tenants.
+pub async fn catalog_revisions(
+    db: &Db,
+    tenants: &[TenantId],
+) -> Result<BTreeMap<TenantId, i64>, StoreError> {
+    if tenants.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let rows = match db.backend() {
+        Backend::Postgres => {
+            as_app(
+                db,
+                Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT tenant, revision FROM loket_catalog_revisions($1)",
+                    [joined(tenants).into()],
+                ),
+            )
+            .await?
+        }
+        Backend::Sqlite => {
+            let marks = vec!["?"; tenants.len()].join(", ");
+            let values = tenants.iter().map(|t| t.as_str().into());
+            db.raw()
+                .query_all_raw(Statement::from_sql_and_values(
+                    DbBackend::Sqlite,
+                    format!(
+                        "SELECT tenant_id AS tenant, revision FROM catalog_revisions \
+                         WHERE tenant_id IN ({marks})"
+                    ),
+                    values,
+                ))
+                .await?
+        }
+    };
+    let by_slug = by_slug(tenants);
+    Ok(rows
+        .iter()
+        .filter_map(|row| {
+            let slug = row.try_get::<String>("", "tenant").ok()?;
+            let revision = row.try_get::<i64>("", "revision").ok()?;
+            by_slug
+                .get(slug.as_str())
+                .map(|tenant| ((*tenant).clone(), revision))
+        })
+        .collect())
 }
 
 /// Runs one statement as the application role (the only role that may call the functions

@@ -126,7 +126,9 @@ async fn on_postgres_every_tenant_table_has_forced_rls_and_a_policy() {
         )
         .await;
         let expected = match *table {
-            "outbox" | "deliveries" => vec![format!("SELECT {}", owner[0])],
+            "outbox" | "deliveries" | "catalog_revisions" => {
+                vec![format!("SELECT {}", owner[0])]
+            }
             _ => Vec::new(),
         };
         assert_eq!(others, expected, "{table}");

@@ -1,6 +1,6 @@
 //! Wake-ups on both engines: a commit that wrote an outbox wakes the readers with its tenant
-//! (PostgreSQL through LISTEN/NOTIFY, SQLite in memory), a rollback wakes nobody, the two
-//! queries across tenants answer for the tenants that have news, and the live feed reads as it
+//! (PostgreSQL through LISTEN/NOTIFY, SQLite in memory), a rollback wakes nobody, the three
+//! queries across tenants answer for the tenants that have news or a catalogue revision, and the live feed reads as it
 //! is woken, with the safety poll catching what no wake-up told.
 
 #![allow(
@@ -150,6 +150,37 @@ async fn the_queries_across_tenants_name_only_the_tenants_with_news() {
     }
 }
 
+/// Sets `slug`'s catalogue revision as a catalogue change does.
+async fn set_revision(db: &Db, slug: &str, revision: i64) {
+    let tx = db.begin(&tenant(slug)).await.unwrap();
+    tx.conn()
+        .execute_raw(tx.statement(
+            "INSERT INTO catalog_revisions (tenant_id, revision) VALUES ($1, $2) \
+             ON CONFLICT (tenant_id) DO UPDATE SET revision = excluded.revision",
+            vec![slug.into(), revision.into()],
+        ))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_catalogue_revisions_of_every_tenant_come_in_one_query() {
+    for test_db in TestDb::each().await {
+        let db = test_db.db();
+        let engine = format!("{:?}", db.backend());
+        set_revision(db, "alpha", 3).await;
+        set_revision(db, "other", 9).await;
+        let asked = [tenant("alpha"), tenant("beta")];
+        let revisions = wake::catalog_revisions(db, &asked).await.unwrap();
+        assert_eq!(
+            revisions.into_iter().collect::<Vec<_>>(),
+            vec![(tenant("alpha"), 3)],
+            "{engine}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn only_the_application_role_may_ask_across_tenants() {
     let Some(test_db) = TestDb::postgres().await else {
@@ -167,6 +198,20 @@ async fn only_the_application_role_may_ask_across_tenants() {
         refused.to_string().contains("permission denied"),
         "{refused}"
     );
+    let refused = login
+        .raw()
+        .execute_unprepared("SELECT * FROM loket_catalog_revisions('alpha')")
+        .await
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("permission denied"),
+        "{refused}"
+    );
+    set_revision(test_db.db(), "alpha", 2).await;
+    let revisions = wake::catalog_revisions(&login, &[tenant("alpha")])
+        .await
+        .unwrap();
+    assert_eq!(revisions.get(&tenant("alpha")), Some(&2));
     publish(test_db.db(), "alpha", "case.created", true).await;
     let due = wake::work_due(&login, &[tenant("alpha")]).await.unwrap();
     assert_eq!(due.len(), 1);

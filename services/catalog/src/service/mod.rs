@@ -118,14 +118,15 @@ impl Catalog {
         Ok(())
     }
 
-    /// Rebuilds the tenants whose catalogue another replica changed; returns how many.
+    /// Rebuilds the tenants whose catalogue another replica changed; returns how many. One
+    /// query asks every tenant's revision, so an unchanged catalogue costs nothing per tenant.
     pub async fn refresh(&self) -> Result<usize, CatalogError> {
         let mut rebuilt: usize = 0;
         let tenants: Vec<TenantId> = self.files.tenants.keys().cloned().collect();
+        let revisions = loket_store::wake::catalog_revisions(&self.db, &tenants).await?;
         for tenant in tenants {
-            let tx = self.db.begin_read(&tenant).await?;
-            let revision = state::revision(&tx).await?;
-            tx.commit().await?;
+            // A tenant that never changed its catalogue has no row: revision 0.
+            let revision = revisions.get(&tenant).copied().unwrap_or(0);
             let known = self.current(&tenant).map(|p| p.revision).unwrap_or(-1);
             if revision != known {
                 self.rebuild(&tenant).await?;
