@@ -1,8 +1,8 @@
 //! Wake-ups instead of polling every tenant (PostgreSQL; SQLite signals in memory).
 //!
-//! - A statement trigger on `outbox` sends `NOTIFY loket_outbox, '<tenant>'` once per tenant a
-//!   statement wrote to. PostgreSQL delivers it when the transaction commits, and not at all
-//!   when it rolls back. The payload is the tenant's slug and nothing else.
+//! - Processes tell each other of committed outbox events on channel [`OUTBOX_CHANNEL`], with
+//!   the tenant's slug as the payload and nothing else (`loket_store::wake`); the channel needs
+//!   no schema.
 //! - Three functions are the audited way across tenants for the slow safety polls: they return
 //!   tenant slugs with times or catalogue revisions only, never a row. They run as the tables'
 //!   owner (`SECURITY DEFINER`), which a `SELECT` policy of its own lets see every tenant; only
@@ -12,7 +12,8 @@ use sea_orm_migration::{prelude::*, sea_orm::DatabaseBackend};
 
 use crate::APP_ROLE;
 
-/// The channel the outbox trigger notifies; its payload is a tenant slug.
+/// The channel on which processes tell each other of committed outbox events; its payload is
+/// a tenant slug.
 pub const OUTBOX_CHANNEL: &str = "loket_outbox";
 
 #[derive(DeriveMigrationName)]
@@ -27,16 +28,7 @@ impl MigrationTrait for Migration {
         manager
             .get_connection()
             .execute_unprepared(&format!(
-                r#"CREATE FUNCTION loket_outbox_written() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
-BEGIN
-    PERFORM pg_notify('{OUTBOX_CHANNEL}', tenant_id) FROM (SELECT DISTINCT tenant_id FROM written) t;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER outbox_written AFTER INSERT ON outbox REFERENCING NEW TABLE AS written
-    FOR EACH STATEMENT EXECUTE FUNCTION loket_outbox_written();
-
-CREATE POLICY outbox_wakeups ON outbox FOR SELECT TO CURRENT_USER USING (true);
+                r#"CREATE POLICY outbox_wakeups ON outbox FOR SELECT TO CURRENT_USER USING (true);
 CREATE POLICY deliveries_wakeups ON deliveries FOR SELECT TO CURRENT_USER USING (true);
 CREATE POLICY catalog_revisions_wakeups ON catalog_revisions FOR SELECT TO CURRENT_USER USING (true);
 
@@ -86,9 +78,7 @@ DROP POLICY catalog_revisions_wakeups ON catalog_revisions;
 DROP FUNCTION loket_dispatch_due(text);
 DROP FUNCTION loket_outbox_tenants(text, uuid);
 DROP POLICY deliveries_wakeups ON deliveries;
-DROP POLICY outbox_wakeups ON outbox;
-DROP TRIGGER outbox_written ON outbox;
-DROP FUNCTION loket_outbox_written();",
+DROP POLICY outbox_wakeups ON outbox;",
             )
             .await?;
         Ok(())

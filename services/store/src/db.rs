@@ -12,7 +12,7 @@ use sea_orm::{
 use crate::{
     Session, StoreError, Transaction, tenants,
     tx::{Mode, Opener},
-    wake::{Wake, Wakeups},
+    wake::{Outgoing, Wake, Wakeups},
 };
 
 /// PostgreSQL's statement timeout inside Loket's transactions unless configured otherwise.
@@ -34,6 +34,7 @@ pub struct Db {
     backend: Backend,
     opener: Opener,
     wakeups: Wakeups,
+    outgoing: Outgoing,
     listen_url: Option<ListenUrl>,
 }
 
@@ -102,6 +103,7 @@ impl Db {
                 statement_timeout_ms: DEFAULT_STATEMENT_TIMEOUT_MS,
             },
             wakeups: Wakeups::default(),
+            outgoing: Outgoing::default(),
             listen_url,
         })
     }
@@ -128,13 +130,21 @@ impl Db {
     }
 
     /// After a commit that wrote the outboxes of `tenants`: on SQLite, wakes this process's
-    /// readers (on PostgreSQL the database tells every listener, see [`crate::wake`]).
+    /// readers; on PostgreSQL, queues a notification to every process (see [`crate::wake`]).
     pub(crate) fn committed(&self, tenants: Vec<TenantId>) {
-        if self.backend == Backend::Sqlite {
-            for tenant in tenants {
-                self.wakeups.send(Wake::Tenant(tenant));
+        match self.backend {
+            Backend::Sqlite => {
+                for tenant in tenants {
+                    self.wakeups.send(Wake::Tenant(tenant));
+                }
             }
+            Backend::Postgres => self.outgoing.add(tenants),
         }
+    }
+
+    /// The outbox commits this process has yet to tell the others of.
+    pub(crate) fn outgoing(&self) -> &Outgoing {
+        &self.outgoing
     }
 
     /// The engine.

@@ -11,6 +11,8 @@
 //! across tenants, which tenants wrote anything in the last `poll_every` + `look_back`, and
 //! reads those: a wake-up lost while the listener reconnected costs that much latency, not the
 //! event. At rest the feed so costs one query per safety poll, however many tenants there are.
+//! Under a stream of commits, reads for wake-ups are at least 50 ms apart, and each reads every
+//! tenant woken meanwhile.
 //!
 //! # Reading by id, with a look-back window
 //!
@@ -73,6 +75,10 @@ pub const DEFAULT_POLL_EVERY: Duration = Duration::from_secs(30);
 
 /// How far back each poll reads unless configured otherwise.
 pub const DEFAULT_LOOK_BACK: Duration = Duration::from_secs(5);
+
+/// The shortest time between two reads for wake-ups: under a stream of commits, those of the
+/// last few milliseconds are read together instead of each on its own.
+const MIN_READ_GAP: Duration = Duration::from_millis(50);
 
 /// Most events fetched from one tenant in one read; the rest follow in the next.
 const MAX_BATCH: usize = 500;
@@ -234,17 +240,26 @@ impl Poller {
             safety_poll_ms = settings.poll_every.as_millis(),
             "live feed started"
         );
+        let mut last_read = tokio::time::Instant::now();
         while !*stop.borrow() {
             tokio::select! {
-                due = self.wakeups.next() => match due {
-                    Some(Due::Tenants(tenants)) => {
-                        self.read_tenants(tenants.iter(), settings.look_back).await;
+                due = self.wakeups.next() => {
+                    let Some(mut due) = due else { break };
+                    let gap = last_read.checked_add(MIN_READ_GAP).unwrap_or(last_read);
+                    if tokio::time::Instant::now() < gap {
+                        tokio::time::sleep_until(gap).await;
+                        self.wakeups.take_waiting(&mut due);
                     }
-                    Some(Due::All) => {
-                        self.sweep().await;
+                    match due {
+                        Due::Tenants(tenants) => {
+                            self.read_tenants(tenants.iter(), settings.look_back).await;
+                        }
+                        Due::All => {
+                            self.sweep().await;
+                        }
                     }
-                    None => break,
-                },
+                    last_read = tokio::time::Instant::now();
+                }
                 _ = tick.tick() => {
                     self.sweep().await;
                 }

@@ -1,11 +1,13 @@
 //! Wake-ups: which tenants have something new in their outbox, told instead of polled.
 //!
-//! - **PostgreSQL.** A trigger on `outbox` notifies channel [`OUTBOX_CHANNEL`] with the
-//!   tenant's slug when a transaction that wrote events commits. [`listen`] holds one
-//!   connection that listens, and passes each slug on to this process's [`Wakeups`]; every
-//!   replica and every dispatcher so hears of every commit, whichever process made it. After a
-//!   (re)connection it wakes everyone for every tenant, since notifications sent while it was
-//!   away are lost.
+//! - **PostgreSQL.** When a transaction that wrote events commits, its process notifies
+//!   channel [`OUTBOX_CHANNEL`] with the tenant's slug. It does so after the commit and in
+//!   batches, one statement for every tenant committed since the last one, so that busy writers
+//!   neither wait on PostgreSQL's notification lock inside their transactions nor send one
+//!   notification each. [`listen`] holds one connection that listens, and passes each slug on
+//!   to this process's [`Wakeups`]; every replica and every dispatcher so hears of every
+//!   commit, whichever process made it. After a (re)connection it wakes everyone for every
+//!   tenant, since notifications sent while it was away are lost.
 //! - **SQLite** has one process: a transaction that wrote events wakes the [`Wakeups`] of its
 //!   own [`crate::Db`] when it commits.
 //!
@@ -29,7 +31,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Statement,
     TransactionTrait, sqlx::postgres::PgListener,
 };
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{Notify, broadcast, watch};
 use uuid::Uuid;
 
 use crate::{Backend, Db, StoreError, entity::outbox};
@@ -88,6 +90,34 @@ impl Wakeups {
     }
 }
 
+/// Tenants whose outbox events this process committed and has not yet told the others of
+/// (PostgreSQL).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Outgoing {
+    tenants: std::sync::Arc<std::sync::Mutex<BTreeSet<TenantId>>>,
+    signal: std::sync::Arc<Notify>,
+}
+
+impl Outgoing {
+    /// Adds committed tenants; [`listen`] tells the others soon.
+    pub(crate) fn add(&self, tenants: Vec<TenantId>) {
+        if tenants.is_empty() {
+            return;
+        }
+        if let Ok(mut set) = self.tenants.lock() {
+            set.extend(tenants);
+        }
+        self.signal.notify_one();
+    }
+
+    fn take(&self) -> Vec<TenantId> {
+        self.tenants
+            .lock()
+            .map(|mut set| std::mem::take(&mut *set).into_iter().collect())
+            .unwrap_or_default()
+    }
+}
+
 /// A reader's end of the [`Wakeups`].
 #[derive(Debug)]
 pub struct WakeReceiver {
@@ -105,11 +135,17 @@ impl WakeReceiver {
         };
         let mut due = Due::Tenants(BTreeSet::new());
         add(&mut due, first);
+        self.take_waiting(&mut due);
+        Some(due)
+    }
+
+    /// Adds the wake-ups already waiting to `due`, without waiting for more.
+    pub fn take_waiting(&mut self, due: &mut Due) {
         loop {
             match self.receiver.try_recv() {
-                Ok(wake) => add(&mut due, wake),
-                Err(broadcast::error::TryRecvError::Lagged(_)) => due = Due::All,
-                Err(_) => return Some(due),
+                Ok(wake) => add(due, wake),
+                Err(broadcast::error::TryRecvError::Lagged(_)) => *due = Due::All,
+                Err(_) => return,
             }
         }
     }
@@ -125,12 +161,14 @@ fn add(due: &mut Due, wake: Wake) {
     }
 }
 
-/// Listens for outbox commits on PostgreSQL and wakes `db`'s readers, until `stop` turns true.
-/// Returns at once on SQLite, where commits wake readers themselves.
+/// On PostgreSQL, tells the other processes of this one's outbox commits, and listens for
+/// theirs (and its own) to wake `db`'s readers, until `stop` turns true. Returns at once on
+/// SQLite, where commits wake readers themselves.
 pub async fn listen(db: Db, mut stop: watch::Receiver<bool>) {
     let Some(url) = db.listen_url() else {
         return;
     };
+    let teller = tokio::spawn(tell(db.clone(), stop.clone()));
     let mut wait = Duration::from_millis(100);
     while !*stop.borrow() {
         let began = tokio::time::Instant::now();
@@ -149,6 +187,35 @@ pub async fn listen(db: Db, mut stop: watch::Receiver<bool>) {
             _ = stop.changed() => break,
         }
         wait = wait.saturating_mul(2).min(MAX_RECONNECT_WAIT);
+    }
+    let _ = teller.await;
+}
+
+/// Notifies the tenants of [`Outgoing`] in one statement each time some are waiting, until
+/// `stop` turns true (what is waiting then is told first). A failure costs the others
+/// latency, not events: their safety poll finds what they were not told.
+async fn tell(db: Db, mut stop: watch::Receiver<bool>) {
+    let outgoing = db.outgoing().clone();
+    loop {
+        let stopping = tokio::select! {
+            () = outgoing.signal.notified() => false,
+            _ = stop.changed() => true,
+        };
+        let tenants = outgoing.take();
+        if !tenants.is_empty() {
+            let statement = Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_notify($1, t) FROM unnest(string_to_array($2, ',')) AS t",
+                [OUTBOX_CHANNEL.into(), joined(&tenants).into()],
+            );
+            if let Err(error) = db.raw().execute_raw(statement).await {
+                tracing::warn!(%error, tenants = tenants.len(),
+                    "could not tell other processes of outbox commits; their safety poll will");
+            }
+        }
+        if stopping || *stop.borrow() {
+            return;
+        }
     }
 }
 
