@@ -283,38 +283,17 @@ pub async fn work_due(
     if tenants.is_empty() {
         return Ok(BTreeMap::new());
     }
-    let rows = match db.backend() {
-        Backend::Postgres => {
-            as_app(
-                db,
-                Statement::from_sql_and_values(
-                    DbBackend::Postgres,
-                    "SELECT tenant, due_at FROM loket_dispatch_due($1)",
-                    [joined(tenants).into()],
-                ),
-            )
-            .await?
-        }
-        Backend::Sqlite => {
-            let marks = vec!["?"; tenants.len()].join(", ");
-            let values: Vec<sea_orm::Value> = tenants.iter().map(|t| t.as_str().into()).collect();
-            let sql = format!(
-                "SELECT tenant_id AS tenant, MIN(available_at) AS due_at FROM outbox \
-                 WHERE tenant_id IN ({marks}) AND published_at IS NULL GROUP BY tenant_id \
-                 UNION ALL \
-                 SELECT tenant_id, MIN(available_at) FROM deliveries \
-                 WHERE tenant_id IN ({marks}) AND status = 'pending' GROUP BY tenant_id"
-            );
-            let values = values.iter().chain(values.iter()).cloned();
-            db.raw()
-                .query_all_raw(Statement::from_sql_and_values(
-                    DbBackend::Sqlite,
-                    sql,
-                    values,
-                ))
-                .await?
-        }
-    };
+    let rows = across(
+        db,
+        tenants,
+        "SELECT tenant, due_at FROM loket_dispatch_due($1)",
+        "SELECT tenant_id AS tenant, MIN(available_at) AS due_at FROM outbox \
+         WHERE tenant_id IN ({in}) AND published_at IS NULL GROUP BY tenant_id \
+         UNION ALL \
+         SELECT tenant_id, MIN(available_at) FROM deliveries \
+         WHERE tenant_id IN ({in}) AND status = 'pending' GROUP BY tenant_id",
+    )
+    .await?;
     let by_slug = by_slug(tenants);
     let mut due: BTreeMap<TenantId, DateTime<Utc>> = BTreeMap::new();
     for row in rows {
@@ -343,33 +322,13 @@ pub async fn catalog_revisions(
     if tenants.is_empty() {
         return Ok(BTreeMap::new());
     }
-    let rows = match db.backend() {
-        Backend::Postgres => {
-            as_app(
-                db,
-                Statement::from_sql_and_values(
-                    DbBackend::Postgres,
-                    "SELECT tenant, revision FROM loket_catalog_revisions($1)",
-                    [joined(tenants).into()],
-                ),
-            )
-            .await?
-        }
-        Backend::Sqlite => {
-            let marks = vec!["?"; tenants.len()].join(", ");
-            let values = tenants.iter().map(|t| t.as_str().into());
-            db.raw()
-                .query_all_raw(Statement::from_sql_and_values(
-                    DbBackend::Sqlite,
-                    format!(
-                        "SELECT tenant_id AS tenant, revision FROM catalog_revisions \
-                         WHERE tenant_id IN ({marks})"
-                    ),
-                    values,
-                ))
-                .await?
-        }
-    };
+    let rows = across(
+        db,
+        tenants,
+        "SELECT tenant, revision FROM loket_catalog_revisions($1)",
+        "SELECT tenant_id AS tenant, revision FROM catalog_revisions WHERE tenant_id IN ({in})",
+    )
+    .await?;
     let by_slug = by_slug(tenants);
     Ok(rows
         .iter()
@@ -381,6 +340,45 @@ pub async fn catalog_revisions(
                 .map(|tenant| ((*tenant).clone(), revision))
         })
         .collect())
+}
+
+/// Runs a query across `tenants`: on PostgreSQL `postgres`, whose one parameter is their slugs
+/// joined by commas, as the application role; on SQLite `sqlite`, each `{in}` in it the list
+/// of their slugs.
+async fn across(
+    db: &Db,
+    tenants: &[TenantId],
+    postgres: &str,
+    sqlite: &str,
+) -> Result<Vec<sea_orm::QueryResult>, StoreError> {
+    match db.backend() {
+        Backend::Postgres => {
+            as_app(
+                db,
+                Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    postgres,
+                    [joined(tenants).into()],
+                ),
+            )
+            .await
+        }
+        Backend::Sqlite => {
+            let marks = vec!["?"; tenants.len()].join(", ");
+            let lists = sqlite.matches("{in}").count();
+            let values: Vec<sea_orm::Value> = (0..lists)
+                .flat_map(|_| tenants.iter().map(|t| t.as_str().into()))
+                .collect();
+            Ok(db
+                .raw()
+                .query_all_raw(Statement::from_sql_and_values(
+                    DbBackend::Sqlite,
+                    sqlite.replace("{in}", &marks),
+                    values,
+                ))
+                .await?)
+        }
+    }
 }
 
 /// Runs one statement as the application role (the only role that may call the functions
