@@ -79,3 +79,14 @@ impl PeriodInput {
         input::period(field, self.from, self.to)
     }
 }
+
+/// The selections of a connection's items, `edges { node }` and `nodes`, so that a resolver
+/// looking ahead loads what either shape asks for.
+pub fn connection_items<'a>(
+    connection: &async_graphql::Lookahead<'a>,
+) -> [async_graphql::Lookahead<'a>; 2] {
+    [
+        connection.field("edges").field("node"),
+        connection.field("nodes"),
+    ]
+}

@@ -9,7 +9,7 @@ use async_graphql::{
 use chrono::{DateTime, NaiveDate, Utc};
 use loket_kernel::{
     global_id,
-    graphql::{guarded, to_gql},
+    graphql::{connection_items, guarded, to_gql},
     page::Page,
 };
 use loket_store::graphql::{record, request};
@@ -265,11 +265,10 @@ fn to_camel(snake: &str) -> String {
 }
 
 /// What a list of cases needs loaded beyond the rows, from the fields the query selects.
-pub(crate) fn want(node: async_graphql::Lookahead<'_>) -> Want {
+pub(crate) fn want(selections: &[async_graphql::Lookahead<'_>]) -> Want {
+    let asks = |field: &str| selections.iter().any(|s| s.field(field).exists());
     Want {
-        events: node.field("timeline").exists()
-            || node.field("notes").exists()
-            || node.field("journal").exists(),
+        events: asks("timeline") || asks("notes") || asks("journal"),
     }
 }
 
@@ -565,7 +564,7 @@ pub async fn my_cases(
 ) -> Result<CaseConnection> {
     let (rctx, session) = request(ctx)?;
     let page = super::query::page(first, after.as_deref())?;
-    let want = want(ctx.look_ahead().field("edges").field("node"));
+    let want = want(&connection_items(&ctx.look_ahead()));
     let found = ctx
         .data::<Cases>()?
         .my_cases(rctx, session, page, want)
@@ -594,7 +593,7 @@ pub async fn resident_cases(
         operation: "residentView",
         purpose: "answer a resident's question",
     };
-    let want = want(ctx.look_ahead().field("edges").field("node"));
+    let want = want(&connection_items(&ctx.look_ahead()));
     let found = ctx
         .data::<Cases>()?
         .list(rctx, session, &filter, page, want, read_as)

@@ -140,7 +140,7 @@ impl CasesSubscription {
             db: ctx.data::<Db>()?.clone(),
             receiver: ctx.data::<Feed>()?.subscribe(),
             only,
-            want: want(ctx.look_ahead().field("case")),
+            want: want(&[ctx.look_ahead().field("case")]),
             selection: SelectionGroups::of(selection),
         };
         Ok(stream::unfold(follower, |mut follower| async move {

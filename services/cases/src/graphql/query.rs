@@ -4,7 +4,7 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use loket_kernel::{
     ErrorCode, TenantId, global_id,
-    graphql::{field_error, gql_error, to_gql},
+    graphql::{connection_items, field_error, gql_error, to_gql},
 };
 use loket_store::graphql::request;
 use uuid::Uuid;
@@ -105,7 +105,7 @@ impl CasesQuery {
             purpose: "look up a case",
         };
         ctx.data::<Cases>()?
-            .find(rctx, session, &key, read_as, want(ctx.look_ahead()))
+            .find(rctx, session, &key, read_as, want(&[ctx.look_ahead()]))
             .await
             .map(Case)
             .map_err(|e| to_gql(&e))
@@ -152,7 +152,7 @@ impl CasesQuery {
             operation: "cases",
             purpose: "work on cases",
         };
-        let want = want(ctx.look_ahead().field("edges").field("node"));
+        let want = want(&connection_items(&ctx.look_ahead()));
         let found = ctx
             .data::<Cases>()?
             .list(rctx, session, &filter, page, want, read_as)

@@ -145,7 +145,7 @@ impl Me {
         let Some(bsn) = self.0.actor().bsn() else {
             return Ok(None);
         };
-        let groups = requested_groups(ctx.look_ahead());
+        let groups = requested_groups(&[ctx.look_ahead()]);
         let session = loket_store::graphql::session(ctx)?;
         let read_as = loket_store::processing_log::ReadAs {
             operation: "me.person",

@@ -259,3 +259,24 @@ async fn case_types_tell_the_way_ahead_and_what_is_published() {
         .unwrap();
     assert_eq!(parking["publicNotice"], false);
 }
+
+#[tokio::test]
+async fn the_timeline_is_loaded_under_nodes_as_under_edges() {
+    let h = with_anna().await;
+    submit(&h, &["omgevingsvergunning"]).await;
+    let token = h.token("enschede", "backoffice");
+    for items in [
+        "nodes { timeline { code } }",
+        "edges { node { timeline { code } } }",
+    ] {
+        let query = format!("{{ residentView(bsn: \"{ANNA}\") {{ cases {{ {items} }} }} }}");
+        let reply = h.send(Call::post(&query).bearer(&token)).await;
+        let cases = &reply.data()["residentView"]["cases"];
+        let case = if cases["nodes"].is_array() {
+            &cases["nodes"][0]
+        } else {
+            &cases["edges"][0]["node"]
+        };
+        assert_eq!(case["timeline"][0]["code"], "received", "{}", reply.text());
+    }
+}

@@ -125,3 +125,27 @@ async fn a_bad_bsn_names_the_field_and_reads_are_logged() {
     );
     assert_eq!(node["traceId"].as_str().unwrap().len(), 32);
 }
+
+#[tokio::test]
+async fn a_search_loads_the_groups_asked_for_under_nodes_as_under_edges() {
+    let h = with_anna().await;
+    let token = h.token("enschede", "frontoffice");
+    for items in [
+        "nodes { bsn name { surname } birth { date } }",
+        "edges { node { bsn name { surname } birth { date } } }",
+    ] {
+        let query =
+            format!("{{ searchPersons(postcode: \"7511AB\", houseNumber: 1) {{ {items} }} }}");
+        let body = h.send(Call::post(&query).bearer(&token)).await.json();
+        assert!(body["errors"].is_null(), "{body}");
+        let found = &body["data"]["searchPersons"];
+        let person = if found["nodes"].is_array() {
+            &found["nodes"][0]
+        } else {
+            &found["edges"][0]["node"]
+        };
+        assert_eq!(person["bsn"], ANNA, "{body}");
+        assert_eq!(person["name"]["surname"], "Berg", "{body}");
+        assert_eq!(person["birth"]["date"], "1980-05-17", "{body}");
+    }
+}

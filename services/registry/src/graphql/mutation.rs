@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, connection::Connection};
 use chrono::NaiveDate;
-use loket_kernel::graphql::to_gql;
+use loket_kernel::graphql::{connection_items, to_gql};
 use loket_store::graphql::request;
 
 use super::{
@@ -79,7 +79,7 @@ impl AlienDeskQuery {
     ) -> Result<Connection<String, Person>> {
         let (rctx, session) = request(ctx)?;
         let page = page(first, after.as_deref())?;
-        let groups = requested_groups(ctx.look_ahead().field("edges").field("node"));
+        let groups = requested_groups(&connection_items(&ctx.look_ahead()));
         let (records, has_next) = ctx
             .data::<Registry>()?
             .alien_registrations(rctx, session, &municipality_code, page.clone(), &groups)

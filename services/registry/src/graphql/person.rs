@@ -7,23 +7,24 @@ use loket_store::graphql::record;
 
 use crate::{AddressRecord, Group, PermitRecord, PersonRecord, TravelDocumentRecord};
 
-/// The groups a selection asks for, read from the query before anything is loaded, so that
-/// only those are read and logged.
-pub fn requested_groups(selection: async_graphql::Lookahead<'_>) -> Vec<Group> {
+/// The groups the selections of a person ask for, read from the query before anything is
+/// loaded, so that only those are read and logged.
+pub fn requested_groups(selections: &[async_graphql::Lookahead<'_>]) -> Vec<Group> {
+    let asks = |field: &str| selections.iter().any(|s| s.field(field).exists());
     let mut groups = Vec::new();
-    if selection.field("name").exists() {
+    if asks("name") {
         groups.push(Group::Name);
     }
-    if selection.field("birth").exists() {
+    if asks("birth") {
         groups.push(Group::Birth);
     }
-    if selection.field("address").exists() || selection.field("municipalityCode").exists() {
+    if asks("address") || asks("municipalityCode") {
         groups.push(Group::Address);
     }
-    if selection.field("travelDocuments").exists() {
+    if asks("travelDocuments") {
         groups.push(Group::Documents);
     }
-    if selection.field("residencePermit").exists() {
+    if asks("residencePermit") {
         groups.push(Group::ResidencePermit);
     }
     groups

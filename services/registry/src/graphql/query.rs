@@ -3,7 +3,7 @@
 use async_graphql::{Context, Object, Result, connection::Connection};
 use chrono::NaiveDate;
 pub(super) use loket_kernel::graphql::page;
-use loket_kernel::graphql::{field_error, to_gql};
+use loket_kernel::graphql::{connection_items, field_error, to_gql};
 use loket_store::{graphql::request, processing_log::ReadAs};
 
 use super::{
@@ -26,7 +26,7 @@ impl RegistryQuery {
     /// their municipality (or of a collaboration's member municipality, for the shared work).
     async fn person(&self, ctx: &Context<'_>, bsn: String) -> Result<Person> {
         let (rctx, session) = request(ctx)?;
-        let groups = requested_groups(ctx.look_ahead());
+        let groups = requested_groups(&[ctx.look_ahead()]);
         let read_as = ReadAs {
             operation: "person",
             purpose: "look up a resident",
@@ -69,7 +69,7 @@ impl RegistryQuery {
             }
         };
         let page = page(first, after.as_deref())?;
-        let groups = requested_groups(ctx.look_ahead().field("edges").field("node"));
+        let groups = requested_groups(&connection_items(&ctx.look_ahead()));
         let (records, has_next) = registry(ctx)?
             .search(rctx, session, by, page.clone(), &groups)
             .await
