@@ -190,6 +190,47 @@ async fn a_role_that_inherits_gets_both_sets_of_rights() {
 }
 
 #[tokio::test]
+async fn a_policy_lists_the_roles_its_rules_name() {
+    let authz = authz().await;
+    let names = |tenant: &str| -> Vec<String> {
+        authz
+            .policies()
+            .tenant(&t(tenant))
+            .unwrap()
+            .roles()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(
+        names("enschede"),
+        [
+            "admin",
+            "anonymous",
+            "app",
+            "backoffice",
+            "backoffice-belastingen",
+            "citizen",
+            "frontoffice",
+            "kcc-senior",
+            "manager",
+        ]
+    );
+    assert_eq!(
+        names("haarlem"),
+        [
+            "admin",
+            "anonymous",
+            "app",
+            "backoffice",
+            "citizen",
+            "frontoffice",
+            "manager",
+        ]
+    );
+}
+
+#[tokio::test]
 async fn capability_sets_are_shared_between_requests_with_the_same_roles() {
     let authz = authz().await;
     let a = authz

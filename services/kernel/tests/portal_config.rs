@@ -122,6 +122,7 @@ fn without_a_login_section_the_dev_issuer_is_the_demo_login() {
     let login = alpha.resident_login().unwrap();
     assert!(login.is_demo());
     assert_eq!(login.issuer.issuer, "https://dev.example");
+    assert!(alpha.staff_login().unwrap().is_demo());
 }
 
 #[test]
@@ -207,6 +208,89 @@ scopes = ["profile"]
         &found,
         "login.residents: issuer \"http://login.alpha.nl\" must be an https URL",
     );
+}
+
+#[test]
+fn a_staff_login_is_checked_like_the_resident_login() {
+    let unknown = tenant_toml(
+        "alpha",
+        "",
+        "[login.staff]\nissuer = \"https://login.elsewhere.nl\"\nclient_id = \"console\"\n",
+    );
+    assert_one(
+        &errors(&[("alpha/tenant.toml", &unknown)]),
+        "alpha/tenant.toml:22: login.staff: issuer \"https://login.elsewhere.nl\" is not one of this tenant's [[issuers]]",
+    );
+    let no_client = r#"
+[[issuers]]
+issuer = "https://login.alpha.nl"
+audience = "loket-alpha"
+algorithms = ["RS256"]
+jwks_url = "https://login.alpha.nl/jwks"
+
+[login.residents]
+issuer = "https://login.alpha.nl"
+client_id = "portal"
+
+[login.staff]
+issuer = "https://login.alpha.nl"
+"#;
+    let found = errors(&[("alpha/tenant.toml", &tenant_toml("alpha", "", no_client))]);
+    assert_one(
+        &found,
+        "alpha/tenant.toml:33: login.staff: client_id is needed for an OpenID Connect login",
+    );
+    assert!(
+        found.iter().all(|e| !e.contains("login.residents")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn without_a_staff_section_the_dev_issuer_is_the_staff_demo_login() {
+    let real = r#"
+[[issuers]]
+issuer = "https://login.alpha.nl"
+audience = "loket-alpha"
+algorithms = ["RS256"]
+jwks_url = "https://login.alpha.nl/jwks"
+
+[login.residents]
+issuer = "https://login.alpha.nl"
+client_id = "portal"
+"#;
+    let set = load(&[("alpha/tenant.toml", &tenant_toml("alpha", "", real))]).unwrap();
+    let alpha = set.tenants.values().next().unwrap();
+    assert!(!alpha.resident_login().unwrap().is_demo());
+    let staff = alpha.staff_login().unwrap();
+    assert!(staff.is_demo());
+    assert_eq!(staff.issuer.issuer, "https://dev.example");
+    assert_eq!(staff.client_id, None);
+    assert_eq!(staff.scopes, ["openid"]);
+}
+
+#[test]
+fn a_staff_section_names_the_staff_login_apart_from_the_residents() {
+    let staff = r#"
+[[issuers]]
+issuer = "https://login.alpha.nl"
+audience = "loket-alpha"
+algorithms = ["RS256"]
+jwks_url = "https://login.alpha.nl/jwks"
+
+[login.staff]
+issuer = "https://login.alpha.nl"
+client_id = "console"
+scopes = ["openid", "profile"]
+"#;
+    let set = load(&[("alpha/tenant.toml", &tenant_toml("alpha", "", staff))]).unwrap();
+    let alpha = set.tenants.values().next().unwrap();
+    assert!(alpha.resident_login().unwrap().is_demo());
+    let login = alpha.staff_login().unwrap();
+    assert!(!login.is_demo());
+    assert_eq!(login.issuer.issuer, "https://login.alpha.nl");
+    assert_eq!(login.client_id, Some("console"));
+    assert_eq!(login.scopes, ["openid", "profile"]);
 }
 
 #[test]
@@ -338,6 +422,7 @@ fn the_repository_tenants_load_with_their_looks_and_without_warnings() {
     for (slug, tenant) in &set.tenants {
         assert_eq!(tenant.look.class, format!("{slug}-theme"));
         assert!(tenant.resident_login().is_some_and(|l| l.is_demo()));
+        assert!(tenant.staff_login().is_some_and(|l| l.is_demo()));
         assert!(!tenant.hosts.is_empty());
     }
 }

@@ -34,9 +34,16 @@ pub struct TenantPolicy {
     tenant: TenantId,
     enforcer: Enforcer,
     config: TenantConfig,
+    roles: Vec<Role>,
 }
 
 impl TenantPolicy {
+    /// Every role this tenant's effective rules name (the default policy's and its own, both
+    /// the role and the inherited role of `g` lines), sorted and without duplicates.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
     /// Whether any of `roles` may do `action` on `object` in this tenant's domain.
     pub fn decide(&self, roles: &[Role], object: &str, action: Action) -> bool {
         roles.iter().any(|role| {
@@ -132,6 +139,7 @@ impl PolicySet {
             })?;
             let mut enforcer = Enforcer::new(model, MemoryAdapter::default()).await?;
             let (permissions, groupings) = effective_rules(&default_rules, &rules, slug);
+            let roles = rule_roles(&permissions, &groupings);
             if !permissions.is_empty() {
                 enforcer.add_policies(permissions).await?;
             }
@@ -153,6 +161,7 @@ impl PolicySet {
                 tenant: slug.clone(),
                 enforcer,
                 config: config.clone(),
+                roles,
             };
             policies.insert(slug.clone(), Arc::new(policy));
         }
@@ -278,4 +287,46 @@ fn effective_rules(
         }
     }
     (permissions, groupings)
+}
+
+/// The roles `permissions` (`sub, dom, obj, act, eft`) and `groupings` (`role, inherited,
+/// dom`) name, sorted and without duplicates; names that are not valid roles are skipped.
+fn rule_roles(permissions: &[Vec<String>], groupings: &[Vec<String>]) -> Vec<Role> {
+    let named = permissions
+        .iter()
+        .flat_map(|p| p.first())
+        .chain(groupings.iter().flat_map(|g| g.iter().take(2)));
+    let roles: BTreeSet<Role> = named.filter_map(|n| Role::new(n.as_str()).ok()).collect();
+    roles.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(lines: &[&str]) -> Vec<Vec<String>> {
+        lines
+            .iter()
+            .map(|l| l.split(", ").map(str::to_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn rule_roles_are_both_sides_of_groupings_sorted_once() {
+        let permissions = rules(&[
+            "frontoffice, alpha, case/*, read, allow",
+            "citizen, alpha, case/*, read, allow",
+            "frontoffice, alpha, case/*, create, allow",
+            "Not A Role, alpha, case/*, read, allow",
+        ]);
+        let groupings = rules(&["kcc-senior, frontoffice, alpha", "lead, manager, alpha"]);
+        let names: Vec<String> = rule_roles(&permissions, &groupings)
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(
+            names,
+            ["citizen", "frontoffice", "kcc-senior", "lead", "manager"]
+        );
+    }
 }

@@ -1,5 +1,5 @@
 //! What a web frontend needs to know about a municipality before anyone logs in: how
-//! residents log in (the public part of `[login]`), its look (theme classes and the URLs of
+//! residents and staff log in (the public part of `[login]`), its look (theme classes and the URLs of
 //! its stylesheet, logo and favicon) and the choices its notification settings leave
 //! residents. Part of the public `tenant` query.
 
@@ -16,10 +16,13 @@ use crate::looks::Look;
 pub struct TenantLogin {
     /// How residents log in to the portal; null when the municipality offers no login.
     residents: Option<LoginMethodInfo>,
+    /// How staff log in to the console; null when the municipality offers no staff login.
+    staff: Option<LoginMethodInfo>,
 }
 
 /// One way to log in: OpenID Connect (authorization code with PKCE) against `issuer`, or,
-/// where `demo` is true, the demo login with `demoPersonas` and `demoLogin`.
+/// where `demo` is true, the demo login with `demoLogin` (residents from `demoPersonas`,
+/// staff roles from `demoStaff`).
 #[derive(SimpleObject)]
 pub struct LoginMethodInfo {
     /// The issuer URL; its `/.well-known/openid-configuration` describes the provider.
@@ -28,21 +31,27 @@ pub struct LoginMethodInfo {
     client_id: Option<String>,
     /// The scopes to ask for.
     scopes: Vec<String>,
-    /// A development issuer: no OpenID Connect, a demo login with demo residents instead.
+    /// A development issuer: no OpenID Connect, a demo login with demo residents or staff
+    /// roles instead.
     demo: bool,
+}
+
+impl From<ResolvedLogin<'_>> for LoginMethodInfo {
+    fn from(l: ResolvedLogin<'_>) -> Self {
+        Self {
+            issuer: l.issuer.issuer.clone(),
+            client_id: l.client_id.map(str::to_owned).filter(|_| !l.is_demo()),
+            scopes: l.scopes.to_vec(),
+            demo: l.is_demo(),
+        }
+    }
 }
 
 impl TenantLogin {
     pub(crate) fn of(tenant: &TenantConfig) -> Self {
         Self {
-            residents: tenant
-                .resident_login()
-                .map(|l: ResolvedLogin<'_>| LoginMethodInfo {
-                    issuer: l.issuer.issuer.clone(),
-                    client_id: l.client_id.map(str::to_owned).filter(|_| !l.is_demo()),
-                    scopes: l.scopes.to_vec(),
-                    demo: l.is_demo(),
-                }),
+            residents: tenant.resident_login().map(Into::into),
+            staff: tenant.staff_login().map(Into::into),
         }
     }
 }

@@ -13,7 +13,7 @@ use loket_kernel::{
 use loket_kernel::graphql::gql_error;
 
 use super::{
-    demo_login::{DemoPersona, personas},
+    demo_login::{DemoPersona, DemoStaffRole, personas, staff_roles},
     forbidden,
     portal::{NotificationSettings, TenantLogin, TenantTheme},
     request_ctx, tenants,
@@ -207,6 +207,12 @@ impl TenantInfo {
     /// resident login is a development issuer (`login.residents.demo`).
     async fn demo_personas(&self, ctx: &Context<'_>) -> Result<Vec<DemoPersona>> {
         personas(ctx, &self.slug).await
+    }
+
+    /// The staff roles one may log in as with `demoLogin`; `FORBIDDEN` unless the staff login
+    /// is a development issuer (`login.staff.demo`).
+    async fn demo_staff(&self, ctx: &Context<'_>) -> Result<Vec<DemoStaffRole>> {
+        staff_roles(ctx, &self.slug)
     }
 
     /// The regional collaborations this municipality hosts or takes part in.

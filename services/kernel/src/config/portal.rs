@@ -1,6 +1,6 @@
 //! What the portal needs from `tenant.toml`: the host names the portal is served on
-//! (`hosts`), how residents log in (`[login.residents]`), and what makes a configuration a
-//! production one.
+//! (`hosts`), how residents and staff log in (`[login.residents]`, `[login.staff]`), and what
+//! makes a configuration a production one.
 //!
 //! **Production configuration.** A tenant whose `hosts` names a host outside the names set
 //! aside for testing and documentation (`localhost`, IP addresses, and `.localhost`, `.test`,
@@ -43,6 +43,21 @@ pub struct LoginConfig {
     /// How residents log in to the portal (Mijn Loket). Without it, the tenant's first
     /// development issuer, if any, gives the demo login.
     pub residents: Option<toml::Spanned<LoginMethod>>,
+    /// How staff log in to the console. Without it, the tenant's first development issuer,
+    /// if any, gives the demo login.
+    pub staff: Option<toml::Spanned<LoginMethod>>,
+}
+
+impl LoginConfig {
+    /// The sections that are present, each with its name in `tenant.toml`.
+    fn sections(&self) -> impl Iterator<Item = (&'static str, &toml::Spanned<LoginMethod>)> {
+        [
+            ("login.residents", self.residents.as_ref()),
+            ("login.staff", self.staff.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, method)| method.map(|m| (name, m)))
+    }
 }
 
 /// One way to log in: OpenID Connect against an issuer the tenant trusts.
@@ -85,31 +100,38 @@ impl TenantConfig {
     /// How residents log in: `[login.residents]`, else the first development issuer (the
     /// demo login), else none.
     pub fn resident_login(&self) -> Option<ResolvedLogin<'_>> {
+        self.resolve_login(self.login.residents.as_ref())
+    }
+
+    /// How staff log in: `[login.staff]`, else the first development issuer (the demo
+    /// login), else none.
+    pub fn staff_login(&self) -> Option<ResolvedLogin<'_>> {
+        self.resolve_login(self.login.staff.as_ref())
+    }
+
+    /// A login section resolved against `[[issuers]]`; without the section, the first
+    /// development issuer. `None` when the section names an issuer the tenant does not trust
+    /// (validation refuses that at load).
+    fn resolve_login<'a>(
+        &'a self,
+        method: Option<&'a toml::Spanned<LoginMethod>>,
+    ) -> Option<ResolvedLogin<'a>> {
         static OPENID: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(default_scopes);
-        match &self.login.residents {
+        let mut issuers = self.issuers.iter().map(toml::Spanned::get_ref);
+        match method.map(toml::Spanned::get_ref) {
             Some(method) => {
-                let method = method.get_ref();
-                let issuer = self
-                    .issuers
-                    .iter()
-                    .map(toml::Spanned::get_ref)
-                    .find(|i| i.issuer == method.issuer)?;
+                let issuer = issuers.find(|i| i.issuer == method.issuer)?;
                 Some(ResolvedLogin {
                     issuer,
                     client_id: method.client_id.as_deref(),
                     scopes: &method.scopes,
                 })
             }
-            None => self
-                .issuers
-                .iter()
-                .map(toml::Spanned::get_ref)
-                .find(|i| i.dev)
-                .map(|issuer| ResolvedLogin {
-                    issuer,
-                    client_id: None,
-                    scopes: &OPENID,
-                }),
+            None => issuers.find(|i| i.dev).map(|issuer| ResolvedLogin {
+                issuer,
+                client_id: None,
+                scopes: &OPENID,
+            }),
         }
     }
 
@@ -180,9 +202,22 @@ pub(crate) fn problems(tenant: &TenantConfig, text: &str) -> Vec<(usize, String)
             ));
         }
     }
-    let Some(spanned) = &tenant.login.residents else {
-        return out;
-    };
+    for (section, method) in tenant.login.sections() {
+        login_problems(tenant, text, section, method, &mut out);
+    }
+    out
+}
+
+/// Problems with one login section (`section` is its name, `login.residents` or
+/// `login.staff`): the issuer must be trusted, and an OpenID Connect login needs a client id,
+/// the `openid` scope and a secure issuer URL.
+fn login_problems(
+    tenant: &TenantConfig,
+    text: &str,
+    section: &str,
+    spanned: &toml::Spanned<LoginMethod>,
+    out: &mut Vec<(usize, String)>,
+) {
     let method = spanned.get_ref();
     let line = line_at(text, spanned.span().start);
     let issuer = tenant
@@ -194,14 +229,14 @@ pub(crate) fn problems(tenant: &TenantConfig, text: &str) -> Vec<(usize, String)
         out.push((
             line,
             format!(
-                "login.residents: issuer {:?} is not one of this tenant's [[issuers]]",
+                "{section}: issuer {:?} is not one of this tenant's [[issuers]]",
                 method.issuer
             ),
         ));
-        return out;
+        return;
     };
     if issuer.dev {
-        return out;
+        return;
     }
     if method
         .client_id
@@ -210,25 +245,21 @@ pub(crate) fn problems(tenant: &TenantConfig, text: &str) -> Vec<(usize, String)
     {
         out.push((
             line,
-            "login.residents: client_id is needed for an OpenID Connect login".to_owned(),
+            format!("{section}: client_id is needed for an OpenID Connect login"),
         ));
     }
     if !method.scopes.iter().any(|s| s == "openid") {
-        out.push((
-            line,
-            "login.residents: scopes must include \"openid\"".to_owned(),
-        ));
+        out.push((line, format!("{section}: scopes must include \"openid\"")));
     }
     if !is_secure_url(&method.issuer) {
         out.push((
             line,
             format!(
-                "login.residents: issuer {:?} must be an https URL (http only to localhost)",
+                "{section}: issuer {:?} must be an https URL (http only to localhost)",
                 method.issuer
             ),
         ));
     }
-    out
 }
 
 /// Warnings for a production configuration (see the module documentation): every

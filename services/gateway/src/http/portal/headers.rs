@@ -1,13 +1,13 @@
 //! Security headers of the portal's responses. The Content-Security-Policy allows scripts,
 //! styles, fonts and images from Loket itself only (no inline script or style, no other
-//! origin), API calls to Loket and to the tenant's login provider, and no framing.
+//! origin), API calls to Loket and to the tenant's login providers, and no framing.
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 
-/// The policy for the app's pages; `login_origin` is the tenant's OpenID Connect provider,
-/// which the app calls for discovery and tokens.
-pub(crate) fn page_policy(login_origin: Option<&str>) -> String {
-    let extra = login_origin.map(|o| format!(" {o}")).unwrap_or_default();
+/// The policy for the app's pages; `login_origins` are the tenant's OpenID Connect providers
+/// (residents' and staff's), which the app calls for discovery and tokens.
+pub(crate) fn page_policy(login_origins: &[String]) -> String {
+    let extra: String = login_origins.iter().map(|o| format!(" {o}")).collect();
     format!(
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
          font-src 'self'; connect-src 'self'{extra}; manifest-src 'self'; form-action 'self'; \

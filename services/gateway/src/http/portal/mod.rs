@@ -47,18 +47,22 @@ pub(crate) fn router(tenants: &TenantSet, looks: Arc<Looks>) -> Router {
         for host in &tenant.hosts {
             hosts.insert(host.clone(), slug.clone());
         }
-        let login = tenant
-            .resident_login()
+        let mut logins: Vec<String> = [tenant.resident_login(), tenant.staff_login()]
+            .into_iter()
+            .flatten()
             .filter(|l| !l.is_demo())
-            .and_then(|l| headers::origin(&l.issuer.issuer));
-        policies.insert(slug.clone(), headers::page_policy(login.as_deref()));
+            .filter_map(|l| headers::origin(&l.issuer.issuer))
+            .collect();
+        logins.sort();
+        logins.dedup();
+        policies.insert(slug.clone(), headers::page_policy(&logins));
     }
     let portal = Portal {
         pages: page::Pages::new(&index, tenants, &looks),
         looks,
         hosts,
         policies,
-        default_policy: headers::page_policy(None),
+        default_policy: headers::page_policy(&[]),
     };
     Router::new()
         .route("/assets/{*path}", get(asset))
