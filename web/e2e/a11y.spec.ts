@@ -3,7 +3,15 @@
 // with a visible focus.
 import type { Locator, Page } from '@playwright/test';
 
-import { demoLogin, expect, expectAccessible, graphql, sessionToken, test } from './fixtures';
+import {
+  demoLogin,
+  demoToken,
+  expect,
+  expectAccessible,
+  graphql,
+  sessionToken,
+  test,
+} from './fixtures';
 
 const LANGUAGES = ['nl', 'en'] as const;
 
@@ -173,3 +181,50 @@ test('search, read and log in by keyboard alone, always seeing where the focus i
   await tabTo(page, page.getByRole('button', { name: 'Aanvraag versturen' }), 'the send button');
   await expect(login).toHaveCount(0);
 });
+
+for (const language of LANGUAGES) {
+  test(`every console page is accessible in ${language === 'nl' ? 'Dutch' : 'English'}`, async ({
+    page,
+    loket,
+  }) => {
+    await page.addInitScript((l) => localStorage.setItem('loket:locale', l), language);
+    const resident = await demoToken(page.request, loket.base, 'enschede', { persona: 1 });
+    await visit(page, '/enschede/medewerker', /Inloggen voor medewerkers|Staff login/);
+    await expectAccessible(page, `the console login (${language})`);
+    const logIn = async (role: string) => {
+      await page.goto('/enschede/medewerker/inloggen');
+      await page
+        .getByRole('button', { name: new RegExp(`^(Inloggen als|Log in as) ${role}$`) })
+        .click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Overzicht|Overview/);
+    };
+
+    await logIn('frontoffice');
+    await expectAccessible(page, `the console start page (${language})`);
+    await visit(page, '/enschede/medewerker/inwoners', /Inwoner zoeken|Find a resident/);
+    await expectAccessible(page, `the resident search (${language})`);
+    await page
+      .getByRole('textbox', { name: /Burgerservicenummer|Citizen service number/ })
+      .fill(resident.bsn ?? '');
+    await page.getByRole('button', { name: /^(Openen|Open)$/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /^(Zaken|Cases)$/ })).toBeVisible();
+    await expectAccessible(page, `a resident's 360° view (${language})`);
+    await page.getByRole('button', { name: /^(Uitloggen|Log out)$/ }).click();
+
+    await logIn('backoffice');
+    await visit(page, '/enschede/medewerker/werkvoorraad', /Werkvoorraad|Work queue/);
+    await expectAccessible(page, `the work queue (${language})`);
+    const first = page.locator('.loket-queue tbody a').first();
+    await first.click();
+    await expect(page.getByRole('heading', { level: 2, name: /Journaal|Journal/ })).toBeVisible();
+    await expectAccessible(page, `a case in the console (${language})`);
+    await visit(page, '/enschede/medewerker/terugbellen', /Terugbellen|Callbacks/);
+    await expectAccessible(page, `the callback queue (${language})`);
+    await visit(
+      page,
+      '/enschede/medewerker/bestaat-niet',
+      /Deze pagina bestaat niet|This page does not exist/,
+    );
+    await expectAccessible(page, `the console's not-found page (${language})`);
+  });
+}

@@ -101,3 +101,72 @@ export function devToken(secret: string, claims: Record<string, unknown>): strin
   const signature = createHmac('sha256', secret).update(unsigned).digest('base64url');
   return `${unsigned}.${signature}`;
 }
+
+/** Logs in to the staff console with the demo login, in one of the roles the policy knows. */
+export async function staffLogin(page: Page, tenant: string, role: string): Promise<void> {
+  await page.goto(`/${tenant}/medewerker/inloggen`);
+  await page.getByRole('button', { name: `Inloggen als ${role}`, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overzicht' })).toBeVisible();
+}
+
+/** A demo login through the API: a demo resident (`persona`), or a staff role (`role`). */
+export async function demoToken(
+  request: APIRequestContext,
+  base: string,
+  tenant: string,
+  who: { persona: number } | { role: string },
+): Promise<{ token: string; bsn: string | null }> {
+  const ask = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+    const response = await request.post(`${base}/graphql`, {
+      headers: { 'loket-tenant': tenant, 'content-type': 'application/json' },
+      data: { query, variables },
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    expect(body.errors ?? [], JSON.stringify(body.errors)).toEqual([]);
+    return body.data as T;
+  };
+  let id: string;
+  let bsn: string | null = null;
+  if ('persona' in who) {
+    const found = await ask<{ tenant: { demoPersonas: { id: string; bsn: string }[] } }>(
+      '{ tenant { demoPersonas { id bsn } } }',
+    );
+    const persona = found.tenant.demoPersonas[who.persona - 1];
+    if (!persona) throw new Error(`no demo resident ${who.persona} in ${tenant}`);
+    id = persona.id;
+    bsn = persona.bsn;
+  } else {
+    const found = await ask<{ tenant: { demoStaff: { id: string; role: string }[] } }>(
+      '{ tenant { demoStaff { id role } } }',
+    );
+    const member = found.tenant.demoStaff.find((m) => m.role === who.role);
+    if (!member) throw new Error(`no demo role ${who.role} in ${tenant}`);
+    id = member.id;
+  }
+  const login = await ask<{ demoLogin: { token: string } }>(
+    'mutation ($i: DemoLoginInput!) { demoLogin(input: $i) { token } }',
+    { i: { persona: id } },
+  );
+  return { token: login.demoLogin.token, bsn };
+}
+
+/** A resident's new building-permit application, through the API; its id and reference. */
+export async function newBuildingPermit(
+  request: APIRequestContext,
+  base: string,
+  residentToken: string,
+  description: string,
+): Promise<{ id: string; reference: string; version: number }> {
+  const made = await graphql<{
+    submitRequest: { cases: { id: string; reference: string; version: number }[] };
+  }>(
+    request,
+    base,
+    residentToken,
+    'mutation ($i: SubmitRequestInput!) { submitRequest(input: $i) { cases { id reference version } } }',
+    { i: { products: ['omgevingsvergunning'], description } },
+  );
+  const first = made.submitRequest.cases[0];
+  if (!first) throw new Error('no case made');
+  return first;
+}

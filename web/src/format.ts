@@ -19,3 +19,13 @@ export function formatAddress(a: AddressParts): string {
   const street = `${a.street} ${number}`;
   return a.postcode && a.city ? `${street}, ${a.postcode} ${a.city}` : street;
 }
+
+/** Separates data on one line, such as a date, a channel and a topic. */
+export const SEPARATOR = ' · ';
+
+/** The given parts that have a value, on one line with `SEPARATOR` between them. */
+export function joined(parts: readonly (string | number | null | undefined | false)[]): string {
+  return parts
+    .filter((p) => p !== null && p !== undefined && p !== false && p !== '')
+    .join(SEPARATOR);
+}

@@ -26,8 +26,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     redirectUris: [...ports.values()].map(
       (p) => `http://127.0.0.1:${p}/${OIDC.tenant}/inloggen/terug`,
     ),
+    staffClientId: OIDC.staffClientId,
+    staffRedirectUris: [...ports.values()].map(
+      (p) => `http://127.0.0.1:${p}/${OIDC.tenant}/medewerker/inloggen/terug`,
+    ),
   });
-  const tenants = tenantsWithProvider(OIDC.tenant, provider.issuer, OIDC.audience, OIDC.clientId);
+  const tenants = tenantsWithProvider(
+    OIDC.tenant,
+    provider.issuer,
+    OIDC.audience,
+    OIDC.clientId,
+    OIDC.staffClientId,
+  );
   const cleanups: (() => Promise<void>)[] = [
     provider.close,
     async () => rmSync(tenants, { recursive: true, force: true }),

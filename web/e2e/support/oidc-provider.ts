@@ -2,7 +2,8 @@
 // provider in the end-to-end tests: authorization code with PKCE for the portal as a public
 // client, RS256 JWT access tokens for Loket with the claims it needs (tenant, roles, bsn,
 // loa), its keys published at /jwks for Loket's `jwks_url`. Its development login screens
-// accept any login name: the tests log in with a resident's BSN. Access tokens last 75
+// accept any login name: the tests log in with a resident's BSN in the portal's client, and
+// with a role name (an employee of that role) in the console's. Access tokens last 75
 // seconds, so that the portal's renewal (a minute before the end) happens within a test.
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -18,6 +19,9 @@ export interface ProviderOptions {
   audience: string;
   clientId: string;
   redirectUris: string[];
+  /** The staff console's client. */
+  staffClientId: string;
+  staffRedirectUris: string[];
 }
 
 export interface RunningProvider {
@@ -41,6 +45,13 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
         client_id: options.clientId,
         token_endpoint_auth_method: 'none',
         redirect_uris: options.redirectUris,
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+      },
+      {
+        client_id: options.staffClientId,
+        token_endpoint_auth_method: 'none',
+        redirect_uris: options.staffRedirectUris,
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
       },
@@ -77,10 +88,11 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id }) }),
     extraTokenClaims: (_ctx, token) => {
-      const accountId = (token as { accountId?: string }).accountId;
-      return accountId
-        ? { tenant: options.tenant, roles: ['citizen'], bsn: accountId, loa: 'substantial' }
-        : undefined;
+      const { accountId, clientId } = token as { accountId?: string; clientId?: string };
+      if (!accountId) return undefined;
+      return clientId === options.staffClientId
+        ? { tenant: options.tenant, roles: [accountId] }
+        : { tenant: options.tenant, roles: ['citizen'], bsn: accountId, loa: 'substantial' };
     },
   });
   const server: Server = createServer(provider.callback());

@@ -35,13 +35,15 @@ export async function freePort(): Promise<number> {
 
 /**
  * A copy of the repository's tenants in which `tenant` trusts the provider at `issuer` and
- * lets residents log in there (OpenID Connect) instead of with the demo login.
+ * lets residents (`clientId`) and staff (`staffClientId`) log in there (OpenID Connect)
+ * instead of with the demo login.
  */
 export function tenantsWithProvider(
   tenant: string,
   issuer: string,
   audience: string,
   clientId: string,
+  staffClientId: string,
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'loket-e2e-tenants-'));
   cpSync(join(repository, 'tenants'), dir, { recursive: true });
@@ -57,6 +59,11 @@ export function tenantsWithProvider(
     '[login.residents]',
     `issuer = "${issuer}"`,
     `client_id = "${clientId}"`,
+    'scopes = ["openid", "offline_access"]',
+    '',
+    '[login.staff]',
+    `issuer = "${issuer}"`,
+    `client_id = "${staffClientId}"`,
     'scopes = ["openid", "offline_access"]',
     '',
   ].join('\n');

@@ -8,6 +8,8 @@ export const OIDC = {
   tenant: 'heemskerk',
   audience: 'loket-heemskerk',
   clientId: 'mijn-loket',
+  /** The staff console's client: its login names are the employee's role. */
+  staffClientId: 'loket-medewerker',
 } as const;
 
 export interface EngineState {

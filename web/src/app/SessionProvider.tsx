@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
-import { loadSession, saveSession, type Session } from '../auth/session';
+import { loadSession, saveSession, type Audience, type Session } from '../auth/session';
 import { SessionContext, type SessionEnd, type SessionState } from './contexts';
 
 /** Renew this long before the token ends. */
@@ -10,6 +10,7 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
 
 export interface SessionProviderProps {
   tenant: string;
+  audience: Audience;
   children: ReactNode;
 }
 
@@ -18,19 +19,19 @@ export interface SessionProviderProps {
  * before the token expires it is renewed where the login allows (a refresh token), otherwise
  * it ends and the next page asks to log in again, saying why.
  */
-export function SessionProvider({ tenant, children }: SessionProviderProps) {
-  const [initial] = useState(() => loadSession(tenant));
+export function SessionProvider({ tenant, audience, children }: SessionProviderProps) {
+  const [initial] = useState(() => loadSession(tenant, audience));
   const [session, setSession] = useState<Session | null>(initial.session);
   const [ended, setEnded] = useState<SessionEnd>(initial.expired ? 'expired' : null);
   const renewer = useRef<(() => Promise<Session | null>) | null>(null);
 
   const change = useCallback(
     (next: Session | null, end: SessionEnd) => {
-      saveSession(tenant, next);
+      saveSession(tenant, audience, next);
       setSession(next);
       setEnded(end);
     },
-    [tenant],
+    [tenant, audience],
   );
 
   useEffect(() => {

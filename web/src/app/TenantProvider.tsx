@@ -23,6 +23,12 @@ const TenantQuery = graphql(`
           scopes
           demo
         }
+        staff {
+          issuer
+          clientId
+          scopes
+          demo
+        }
       }
       theme {
         className

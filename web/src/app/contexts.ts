@@ -2,7 +2,7 @@
 // the hooks in src/hooks.
 import { createContext } from 'react';
 
-import type { Session } from '../auth/session';
+import type { Audience, Session } from '../auth/session';
 import type { Bootstrap } from '../bootstrap';
 import type { TenantQuery } from '../gql/graphql';
 
@@ -46,3 +46,24 @@ export type ReconnectListener = () => void;
 export const ReconnectContext = createContext<{
   subscribe: (listener: ReconnectListener) => () => void;
 } | null>(null);
+
+/** A section of the app (the residents' portal, the staff console) and its own pages. */
+export interface SectionState {
+  /** Who logs in here. */
+  audience: Audience;
+  /** The section's start page. */
+  home: string;
+  /** Its login page. */
+  login: string;
+  /** Where a login leads when it was not asked for by a page. */
+  afterLogin: string;
+}
+
+export const PORTAL_SECTION: SectionState = {
+  audience: 'residents',
+  home: '/',
+  login: '/inloggen',
+  afterLogin: '/mijn/zaken',
+};
+
+export const SectionContext = createContext<SectionState>(PORTAL_SECTION);

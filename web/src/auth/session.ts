@@ -1,5 +1,6 @@
 // A login session: the bearer token Loket accepts, when it expires, and how it was obtained.
-// Kept in sessionStorage per tenant, so that it ends with the browser tab.
+// Kept in sessionStorage per tenant and audience (the residents' portal and the staff
+// console log in separately), so that it ends with the browser tab.
 
 export const LOGIN_METHODS = ['demo', 'oidc'] as const;
 export type LoginMethodKind = (typeof LOGIN_METHODS)[number];
@@ -11,7 +12,11 @@ export interface Session {
   method: LoginMethodKind;
 }
 
-const key = (tenant: string) => `loket:${tenant}:session`;
+/** Who logs in: residents in the portal, municipal staff in the console. */
+export type Audience = 'residents' | 'staff';
+
+const key = (tenant: string, audience: Audience) =>
+  audience === 'residents' ? `loket:${tenant}:session` : `loket:${tenant}:${audience}:session`;
 
 /** The `exp` of a JWT in milliseconds, without verifying it (Loket does that). */
 export function tokenExpiry(token: string): number | null {
@@ -38,24 +43,27 @@ function isSession(value: unknown): value is Session {
 }
 
 /** The stored session, if there is one; an expired one is reported as such. */
-export function loadSession(tenant: string): { session: Session | null; expired: boolean } {
+export function loadSession(
+  tenant: string,
+  audience: Audience,
+): { session: Session | null; expired: boolean } {
   let parsed: unknown = null;
   try {
-    parsed = JSON.parse(sessionStorage.getItem(key(tenant)) ?? 'null');
+    parsed = JSON.parse(sessionStorage.getItem(key(tenant, audience)) ?? 'null');
   } catch {
     parsed = null;
   }
   if (!isSession(parsed)) return { session: null, expired: false };
   if (parsed.expiresAt <= Date.now()) {
-    sessionStorage.removeItem(key(tenant));
+    sessionStorage.removeItem(key(tenant, audience));
     return { session: null, expired: true };
   }
   return { session: parsed, expired: false };
 }
 
-export function saveSession(tenant: string, session: Session | null): void {
-  if (session) sessionStorage.setItem(key(tenant), JSON.stringify(session));
-  else sessionStorage.removeItem(key(tenant));
+export function saveSession(tenant: string, audience: Audience, session: Session | null): void {
+  if (session) sessionStorage.setItem(key(tenant, audience), JSON.stringify(session));
+  else sessionStorage.removeItem(key(tenant, audience));
 }
 
 /** A session for a token, taking the expiry from the token where it has one. */

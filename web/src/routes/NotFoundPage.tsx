@@ -3,10 +3,12 @@ import { FormattedMessage, useIntl } from 'react-intl';
 
 import { PageTitle } from '../components/PageTitle';
 import { RouterLink } from '../components/RouterLink';
+import { useSection } from '../hooks/useSection';
 
 /** A path the app does not know. */
 export function NotFoundPage() {
   const intl = useIntl();
+  const section = useSection();
   return (
     <>
       <PageTitle>
@@ -24,7 +26,7 @@ export function NotFoundPage() {
         />
       </Paragraph>
       <Paragraph>
-        <RouterLink to="/">
+        <RouterLink to={section.home}>
           <FormattedMessage
             id="notFound.home"
             defaultMessage="Naar de startpagina"

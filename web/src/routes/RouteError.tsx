@@ -6,12 +6,14 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { PageTitle } from '../components/PageTitle';
 import { RouterLink } from '../components/RouterLink';
 import { InternalError, LoketError, NotFoundError, UnauthenticatedError } from '../errors';
+import { useSection } from '../hooks/useSection';
 
 /** The error screen of a page: a specific message per kind of error; a lost login goes to login. */
 export function RouteError() {
   const error = useRouteError();
   const location = useLocation();
   const intl = useIntl();
+  const section = useSection();
   const loket =
     error instanceof LoketError
       ? error
@@ -20,7 +22,7 @@ export function RouteError() {
         : new InternalError(String(error));
   if (loket instanceof UnauthenticatedError) {
     const back = encodeURIComponent(`${location.pathname}${location.search}`);
-    return <Navigate to={`/inloggen?terug=${back}`} replace />;
+    return <Navigate to={`${section.login}?terug=${back}`} replace />;
   }
   return (
     <>
@@ -33,7 +35,7 @@ export function RouteError() {
       </PageTitle>
       <ErrorMessage error={loket} />
       <Paragraph>
-        <RouterLink to="/">
+        <RouterLink to={section.home}>
           <FormattedMessage
             id="errorPage.home"
             defaultMessage="Naar de startpagina"

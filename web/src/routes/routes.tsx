@@ -1,17 +1,72 @@
 // The app's routes. Each municipality's app lives under its base path; the residents'
-// portal is its main section, and the staff console can be added beside it as a section of
-// its own, loaded only when opened (`medewerker/*`, with the same providers, login, theme and
-// error screens). Every page but the start page is loaded when first visited, so the first
-// page stays small.
+// portal is its main section, and the staff console a section of its own under
+// `medewerker/`, loaded only when opened (the same providers, theme and error screens, its
+// own login). Every page but the portal's start page is loaded when first visited, so the
+// first page stays small and the console's code never reaches residents.
 import type { RouteObject } from 'react-router';
 
 import type { Bootstrap } from '../bootstrap';
 import { LandingPage } from './portal/LandingPage';
 import { PortalRoot } from './portal/PortalRoot';
-import { RequireLogin } from './portal/RequireLogin';
+import { RequireLogin } from './RequireLogin';
 import { RouteError } from './RouteError';
 import { NotFoundPage } from './NotFoundPage';
 import { TenantChooser } from './TenantChooser';
+
+/** A page of the console, loaded when first visited. */
+function consolePage(path: string | undefined, load: () => Promise<RouteObject['Component']>) {
+  return {
+    ...(path === undefined ? { index: true as const } : { path }),
+    lazy: async () => ({ Component: await load() }),
+  };
+}
+
+function consoleRoutes(bootstrap: Bootstrap): RouteObject {
+  return {
+    path: '/medewerker',
+    lazy: async () => {
+      const { ConsoleRoot } = await import('./console/ConsoleRoot');
+      return { element: <ConsoleRoot bootstrap={bootstrap} /> };
+    },
+    children: [
+      {
+        ErrorBoundary: RouteError,
+        children: [
+          consolePage('inloggen', () =>
+            import('./console/ConsoleLoginPage').then((m) => m.ConsoleLoginPage),
+          ),
+          consolePage('inloggen/terug', () =>
+            import('./LoginCallbackPage').then((m) => m.LoginCallbackPage),
+          ),
+          {
+            element: <RequireLogin />,
+            children: [
+              consolePage(undefined, () =>
+                import('./console/ConsoleHome').then((m) => m.ConsoleHome),
+              ),
+              consolePage('inwoners', () =>
+                import('./console/FindResidentPage').then((m) => m.FindResidentPage),
+              ),
+              consolePage('inwoner', () =>
+                import('./console/ResidentPage').then((m) => m.ResidentPage),
+              ),
+              consolePage('werkvoorraad', () =>
+                import('./console/WorkQueuePage').then((m) => m.WorkQueuePage),
+              ),
+              consolePage('zaken/:reference', () =>
+                import('./console/StaffCasePage').then((m) => m.StaffCasePage),
+              ),
+              consolePage('terugbellen', () =>
+                import('./console/CallbacksPage').then((m) => m.CallbacksPage),
+              ),
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  };
+}
 
 export function routes(bootstrap: Bootstrap): RouteObject[] {
   if (!bootstrap.tenant) {
@@ -21,6 +76,7 @@ export function routes(bootstrap: Bootstrap): RouteObject[] {
     ];
   }
   return [
+    consoleRoutes(bootstrap),
     {
       path: '/',
       element: <PortalRoot bootstrap={bootstrap} />,
@@ -46,7 +102,7 @@ export function routes(bootstrap: Bootstrap): RouteObject[] {
             {
               path: 'inloggen/terug',
               lazy: () =>
-                import('./portal/LoginCallbackPage').then((m) => ({
+                import('./LoginCallbackPage').then((m) => ({
                   Component: m.LoginCallbackPage,
                 })),
             },

@@ -10,11 +10,15 @@ import { TenantLogo } from '../TenantLogo';
 export interface NavItem {
   to: string;
   label: ReactNode;
+  /** Current only on this very path, not below it (a start page). */
+  end?: boolean;
 }
 
 export interface PageShellProps extends HTMLAttributes<HTMLDivElement> {
   name: string;
   logo: string | null;
+  /** The product's name beside the logo, for example "Mijn Loket". */
+  product: ReactNode;
   /** The municipality, for its channels and opening hours in the footer. */
   tenant: ChannelListProps['tenant'];
   languages: readonly string[];
@@ -24,6 +28,11 @@ export interface PageShellProps extends HTMLAttributes<HTMLDivElement> {
   navigation: readonly NavItem[];
   /** Log in or out. */
   account: ReactNode;
+  /**
+   * Beside the page, kept in view (the console's channels and opening hours); without it,
+   * the channels are in the footer.
+   */
+  aside?: ReactNode;
   children: ReactNode;
 }
 
@@ -35,12 +44,14 @@ export const PageShell = forwardRef<HTMLDivElement, PageShellProps>(function Pag
   {
     name,
     logo,
+    product,
     tenant,
     languages,
     locale,
     onLocaleChange,
     navigation,
     account,
+    aside,
     children,
     className,
     ...props
@@ -68,13 +79,7 @@ export const PageShell = forwardRef<HTMLDivElement, PageShellProps>(function Pag
       <PageHeader className="loket-header">
         <div className="loket-header__bar">
           <TenantLogo name={name} logo={logo} />
-          <span className="loket-header__product">
-            <FormattedMessage
-              id="app.name"
-              defaultMessage="Mijn Loket"
-              description="Product name"
-            />
-          </span>
+          <span className="loket-header__product">{product}</span>
           <div className="loket-header__tools">
             <LanguageSwitch languages={languages} current={locale} onChange={onLocaleChange} />
             {account}
@@ -94,7 +99,7 @@ export const PageShell = forwardRef<HTMLDivElement, PageShellProps>(function Pag
                 <li key={item.to} className="loket-nav__item">
                   <NavLink
                     to={item.to}
-                    end={item.to === '/'}
+                    end={item.end}
                     className={({ isActive }) =>
                       ['utrecht-link', 'loket-nav__link', isActive && 'loket-nav__link--current']
                         .filter(Boolean)
@@ -109,16 +114,21 @@ export const PageShell = forwardRef<HTMLDivElement, PageShellProps>(function Pag
           </nav>
         )}
       </PageHeader>
-      <PageContent className="loket-content">
+      <PageContent
+        className={['loket-content', aside && 'loket-content--aside'].filter(Boolean).join(' ')}
+      >
         <main id="main" tabIndex={-1} className="loket-main">
           {children}
         </main>
+        {aside && <aside className="loket-aside">{aside}</aside>}
       </PageContent>
-      <PageFooter className="loket-footer">
-        <div className="loket-footer__inner">
-          <ChannelList tenant={tenant} />
-        </div>
-      </PageFooter>
+      {!aside && (
+        <PageFooter className="loket-footer">
+          <div className="loket-footer__inner">
+            <ChannelList tenant={tenant} />
+          </div>
+        </PageFooter>
+      )}
     </div>
   );
 });

@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, type CombinedError } from 'urql';
 
+import { PORTAL_SECTION } from '../../app/contexts';
 import { sessionFor } from '../../auth/session';
 import { DateText } from '../../components/DateText';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -15,7 +16,7 @@ import { useLoginMethod } from '../../hooks/useLoginMethod';
 import { usePageQuery } from '../../hooks/usePageQuery';
 import { useSession } from '../../hooks/useSession';
 import { NotFoundPage } from '../NotFoundPage';
-import { returnPath } from './LoginPage';
+import { returnPath } from '../returnPath';
 
 const PersonasQuery = graphql(`
   query DemoPersonas {
@@ -167,7 +168,7 @@ export function DemoLoginPage() {
           description="Introduction on the demo login"
         />
       </Paragraph>
-      <Personas back={returnPath(params.get('terug'))} />
+      <Personas back={returnPath(params.get('terug'), PORTAL_SECTION.afterLogin)} />
     </>
   );
 }

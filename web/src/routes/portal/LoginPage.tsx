@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Navigate, useSearchParams } from 'react-router';
 
+import { PORTAL_SECTION } from '../../app/contexts';
 import { startLogin } from '../../auth/oidc';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageTitle } from '../../components/PageTitle';
@@ -10,11 +11,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { NetworkError } from '../../errors';
 import { useLoginMethod } from '../../hooks/useLoginMethod';
 import { useSession } from '../../hooks/useSession';
-
-/** Where to go after logging in: a path inside the app, never another site. */
-export function returnPath(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/mijn/zaken';
-}
+import { returnPath } from '../returnPath';
 
 /** Log in with the municipality's login provider, or, where it has one, the demo login. */
 export function LoginPage() {
@@ -23,7 +20,7 @@ export function LoginPage() {
   const { session, ended } = useSession();
   const login = useLoginMethod();
   const [failed, setFailed] = useState(false);
-  const back = returnPath(params.get('terug'));
+  const back = returnPath(params.get('terug'), PORTAL_SECTION.afterLogin);
   if (session) return <Navigate to={back} replace />;
   return (
     <>

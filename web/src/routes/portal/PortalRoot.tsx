@@ -1,25 +1,23 @@
-import { useEffect } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { Outlet, useNavigate } from 'react-router';
+import { Outlet } from 'react-router';
 
 import { ClientProvider } from '../../app/ClientProvider';
 import { SessionProvider } from '../../app/SessionProvider';
 import { TenantProvider } from '../../app/TenantProvider';
-import { forget, renew } from '../../auth/oidc';
 import type { Bootstrap } from '../../bootstrap';
 import { PageShell, type NavItem } from '../../components/PageShell';
-import { RouterLink } from '../../components/RouterLink';
+import { Account } from '../Account';
 import { useLocale } from '../../hooks/useLocale';
-import { useLoginMethod } from '../../hooks/useLoginMethod';
 import { useMe } from '../../hooks/useMe';
 import { useSession } from '../../hooks/useSession';
+import { useSessionRenewal } from '../../hooks/useSessionRenewal';
 import { useTenant } from '../../hooks/useTenant';
 
 /** The portal of one municipality: login session, GraphQL client, the municipality, the frame. */
 export function PortalRoot({ bootstrap }: { bootstrap: Bootstrap }) {
   const tenant = bootstrap.tenant ?? '';
   return (
-    <SessionProvider tenant={tenant}>
+    <SessionProvider tenant={tenant} audience="residents">
       <ClientProvider tenant={tenant}>
         <TenantProvider bootstrap={bootstrap}>
           <Shell />
@@ -29,57 +27,17 @@ export function PortalRoot({ bootstrap }: { bootstrap: Bootstrap }) {
   );
 }
 
-function Account() {
-  const { session, signOut } = useSession();
-  const login = useLoginMethod();
-  const navigate = useNavigate();
-  if (session) {
-    return (
-      <button
-        type="button"
-        className="utrecht-button utrecht-button--secondary-action loket-account"
-        onClick={() => {
-          const settings = login.oidc;
-          signOut();
-          if (session.method === 'oidc' && settings) void forget(settings);
-          void navigate('/');
-        }}
-      >
-        <FormattedMessage
-          id="account.logout"
-          defaultMessage="Uitloggen"
-          description="Log-out button"
-        />
-      </button>
-    );
-  }
-  if (!login.available) return null;
-  return (
-    <RouterLink to="/inloggen" className="loket-account">
-      <FormattedMessage
-        id="account.login"
-        defaultMessage="Inloggen"
-        description="Log-in link in the header"
-      />
-    </RouterLink>
-  );
-}
-
 function Shell() {
   const { tenant, bootstrap, languages } = useTenant();
   const { locale, setLocale } = useLocale();
-  const { session, setRenewer } = useSession();
+  const { session } = useSession();
   const { can } = useMe();
-  const login = useLoginMethod();
-  const oidc = login.oidc;
-
-  useEffect(() => {
-    setRenewer(session?.method === 'oidc' && oidc ? () => renew(oidc) : null);
-  }, [session?.method, oidc?.issuer, oidc?.clientId, oidc?.redirectUri, setRenewer]); // eslint-disable-line react-hooks/exhaustive-deps
+  useSessionRenewal();
 
   const navigation: NavItem[] = [
     {
       to: '/',
+      end: true,
       label: (
         <FormattedMessage id="nav.home" defaultMessage="Start" description="Menu: start page" />
       ),
@@ -164,6 +122,9 @@ function Shell() {
     <PageShell
       name={tenant.name || bootstrap.name}
       logo={tenant.theme.logo ?? bootstrap.logo}
+      product={
+        <FormattedMessage id="app.name" defaultMessage="Mijn Loket" description="Product name" />
+      }
       tenant={tenant}
       languages={languages}
       locale={locale}

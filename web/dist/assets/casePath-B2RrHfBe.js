@@ -1,0 +1,1 @@
+function e(e){return`/medewerker/zaken/${encodeURIComponent(e)}`}export{e as t};

@@ -1,0 +1,1 @@
+function e(){return`/medewerker/inwoner`}function t(e){let t=e?.bsn;return typeof t==`string`&&t!==``?t:null}export{e as n,t};

@@ -1,0 +1,1 @@
+var e={audience:`staff`,home:`/medewerker`,login:`/medewerker/inloggen`,afterLogin:`/medewerker`};export{e as t};

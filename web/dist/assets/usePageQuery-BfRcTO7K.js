@@ -1,1 +1,0 @@
-import{p as e,w as t}from"./index-TB5vsFs-.js";function n(n){let[r,i]=t(n);if(r.error&&!r.data)throw e(r.error);return{data:r.data,fetching:r.fetching,reexecute:i}}export{n as t};

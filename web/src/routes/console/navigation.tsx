@@ -1,0 +1,92 @@
+// The console's sections, each shown only where the employee's policy allows its work.
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+
+import type { NavItem } from '../../components/PageShell';
+import type { Me } from '../../hooks/useMe';
+
+export interface ConsoleArea extends NavItem {
+  /** What the section is for, on the start page. */
+  description: ReactNode;
+}
+
+/** The sections the policy opens for this employee, in the order of the menu. */
+export function consoleAreas(can: Me['can']): ConsoleArea[] {
+  const areas: ConsoleArea[] = [];
+  if (can('contact/moments', 'CREATE')) {
+    areas.push({
+      to: '/medewerker/inwoners',
+      label: (
+        <FormattedMessage
+          id="console.nav.residents"
+          defaultMessage="Inwoner zoeken"
+          description="Console menu: the contact centre's resident search"
+        />
+      ),
+      description: (
+        <FormattedMessage
+          id="console.area.residents"
+          defaultMessage="Zoek een inwoner, zie contacten en zaken, registreer een contact of zet een vraag uit."
+          description="Console start page: what the resident search is for"
+        />
+      ),
+    });
+  }
+  if (can('case/*', 'UPDATE')) {
+    areas.push({
+      to: '/medewerker/werkvoorraad',
+      label: (
+        <FormattedMessage
+          id="console.nav.queue"
+          defaultMessage="Werkvoorraad"
+          description="Console menu: the back office's work queue"
+        />
+      ),
+      description: (
+        <FormattedMessage
+          id="console.area.queue"
+          defaultMessage="De open zaken van uw afdeling, de eerste termijn bovenaan."
+          description="Console start page: what the work queue is for"
+        />
+      ),
+    });
+  }
+  if (can('contact/callbacks', 'UPDATE')) {
+    areas.push({
+      to: '/medewerker/terugbellen',
+      label: (
+        <FormattedMessage
+          id="console.nav.callbacks"
+          defaultMessage="Terugbellen"
+          description="Console menu: the callback queue"
+        />
+      ),
+      description: (
+        <FormattedMessage
+          id="console.area.callbacks"
+          defaultMessage="Vragen die het klantcontactcentrum aan u heeft doorgezet."
+          description="Console start page: what the callback queue is for"
+        />
+      ),
+    });
+  }
+  return areas;
+}
+
+/** The console's menu: its start page, then the sections the policy opens. */
+export function consoleNavigation(can: Me['can']): NavItem[] {
+  return [
+    {
+      to: '/medewerker',
+      end: true,
+      label: (
+        <FormattedMessage
+          id="console.nav.home"
+          defaultMessage="Overzicht"
+          description="Console menu: start page"
+        />
+      ),
+    },
+    ...consoleAreas(can).map(({ to, label }) => ({ to, label })),
+  ];
+}
