@@ -220,6 +220,16 @@ for (const language of LANGUAGES) {
     await expectAccessible(page, `a case in the console (${language})`);
     await visit(page, '/enschede/medewerker/terugbellen', /Terugbellen|Callbacks/);
     await expectAccessible(page, `the callback queue (${language})`);
+    await page.getByRole('button', { name: /^(Uitloggen|Log out)$/ }).click();
+
+    await logIn('manager');
+    await visit(
+      page,
+      '/enschede/medewerker/rapportage',
+      /Rapportage dienstverlening|Service report/,
+    );
+    await expect(page.getByRole('figure').first()).toBeVisible();
+    await expectAccessible(page, `the dashboard (${language})`);
     await visit(
       page,
       '/enschede/medewerker/bestaat-niet',

@@ -336,3 +336,51 @@ for (const [tenant, shows] of [
     );
   });
 }
+
+test('the case page warns when decisions at the same address disagree, and names whom to call', async ({
+  page,
+  loket,
+}) => {
+  const resident = await demoToken(page.request, loket.base, 'enschede', { persona: 1 });
+  const made = await graphql<{
+    submitRequest: {
+      cases: { id: string; reference: string; version: number; caseType: { code: string } }[];
+    };
+  }>(
+    page.request,
+    loket.base,
+    resident.token,
+    'mutation ($i: SubmitRequestInput!) { submitRequest(input: $i) { cases { id reference version caseType { code } } } }',
+    {
+      i: {
+        products: ['omgevingsvergunning', 'uitritvergunning'],
+        description: `Een aanbouw met een oprit ${randomUUID()}`,
+      },
+    },
+  );
+  for (const c of made.submitRequest.cases) {
+    const granted = c.caseType.code === 'building-permit';
+    await graphql(
+      page.request,
+      loket.base,
+      loket.backoffice.enschede,
+      'mutation ($i: DecideCaseInput!) { decideCase(input: $i) { case { id } } }',
+      {
+        i: {
+          caseId: c.id,
+          outcome: granted ? 'granted' : 'refused',
+          explanation: granted ? 'Past in het omgevingsplan.' : 'De stoep is hier te smal.',
+          expectedVersion: c.version,
+        },
+      },
+    );
+  }
+  const building = made.submitRequest.cases.find((c) => c.caseType.code === 'building-permit');
+  await staffLogin(page, 'enschede', 'backoffice');
+  await page.goto(`/enschede/medewerker/zaken/${building?.reference ?? ''}`);
+  const warning = page.locator('.loket-integral');
+  await expect(warning).toContainText('Besluiten op dit adres spreken elkaar tegen');
+  await expect(warning).toContainText('openbare-ruimte');
+  await expect(warning).toContainText('vergunningen');
+  await expectAccessible(page, 'a case with the integral warning');
+});

@@ -59,6 +59,12 @@ function consoleRoutes(bootstrap: Bootstrap): RouteObject {
               consolePage('terugbellen', () =>
                 import('./console/CallbacksPage').then((m) => m.CallbacksPage),
               ),
+              consolePage('rapportage', () =>
+                import('./console/dashboard/DashboardPage').then((m) => m.DashboardPage),
+              ),
+              consolePage('zoekrapport', () =>
+                import('./console/dashboard/SearchReportPage').then((m) => m.SearchReportPage),
+              ),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -13,6 +13,7 @@ import { graphql } from '../../gql';
 import type { CallbacksQuery } from '../../gql/graphql';
 import { usePageQuery } from '../../hooks/usePageQuery';
 import { ActionError } from './ActionError';
+import { Label, OverdueMark } from './labels';
 import { TextareaField } from './FormFields';
 import { residentPath } from './residentPath';
 
@@ -106,11 +107,7 @@ function CallbackItem({ callback, onDone }: { callback: Callback; onDone: () => 
       <dl className="loket-facts">
         <div className="loket-facts__item">
           <dt>
-            <FormattedMessage
-              id="console.handover.team"
-              defaultMessage="Team"
-              description="Label"
-            />
+            <Label name="team" />
           </dt>
           <dd>{callback.team}</dd>
         </div>
@@ -124,25 +121,12 @@ function CallbackItem({ callback, onDone }: { callback: Callback; onDone: () => 
           </dt>
           <dd>
             <DateText value={callback.deadline} />
-            {callback.overdue && (
-              <strong className="loket-overdue">
-                {SPACE}
-                <FormattedMessage
-                  id="console.case.overdue"
-                  defaultMessage="Termijn verstreken"
-                  description="Mark of a case past its deadline"
-                />
-              </strong>
-            )}
+            {callback.overdue && <OverdueMark />}
           </dd>
         </div>
         <div className="loket-facts__item">
           <dt>
-            <FormattedMessage
-              id="console.contact.question"
-              defaultMessage="Vraag"
-              description="Label of the resident's question"
-            />
+            <Label name="question" />
           </dt>
           <dd>{callback.question}</dd>
         </div>
@@ -181,11 +165,7 @@ function CallbackItem({ callback, onDone }: { callback: Callback; onDone: () => 
             />
             {SPACE}
             <Button type="button" appearance="subtle-button" onClick={onDone}>
-              <FormattedMessage
-                id="console.case.reload"
-                defaultMessage="Opnieuw laden"
-                description="Button: load the case as it is now"
-              />
+              <Label name="reload" />
             </Button>
           </Paragraph>
         ) : (

@@ -4,6 +4,7 @@ import { FormattedMessage } from 'react-intl';
 
 import { DateText } from '../../components/DateText';
 import { SEPARATOR, joined } from '../../format';
+import { Label } from './labels';
 import { useJournalKind } from './Journal';
 import type { StaffCase } from './staffCase';
 
@@ -107,18 +108,10 @@ export function ConflictDialog({ conflict, onReload, onClose }: ConflictDialogPr
       )}
       <ButtonGroup>
         <Button type="button" appearance="primary-action-button" onClick={onReload}>
-          <FormattedMessage
-            id="console.case.reload"
-            defaultMessage="Opnieuw laden"
-            description="Button: load the case as it is now"
-          />
+          <Label name="reload" />
         </Button>
         <Button type="button" appearance="secondary-action-button" onClick={onClose}>
-          <FormattedMessage
-            id="console.handover.close"
-            defaultMessage="Sluiten"
-            description="Button"
-          />
+          <Label name="close" />
         </Button>
       </ButtonGroup>
     </dialog>

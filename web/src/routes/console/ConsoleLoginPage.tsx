@@ -1,20 +1,19 @@
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useMutation, type CombinedError } from 'urql';
+import { Navigate, useSearchParams } from 'react-router';
 
-import { startLogin } from '../../auth/oidc';
-import { sessionFor } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { NetworkError, loketError } from '../../errors';
+import { loketError } from '../../errors';
 import { graphql } from '../../gql';
 import { useLoginMethod } from '../../hooks/useLoginMethod';
+import { useDemoLogin } from '../../hooks/useDemoLogin';
 import { usePageQuery } from '../../hooks/usePageQuery';
 import { useSession } from '../../hooks/useSession';
+import { OidcLogin } from '../OidcLogin';
 import { returnPath } from '../returnPath';
+import { SessionEnded } from '../SessionEnded';
 import { CONSOLE_SECTION } from './section';
 
 const DemoStaffQuery = graphql(`
@@ -28,24 +27,11 @@ const DemoStaffQuery = graphql(`
   }
 `);
 
-const DemoStaffLoginMutation = graphql(`
-  mutation DemoStaffLogin($input: DemoLoginInput!) {
-    demoLogin(input: $input) {
-      token
-      expiresAt
-    }
-  }
-`);
-
 /** The demo login for staff: one button per role the municipality's policy knows. */
 function DemoRoles({ back }: { back: string }) {
   const intl = useIntl();
-  const navigate = useNavigate();
-  const { signIn } = useSession();
   const { data } = usePageQuery({ query: DemoStaffQuery });
-  const [, demoLogin] = useMutation(DemoStaffLoginMutation);
-  const [error, setError] = useState<CombinedError | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { logIn, busy, error } = useDemoLogin(back);
   if (!data) return <Loading />;
   return (
     <>
@@ -58,21 +44,7 @@ function DemoRoles({ back }: { back: string }) {
               appearance="secondary-action-button"
               busy={busy === member.id}
               aria-disabled={busy !== null || undefined}
-              onClick={() => {
-                if (busy) return;
-                setBusy(member.id);
-                setError(null);
-                void demoLogin({ input: { persona: member.id } }).then((result) => {
-                  setBusy(null);
-                  const payload = result.data?.demoLogin;
-                  if (payload) {
-                    signIn(sessionFor(payload.token, 'demo', Date.parse(payload.expiresAt)));
-                    void navigate(back, { replace: true });
-                  } else if (result.error) {
-                    setError(result.error);
-                  }
-                });
-              }}
+              onClick={() => logIn(member.id)}
             >
               {intl.formatMessage(
                 {
@@ -94,9 +66,8 @@ function DemoRoles({ back }: { back: string }) {
 export function ConsoleLoginPage() {
   const intl = useIntl();
   const [params] = useSearchParams();
-  const { session, ended } = useSession();
+  const { session } = useSession();
   const login = useLoginMethod();
-  const [failed, setFailed] = useState(false);
   const back = returnPath(params.get('terug'), CONSOLE_SECTION.afterLogin);
   if (session) return <Navigate to={back} replace />;
   return (
@@ -108,17 +79,7 @@ export function ConsoleLoginPage() {
           description: 'Title of the console login page',
         })}
       </PageTitle>
-      {ended === 'expired' && (
-        <Alert type="warning" role="status" className="loket-session-ended">
-          <Paragraph>
-            <FormattedMessage
-              id="login.expired"
-              defaultMessage="Uw sessie is verlopen. Log opnieuw in om verder te gaan."
-              description="Shown on the login page after the login ended"
-            />
-          </Paragraph>
-        </Alert>
-      )}
+      <SessionEnded />
       {!login.available && (
         <Paragraph>
           <FormattedMessage
@@ -140,34 +101,16 @@ export function ConsoleLoginPage() {
           <DemoRoles back={back} />
         </>
       )}
-      {login.oidc && (
-        <>
-          <Paragraph>
-            <FormattedMessage
-              id="console.login.oidc"
-              defaultMessage="U logt in met uw account bij de gemeente. Daarna komt u hier terug."
-              description="Explains the staff login with the municipality's provider"
-            />
-          </Paragraph>
-          {failed && <ErrorMessage error={new NetworkError('login provider')} />}
-          <Button
-            type="button"
-            appearance="primary-action-button"
-            onClick={() => {
-              const settings = login.oidc;
-              if (!settings) return;
-              setFailed(false);
-              startLogin(settings, back).catch(() => setFailed(true));
-            }}
-          >
-            <FormattedMessage
-              id="login.oidc.button"
-              defaultMessage="Inloggen"
-              description="Button that starts the login"
-            />
-          </Button>
-        </>
-      )}
+      <OidcLogin
+        back={back}
+        explanation={
+          <FormattedMessage
+            id="console.login.oidc"
+            defaultMessage="U logt in met uw account bij de gemeente. Daarna komt u hier terug."
+            description="Explains the staff login with the municipality's provider"
+          />
+        }
+      />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 
+import { DateText } from '../../components/DateText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
@@ -17,7 +18,9 @@ import { PageTitle } from '../../components/PageTitle';
 import { fieldErrors, loketError } from '../../errors';
 import { formatAddress } from '../../format';
 import { graphql } from '../../gql';
+import { Label } from './labels';
 import { residentPath } from './residentPath';
+import { Table } from './Table';
 
 const SearchPersonsQuery = graphql(`
   query SearchPersons(
@@ -119,15 +122,7 @@ export function FindResidentPage() {
         })}
         onSubmit={onBsn}
       >
-        <Field
-          label={
-            <FormattedMessage
-              id="console.find.bsn"
-              defaultMessage="Burgerservicenummer"
-              description="Label of the BSN field"
-            />
-          }
-        >
+        <Field label={<Label name="bsn" />}>
           {(control) => (
             <Textbox
               {...control}
@@ -177,16 +172,7 @@ export function FindResidentPage() {
               <Textbox {...control} name="surname" autoComplete="off" maxLength={100} />
             )}
           </Field>
-          <Field
-            label={
-              <FormattedMessage
-                id="console.find.birthDate"
-                defaultMessage="Geboortedatum"
-                description="Label"
-              />
-            }
-            error={errors.get('birthDate')}
-          >
+          <Field label={<Label name="birthDate" />} error={errors.get('birthDate')}>
             {(control) => <Textbox {...control} name="birthDate" type="date" />}
           </Field>
         </Fieldset>
@@ -254,59 +240,44 @@ export function FindResidentPage() {
           )}
       </div>
       {persons && persons.length > 0 && (
-        <table className="utrecht-table loket-table">
-          <caption className="utrecht-table__caption">
+        <Table
+          caption={
             <FormattedMessage
               id="console.find.results"
               defaultMessage="Gevonden inwoners"
               description="Caption of the search results"
             />
-          </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">
-                <FormattedMessage
-                  id="console.find.name"
-                  defaultMessage="Naam"
-                  description="Column"
-                />
-              </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                <FormattedMessage
-                  id="console.find.born"
-                  defaultMessage="Geboren"
-                  description="Column"
-                />
-              </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                <FormattedMessage
-                  id="console.find.address"
-                  defaultMessage="Adres"
-                  description="Column"
-                />
-              </th>
+          }
+          columns={[
+            <FormattedMessage id="console.find.name" defaultMessage="Naam" description="Column" />,
+            <FormattedMessage
+              id="console.find.born"
+              defaultMessage="Geboren"
+              description="Column"
+            />,
+            <Label name="address" />,
+          ]}
+        >
+          {persons.map((person) => (
+            <tr key={person.bsn} className="utrecht-table__row">
+              <td className="utrecht-table__cell">
+                <button
+                  type="button"
+                  className="utrecht-link-button utrecht-link-button--html-button"
+                  onClick={() => void navigate(residentPath(), { state: { bsn: person.bsn } })}
+                >
+                  {person.name?.fullName ?? person.bsn}
+                </button>
+              </td>
+              <td className="utrecht-table__cell">
+                {person.birth && <DateText value={person.birth.date} />}
+              </td>
+              <td className="utrecht-table__cell">
+                {person.address && formatAddress(person.address)}
+              </td>
             </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {persons.map((person) => (
-              <tr key={person.bsn} className="utrecht-table__row">
-                <td className="utrecht-table__cell">
-                  <button
-                    type="button"
-                    className="utrecht-link-button utrecht-link-button--html-button"
-                    onClick={() => void navigate(residentPath(), { state: { bsn: person.bsn } })}
-                  >
-                    {person.name?.fullName ?? person.bsn}
-                  </button>
-                </td>
-                <td className="utrecht-table__cell">{person.birth?.date}</td>
-                <td className="utrecht-table__cell">
-                  {person.address && formatAddress(person.address)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       {!search && (
         <Paragraph className="loket-hint">

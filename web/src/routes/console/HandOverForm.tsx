@@ -17,6 +17,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { fieldErrors, loketError } from '../../errors';
 import { graphql } from '../../gql';
+import { Label } from './labels';
 
 const CallbackTeamsQuery = graphql(`
   query CallbackTeams {
@@ -82,11 +83,7 @@ export function HandOverForm({ contactId, question, onDone }: HandOverFormProps)
           />
         </Paragraph>
         <Button type="button" appearance="secondary-action-button" onClick={onDone}>
-          <FormattedMessage
-            id="console.handover.close"
-            defaultMessage="Sluiten"
-            description="Button"
-          />
+          <Label name="close" />
         </Button>
       </Alert>
     );
@@ -102,16 +99,7 @@ export function HandOverForm({ contactId, question, onDone }: HandOverFormProps)
       </Heading3>
       {state.error && errors.size === 0 && <ErrorMessage error={loketError(state.error)} />}
       <form className="loket-form" noValidate onSubmit={submit}>
-        <Field
-          label={
-            <FormattedMessage
-              id="console.handover.team"
-              defaultMessage="Team"
-              description="Label"
-            />
-          }
-          error={errors.get('team')}
-        >
+        <Field label={<Label name="team" />} error={errors.get('team')}>
           {(control) => (
             <Select
               {...control}

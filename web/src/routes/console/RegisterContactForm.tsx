@@ -22,6 +22,7 @@ import { useIdempotencyKey } from '../../hooks/useIdempotencyKey';
 import { useMe } from '../../hooks/useMe';
 import { CONTACT_CHANNELS, LIVE_CHANNELS, WRITTEN_CHANNELS, useChannelName } from './ChannelName';
 import { HandOverForm } from './HandOverForm';
+import { Label } from './labels';
 import { TopicPicker, type Topic } from './TopicPicker';
 
 const RegisterContactMutation = graphql(`
@@ -211,16 +212,7 @@ export function RegisterContactForm({ bsn, onRegistered }: RegisterContactFormPr
           onChange={(topic) => change({ topic })}
           error={errors.get('topic') ?? errors.get('product')}
         />
-        <Field
-          label={
-            <FormattedMessage
-              id="console.contact.question"
-              defaultMessage="Vraag"
-              description="Label of the resident's question"
-            />
-          }
-          error={errors.get('question')}
-        >
+        <Field label={<Label name="question" />} error={errors.get('question')}>
           {(control) => (
             <Textarea
               {...control}

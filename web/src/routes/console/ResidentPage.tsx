@@ -8,11 +8,12 @@ import { DateText } from '../../components/DateText';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RouterLink } from '../../components/RouterLink';
-import { SEPARATOR, SPACE, formatAddress } from '../../format';
+import { SEPARATOR, formatAddress } from '../../format';
 import { graphql } from '../../gql';
 import { useMe } from '../../hooks/useMe';
 import { usePageQuery } from '../../hooks/usePageQuery';
 import { ChannelName } from './ChannelName';
+import { Label, OverdueMark } from './labels';
 import { RegisterContactForm } from './RegisterContactForm';
 import { StartCaseForm } from './StartCaseForm';
 import { casePath } from './casePath';
@@ -110,22 +111,14 @@ function Resident({ bsn }: { bsn: string }) {
       <dl className="loket-facts">
         <div className="loket-facts__item">
           <dt>
-            <FormattedMessage
-              id="console.find.bsn"
-              defaultMessage="Burgerservicenummer"
-              description="Label of the BSN field"
-            />
+            <Label name="bsn" />
           </dt>
           <dd>{person.bsn}</dd>
         </div>
         {person.birth && (
           <div className="loket-facts__item">
             <dt>
-              <FormattedMessage
-                id="console.find.birthDate"
-                defaultMessage="Geboortedatum"
-                description="Label"
-              />
+              <Label name="birthDate" />
             </dt>
             <dd>
               <DateText value={person.birth.date} />
@@ -135,11 +128,7 @@ function Resident({ bsn }: { bsn: string }) {
         {address && (
           <div className="loket-facts__item">
             <dt>
-              <FormattedMessage
-                id="console.find.address"
-                defaultMessage="Adres"
-                description="Column"
-              />
+              <Label name="address" />
             </dt>
             <dd>{formatAddress(address)}</dd>
           </div>
@@ -177,45 +166,24 @@ function Resident({ bsn }: { bsn: string }) {
                   <dl className="loket-facts">
                     <div className="loket-facts__item">
                       <dt>
-                        <FormattedMessage
-                          id="case.reference"
-                          defaultMessage="Zaaknummer"
-                          description="Label of a case's reference"
-                        />
+                        <Label name="reference" />
                       </dt>
                       <dd>{c.reference}</dd>
                     </div>
                     <div className="loket-facts__item">
                       <dt>
-                        <FormattedMessage
-                          id="console.case.department"
-                          defaultMessage="Afdeling"
-                          description="Label of the department handling a case"
-                        />
+                        <Label name="department" />
                       </dt>
                       <dd>{c.caseType.department}</dd>
                     </div>
                     {c.status && (
                       <div className="loket-facts__item">
                         <dt>
-                          <FormattedMessage
-                            id="case.status"
-                            defaultMessage="Status"
-                            description="Label of a case's status"
-                          />
+                          <Label name="status" />
                         </dt>
                         <dd>
                           {c.status.name}
-                          {c.overdue && (
-                            <strong className="loket-overdue">
-                              {SPACE}
-                              <FormattedMessage
-                                id="console.case.overdue"
-                                defaultMessage="Termijn verstreken"
-                                description="Mark of a case past its deadline"
-                              />
-                            </strong>
-                          )}
+                          {c.overdue && <OverdueMark />}
                         </dd>
                       </div>
                     )}

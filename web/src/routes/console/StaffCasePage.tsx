@@ -16,6 +16,7 @@ import { CaseActions } from './CaseActions';
 import { ConflictDialog, type Conflict } from './ConflictDialog';
 import { IntegralWarning } from './IntegralWarning';
 import { Journal } from './Journal';
+import { Label, OverdueMark } from './labels';
 import { StaffCaseDocument } from './staffCase';
 
 const StaffCaseUpdated = graphql(`
@@ -85,11 +86,7 @@ export function StaffCasePage() {
             />
           </Paragraph>
           <Button type="button" appearance="secondary-action-button" onClick={reload}>
-            <FormattedMessage
-              id="console.case.reload"
-              defaultMessage="Opnieuw laden"
-              description="Button: load the case as it is now"
-            />
+            <Label name="reload" />
           </Button>
         </Alert>
       )}
@@ -97,63 +94,30 @@ export function StaffCasePage() {
       <dl className="loket-facts">
         <div className="loket-facts__item">
           <dt>
-            <FormattedMessage
-              id="console.case.department"
-              defaultMessage="Afdeling"
-              description="Label of the department handling a case"
-            />
+            <Label name="department" />
           </dt>
           <dd>{c.caseType.department}</dd>
         </div>
         <div className="loket-facts__item">
           <dt>
-            <FormattedMessage
-              id="case.status"
-              defaultMessage="Status"
-              description="Label of a case's status"
-            />
+            <Label name="status" />
           </dt>
           <dd className="loket-case-status">{c.status?.name}</dd>
         </div>
         <div className="loket-facts__item">
           <dt>
-            <FormattedMessage
-              id="console.queue.deadline"
-              defaultMessage="Termijn"
-              description="Column: the legal deadline"
-            />
+            <Label name="deadline" />
           </dt>
           <dd>
             <DateText value={c.deadline} />
-            {c.overdue && (
-              <strong className="loket-overdue">
-                {SPACE}
-                <FormattedMessage
-                  id="console.case.overdue"
-                  defaultMessage="Termijn verstreken"
-                  description="Mark of a case past its deadline"
-                />
-              </strong>
-            )}
+            {c.overdue && <OverdueMark />}
           </dd>
         </div>
         <div className="loket-facts__item">
           <dt>
-            <FormattedMessage
-              id="console.queue.handler"
-              defaultMessage="Behandelaar"
-              description="Label"
-            />
+            <Label name="handler" />
           </dt>
-          <dd className="loket-case-handler">
-            {c.handler ?? (
-              <FormattedMessage
-                id="console.queue.nobody"
-                defaultMessage="Niemand"
-                description="No handler assigned"
-              />
-            )}
-          </dd>
+          <dd className="loket-case-handler">{c.handler ?? <Label name="nobody" />}</dd>
         </div>
         <div className="loket-facts__item">
           <dt>
@@ -170,11 +134,7 @@ export function StaffCasePage() {
         {c.location && (
           <div className="loket-facts__item">
             <dt>
-              <FormattedMessage
-                id="case.location"
-                defaultMessage="Adres"
-                description="Label of a case's location"
-              />
+              <Label name="location" />
             </dt>
             <dd>{c.location}</dd>
           </div>

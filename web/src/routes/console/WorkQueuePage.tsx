@@ -16,12 +16,13 @@ import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RouterLink } from '../../components/RouterLink';
-import { SPACE } from '../../format';
 import { graphql } from '../../gql';
 import type { CaseFilter } from '../../gql/graphql';
 import { usePageQuery } from '../../hooks/usePageQuery';
 import { useReconnect } from '../../hooks/useReconnect';
+import { Label, OverdueMark } from './labels';
 import { casePath } from './casePath';
+import { Table } from './Table';
 
 /** How many cases a page of the queue shows. */
 const PAGE = 100;
@@ -161,15 +162,7 @@ export function WorkQueuePage() {
         })}
         onSubmit={submit}
       >
-        <Field
-          label={
-            <FormattedMessage
-              id="console.queue.type"
-              defaultMessage="Zaaktype"
-              description="Label"
-            />
-          }
-        >
+        <Field label={<Label name="caseType" />}>
           {(control) => (
             <Select {...control} name="type" defaultValue={params.get('type') ?? ''}>
               <SelectOption value="">
@@ -187,15 +180,7 @@ export function WorkQueuePage() {
             </Select>
           )}
         </Field>
-        <Field
-          label={
-            <FormattedMessage
-              id="case.status"
-              defaultMessage="Status"
-              description="Label of a case's status"
-            />
-          }
-        >
+        <Field label={<Label name="status" />}>
           {(control) => (
             <Select {...control} name="status" defaultValue={params.get('status') ?? ''}>
               <SelectOption value="">
@@ -213,15 +198,7 @@ export function WorkQueuePage() {
             </Select>
           )}
         </Field>
-        <Field
-          label={
-            <FormattedMessage
-              id="console.queue.handler"
-              defaultMessage="Behandelaar"
-              description="Label"
-            />
-          }
-        >
+        <Field label={<Label name="handler" />}>
           {(control) => (
             <Textbox
               {...control}
@@ -299,102 +276,45 @@ export function WorkQueuePage() {
             />
           </Paragraph>
           {cases.nodes.length > 0 && (
-            <div className="loket-table-scroll">
-              <table className="utrecht-table loket-table loket-queue">
-                <caption className="utrecht-table__caption">
-                  <FormattedMessage
-                    id="console.queue.caption"
-                    defaultMessage="Open zaken, de eerste termijn bovenaan"
-                    description="Caption of the work queue table"
-                  />
-                </caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="col">
-                      <FormattedMessage
-                        id="case.reference"
-                        defaultMessage="Zaaknummer"
-                        description="Label of a case's reference"
-                      />
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      <FormattedMessage
-                        id="console.queue.type"
-                        defaultMessage="Zaaktype"
-                        description="Label"
-                      />
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      <FormattedMessage
-                        id="case.status"
-                        defaultMessage="Status"
-                        description="Label of a case's status"
-                      />
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      <FormattedMessage
-                        id="console.queue.deadline"
-                        defaultMessage="Termijn"
-                        description="Column: the legal deadline"
-                      />
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      <FormattedMessage
-                        id="console.queue.handler"
-                        defaultMessage="Behandelaar"
-                        description="Label"
-                      />
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      <FormattedMessage
-                        id="case.location"
-                        defaultMessage="Adres"
-                        description="Label of a case's location"
-                      />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {cases.nodes.map((c) => (
-                    <tr
-                      key={c.id}
-                      className={['utrecht-table__row', c.overdue && 'loket-queue__row--overdue']
-                        .filter(Boolean)
-                        .join(' ')}
-                    >
-                      <th className="utrecht-table__header-cell" scope="row">
-                        <RouterLink to={casePath(c.reference)}>{c.reference}</RouterLink>
-                      </th>
-                      <td className="utrecht-table__cell">{c.caseType.name}</td>
-                      <td className="utrecht-table__cell">{c.status?.name}</td>
-                      <td className="utrecht-table__cell">
-                        <DateText value={c.deadline} />
-                        {c.overdue && (
-                          <strong className="loket-overdue">
-                            {SPACE}
-                            <FormattedMessage
-                              id="console.case.overdue"
-                              defaultMessage="Termijn verstreken"
-                              description="Mark of a case past its deadline"
-                            />
-                          </strong>
-                        )}
-                      </td>
-                      <td className="utrecht-table__cell">
-                        {c.handler ?? (
-                          <FormattedMessage
-                            id="console.queue.nobody"
-                            defaultMessage="Niemand"
-                            description="No handler assigned"
-                          />
-                        )}
-                      </td>
-                      <td className="utrecht-table__cell">{c.location}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              className="loket-queue"
+              caption={
+                <FormattedMessage
+                  id="console.queue.caption"
+                  defaultMessage="Open zaken, de eerste termijn bovenaan"
+                  description="Caption of the work queue table"
+                />
+              }
+              columns={[
+                <Label name="reference" />,
+                <Label name="caseType" />,
+                <Label name="status" />,
+                <Label name="deadline" />,
+                <Label name="handler" />,
+                <Label name="location" />,
+              ]}
+            >
+              {cases.nodes.map((c) => (
+                <tr
+                  key={c.id}
+                  className={['utrecht-table__row', c.overdue && 'loket-queue__row--overdue']
+                    .filter(Boolean)
+                    .join(' ')}
+                >
+                  <th className="utrecht-table__header-cell" scope="row">
+                    <RouterLink to={casePath(c.reference)}>{c.reference}</RouterLink>
+                  </th>
+                  <td className="utrecht-table__cell">{c.caseType.name}</td>
+                  <td className="utrecht-table__cell">{c.status?.name}</td>
+                  <td className="utrecht-table__cell">
+                    <DateText value={c.deadline} />
+                    {c.overdue && <OverdueMark />}
+                  </td>
+                  <td className="utrecht-table__cell">{c.handler ?? <Label name="nobody" />}</td>
+                  <td className="utrecht-table__cell">{c.location}</td>
+                </tr>
+              ))}
+            </Table>
           )}
           {cases.totalCount > cases.nodes.length && (
             <Paragraph>

@@ -70,6 +70,44 @@ export function consoleAreas(can: Me['can']): ConsoleArea[] {
       ),
     });
   }
+  if (can('report/service', 'READ')) {
+    areas.push({
+      to: '/medewerker/rapportage',
+      label: (
+        <FormattedMessage
+          id="console.nav.report"
+          defaultMessage="Rapportage"
+          description="Console menu: the manager dashboard"
+        />
+      ),
+      description: (
+        <FormattedMessage
+          id="console.area.report"
+          defaultMessage="Of de servicenormen zijn gehaald, vergeleken met een jaar eerder."
+          description="Console start page: what the dashboard is for"
+        />
+      ),
+    });
+  }
+  if (can('report/search', 'READ')) {
+    areas.push({
+      to: '/medewerker/zoekrapport',
+      label: (
+        <FormattedMessage
+          id="console.nav.search"
+          defaultMessage="Zoekrapport"
+          description="Console menu: the search report"
+        />
+      ),
+      description: (
+        <FormattedMessage
+          id="console.area.search"
+          defaultMessage="Wat inwoners zochten en niet vonden; maak er zoekwoorden van."
+          description="Console start page: what the search report is for"
+        />
+      ),
+    });
+  }
   return areas;
 }
 

@@ -1,11 +1,8 @@
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useNavigate, useSearchParams } from 'react-router';
-import { useMutation, type CombinedError } from 'urql';
+import { useSearchParams } from 'react-router';
 
 import { PORTAL_SECTION } from '../../app/contexts';
-import { sessionFor } from '../../auth/session';
 import { DateText } from '../../components/DateText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
@@ -13,8 +10,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { loketError } from '../../errors';
 import { graphql } from '../../gql';
 import { useLoginMethod } from '../../hooks/useLoginMethod';
+import { useDemoLogin } from '../../hooks/useDemoLogin';
 import { usePageQuery } from '../../hooks/usePageQuery';
-import { useSession } from '../../hooks/useSession';
 import { NotFoundPage } from '../NotFoundPage';
 import { returnPath } from '../returnPath';
 
@@ -31,23 +28,10 @@ const PersonasQuery = graphql(`
   }
 `);
 
-const DemoLoginMutation = graphql(`
-  mutation DemoLogin($input: DemoLoginInput!) {
-    demoLogin(input: $input) {
-      token
-      expiresAt
-    }
-  }
-`);
-
 function Personas({ back }: { back: string }) {
   const intl = useIntl();
-  const navigate = useNavigate();
-  const { signIn } = useSession();
   const { data } = usePageQuery({ query: PersonasQuery });
-  const [, demoLogin] = useMutation(DemoLoginMutation);
-  const [error, setError] = useState<CombinedError | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { logIn, busy, error } = useDemoLogin(back);
   if (!data) return <Loading />;
   return (
     <>
@@ -113,21 +97,7 @@ function Personas({ back }: { back: string }) {
                 appearance="primary-action-button"
                 busy={busy === persona.id}
                 aria-disabled={busy !== null || undefined}
-                onClick={() => {
-                  if (busy) return;
-                  setBusy(persona.id);
-                  setError(null);
-                  void demoLogin({ input: { persona: persona.id } }).then((result) => {
-                    setBusy(null);
-                    const payload = result.data?.demoLogin;
-                    if (payload) {
-                      signIn(sessionFor(payload.token, 'demo', Date.parse(payload.expiresAt)));
-                      void navigate(back, { replace: true });
-                    } else if (result.error) {
-                      setError(result.error);
-                    }
-                  });
-                }}
+                onClick={() => logIn(persona.id)}
               >
                 {intl.formatMessage(
                   {
