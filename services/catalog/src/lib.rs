@@ -16,4 +16,4 @@ mod service;
 pub use error::CatalogError;
 pub use load::{CatalogFiles, TenantCatalog, load};
 pub use model::{Channel, Kind, Product, ProductChange, Synonym};
-pub use service::{Catalog, Found, ProductInput, QueryCount, SearchPage, SearchReport};
+pub use service::{Catalog, Entry, Found, ProductInput, QueryCount, SearchPage, SearchReport};

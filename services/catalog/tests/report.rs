@@ -36,6 +36,7 @@ async fn searches_and_choices_add_up_in_the_managers_report() {
             .search(
                 &visitor,
                 Some("paspoort"),
+                false,
                 Page::new(
                     Some(1),
                     Some(&loket_kernel::page::cursor(&loket_kernel::page::Offset(0))),

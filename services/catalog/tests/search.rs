@@ -48,7 +48,8 @@ async fn the_disabled_parking_product_is_found_only_through_synonyms() {
     let product = w
         .catalog
         .product(&ctx, "gehandicaptenparkeerkaart")
-        .unwrap();
+        .unwrap()
+        .product;
     assert_eq!(product.name, "Parkeervoorzieningen gehandicapten");
     let text = format!("{product:?}").to_lowercase();
     assert!(
@@ -85,7 +86,7 @@ async fn each_tenant_sees_its_own_catalogue() {
     );
     let all = w
         .catalog
-        .search(&haarlem, None, Page::new(Some(100), None).unwrap())
+        .search(&haarlem, None, false, Page::new(Some(100), None).unwrap())
         .await
         .unwrap();
     assert!(
@@ -185,6 +186,47 @@ async fn an_administrators_change_is_searchable_at_once() {
     .await
     .unwrap();
     assert!(w.codes(&visitor, "badhokje").await.is_empty());
+    // Administrators still list and open it, marked hidden; residents do not.
+    let listed = w
+        .catalog
+        .search(&admin, None, true, Page::new(Some(100), None).unwrap())
+        .await
+        .unwrap();
+    assert!(
+        listed
+            .found
+            .iter()
+            .any(|f| f.product.code == "strandhuisje" && f.hidden)
+    );
+    assert!(w.catalog.product(&admin, "strandhuisje").unwrap().hidden);
+    assert_eq!(
+        w.catalog
+            .product(&visitor, "strandhuisje")
+            .unwrap_err()
+            .code()
+            .as_str(),
+        "NOT_FOUND"
+    );
+    let e = w
+        .catalog
+        .search(&visitor, None, true, Page::new(Some(100), None).unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code().as_str(), "FORBIDDEN");
+    let e = w
+        .catalog
+        .search(
+            &admin,
+            Some("badhokje"),
+            true,
+            Page::new(Some(5), None).unwrap(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.code().as_str(), e.field()),
+        ("BAD_USER_INPUT", Some("includeHidden"))
+    );
     loket_store::testing::request(w.db.db(), &admin, async |s| {
         w.catalog.hide(&admin, s, "strandhuisje", false).await
     })
@@ -206,6 +248,7 @@ async fn an_administrators_change_is_searchable_at_once() {
             .search(
                 &visitor,
                 Some("badhokje"),
+                false,
                 Page::new(Some(5), None).unwrap()
             )
             .await
@@ -246,7 +289,11 @@ async fn odd_queries_get_a_clear_answer() {
     let ctx = w.anonymous("dordrecht");
     let page = Page::new(Some(10), None).unwrap();
     // No search: the catalogue by name.
-    let all = w.catalog.search(&ctx, Some("   "), page).await.unwrap();
+    let all = w
+        .catalog
+        .search(&ctx, Some("   "), false, page)
+        .await
+        .unwrap();
     assert!(all.total >= 60);
     let names: Vec<&str> = all.found.iter().map(|f| f.product.name.as_str()).collect();
     let mut sorted = names.clone();
@@ -254,7 +301,11 @@ async fn odd_queries_get_a_clear_answer() {
     assert_eq!(names, sorted);
     // Too long: a clear error naming the field.
     let long = "paspoort ".repeat(112);
-    let e = w.catalog.search(&ctx, Some(&long), page).await.unwrap_err();
+    let e = w
+        .catalog
+        .search(&ctx, Some(&long), false, page)
+        .await
+        .unwrap_err();
     assert_eq!(
         (e.code().as_str(), e.field()),
         ("BAD_USER_INPUT", Some("search"))

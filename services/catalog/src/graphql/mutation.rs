@@ -124,8 +124,8 @@ impl CatalogMutation {
         ctx.data::<Catalog>()?
             .upsert(rctx, session, input)
             .await
-            .map(|p| ProductPayload {
-                product: Product::new(rctx.tenant().as_str(), p),
+            .map(|entry| ProductPayload {
+                product: (rctx.tenant().as_str(), entry).into(),
             })
             .map_err(|e| to_gql(&e))
     }
@@ -140,8 +140,8 @@ impl CatalogMutation {
         ctx.data::<Catalog>()?
             .hide(rctx, session, &input.code, input.hidden)
             .await
-            .map(|p| ProductPayload {
-                product: Product::new(rctx.tenant().as_str(), p),
+            .map(|entry| ProductPayload {
+                product: (rctx.tenant().as_str(), entry).into(),
             })
             .map_err(|e| to_gql(&e))
     }

@@ -9,7 +9,7 @@ use loket_kernel::{
     page::{Offset, Page, cursor},
 };
 
-use crate::{Channel, Found, Kind, Product as Model, SearchPage, search::Snippet};
+use crate::{Channel, Entry, Found, Kind, Product as Model, SearchPage, search::Snippet};
 
 /// Information or a request.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
@@ -79,15 +79,23 @@ impl From<GqlChannel> for Channel {
 pub struct Product {
     tenant: String,
     model: Model,
+    hidden: bool,
 }
 
 impl Product {
-    /// The product as `tenant` offers it.
-    pub fn new(tenant: &str, model: Model) -> Self {
+    /// The product as `tenant` offers it, or (`hidden`) keeps it from residents.
+    pub fn new(tenant: &str, model: Model, hidden: bool) -> Self {
         Self {
             tenant: tenant.to_owned(),
             model,
+            hidden,
         }
+    }
+}
+
+impl From<(&str, Entry)> for Product {
+    fn from((tenant, entry): (&str, Entry)) -> Self {
+        Self::new(tenant, entry.product, entry.hidden)
     }
 }
 
@@ -151,6 +159,10 @@ impl Product {
     /// Words residents use for it.
     async fn search_terms(&self) -> &[String] {
         &self.model.search_terms
+    }
+    /// Hidden from the municipality's catalogue (only administrators see such a product).
+    async fn hidden(&self) -> bool {
+        self.hidden
     }
 }
 
@@ -229,7 +241,7 @@ pub(crate) fn connection(
             .map(|(i, f): (usize, Found)| {
                 Edge::with_additional_fields(
                     cursor(&page.position(i)),
-                    Product::new(tenant, f.product),
+                    Product::new(tenant, f.product, f.hidden),
                     SearchHit {
                         score: f.score,
                         snippet: f.snippet.map(Into::into),

@@ -68,11 +68,13 @@ pub struct SearchReport {
 impl CatalogQuery {
     /// The municipality's products and services: matching `search` best first (Dutch
     /// stemming, synonyms, typos forgiven), or all by name without one. Without a token,
-    /// name the municipality with the `Loket-Tenant` header.
+    /// name the municipality with the `Loket-Tenant` header. `includeHidden` lists the
+    /// hidden products too (administrators; by name, without `search`).
     async fn products(
         &self,
         ctx: &Context<'_>,
         search: Option<String>,
+        #[graphql(default = false)] include_hidden: bool,
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<ProductConnection> {
@@ -80,18 +82,18 @@ impl CatalogQuery {
         let page = page(first, after.as_deref())?;
         let found = ctx
             .data::<Catalog>()?
-            .search(rctx, search.as_deref(), page)
+            .search(rctx, search.as_deref(), include_hidden, page)
             .await
             .map_err(|e| to_gql(&e))?;
         Ok(connection(rctx.tenant().as_str(), &page, found))
     }
 
-    /// One product by code.
+    /// One product by code (a hidden one for administrators only).
     async fn product(&self, ctx: &Context<'_>, code: String) -> Result<Product> {
         let rctx = request_ctx(ctx)?;
         ctx.data::<Catalog>()?
             .product(rctx, &code)
-            .map(|p| Product::new(rctx.tenant().as_str(), p))
+            .map(|entry| (rctx.tenant().as_str(), entry).into())
             .map_err(|e| to_gql(&e))
     }
 

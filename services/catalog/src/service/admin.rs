@@ -7,7 +7,7 @@ use loket_kernel::{Action, Ctx};
 use loket_store::Session;
 
 use super::{
-    Catalog, PRODUCTS,
+    Catalog, Entry, PRODUCTS,
     state::{self, StoredChange},
 };
 use crate::{CatalogError, Kind, Product, ProductChange, model::problems};
@@ -50,7 +50,7 @@ impl ProductInput {
 }
 
 impl Catalog {
-    fn may(ctx: &Ctx, action: Action) -> Result<(), CatalogError> {
+    pub(super) fn may(ctx: &Ctx, action: Action) -> Result<(), CatalogError> {
         if ctx.can(PRODUCTS, action) {
             Ok(())
         } else {
@@ -64,9 +64,10 @@ impl Catalog {
         ctx: &Ctx,
         session: &Session,
         input: ProductInput,
-    ) -> Result<Product, CatalogError> {
+    ) -> Result<Entry, CatalogError> {
         let code = input.change.code.trim().to_owned();
         let published = self.current(ctx.tenant())?;
+        let hidden = published.all.get(&code).is_some_and(|(_, hidden)| *hidden);
         let product = match published.all.get(&code) {
             Some((existing, _)) => {
                 Self::may(ctx, Action::Update)?;
@@ -94,7 +95,7 @@ impl Catalog {
             hidden: None,
         };
         self.apply(ctx, session, &change).await?;
-        Ok(product)
+        Ok(Entry { product, hidden })
     }
 
     /// Hides a product from the tenant's catalogue, or offers it again.
@@ -104,7 +105,7 @@ impl Catalog {
         session: &Session,
         code: &str,
         hidden: bool,
-    ) -> Result<Product, CatalogError> {
+    ) -> Result<Entry, CatalogError> {
         Self::may(ctx, Action::Update)?;
         let code = code.trim();
         let published = self.current(ctx.tenant())?;
@@ -114,8 +115,12 @@ impl Catalog {
             product: None,
             hidden: Some(hidden),
         };
+        let entry = Entry {
+            product: product.clone(),
+            hidden,
+        };
         self.apply(ctx, session, &change).await?;
-        Ok(product.clone())
+        Ok(entry)
     }
 
     async fn apply(

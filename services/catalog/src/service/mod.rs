@@ -40,6 +40,17 @@ pub struct Found {
     pub score: Option<f32>,
     /// Where the words were found.
     pub snippet: Option<Snippet>,
+    /// Hidden from residents (listed for administrators only).
+    pub hidden: bool,
+}
+
+/// A product with whether it is hidden from the municipality's catalogue.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The product.
+    pub product: Product,
+    /// Hidden from residents.
+    pub hidden: bool,
 }
 
 /// One page of search results.
@@ -145,17 +156,28 @@ impl Catalog {
     }
 
     /// Products of the caller's municipality matching `search`, best first; without a
-    /// search, every product by name. Every search is counted in the statistics (kept in
-    /// memory and stored by [`Catalog::store_statistics`]).
+    /// search, every product by name, with `include_hidden` (administrators) also the
+    /// hidden ones. Every search is counted in the statistics (kept in memory and stored by
+    /// [`Catalog::store_statistics`]).
     pub async fn search(
         &self,
         ctx: &Ctx,
         search: Option<&str>,
+        include_hidden: bool,
         page: Page<Offset>,
     ) -> Result<SearchPage, CatalogError> {
         Self::may_read(ctx)?;
+        if include_hidden {
+            Self::may(ctx, Action::Update)?;
+        }
         let published = self.current(ctx.tenant())?;
         let query = search.map(str::trim).unwrap_or_default();
+        if include_hidden && !query.is_empty() {
+            return Err(CatalogError::bad(
+                "includeHidden",
+                "hidden products are not searchable; list them by name without `search`",
+            ));
+        }
         if query.chars().count() > MAX_QUERY {
             return Err(CatalogError::bad(
                 "search",
@@ -169,15 +191,16 @@ impl Catalog {
             ));
         }
         if query.is_empty() {
-            let all = published.by_name();
+            let all = published.by_name(include_hidden);
             let found = all
                 .iter()
                 .skip(page.offset())
                 .take(page.first)
-                .map(|p| Found {
+                .map(|(p, hidden)| Found {
                     product: (*p).clone(),
                     score: None,
                     snippet: None,
+                    hidden: *hidden,
                 })
                 .collect();
             return Ok(SearchPage {
@@ -193,6 +216,7 @@ impl Catalog {
                     product: published.visible(&hit.code)?.clone(),
                     score: Some(hit.score),
                     snippet: Some(hit.snippet),
+                    hidden: false,
                 })
             })
             .collect();
@@ -202,13 +226,22 @@ impl Catalog {
         Ok(SearchPage { found, total })
     }
 
-    /// One product of the caller's municipality.
-    pub fn product(&self, ctx: &Ctx, code: &str) -> Result<Product, CatalogError> {
+    /// One product of the caller's municipality; a hidden one only for those who may
+    /// change the catalogue.
+    pub fn product(&self, ctx: &Ctx, code: &str) -> Result<Entry, CatalogError> {
         Self::may_read(ctx)?;
-        self.current(ctx.tenant())?
-            .visible(code.trim())
-            .cloned()
-            .ok_or(CatalogError::NotFound)
+        let published = self.current(ctx.tenant())?;
+        let (product, hidden) = published
+            .all
+            .get(code.trim())
+            .ok_or(CatalogError::NotFound)?;
+        if *hidden && !ctx.can(PRODUCTS, Action::Update) {
+            return Err(CatalogError::NotFound);
+        }
+        Ok(Entry {
+            product: product.clone(),
+            hidden: *hidden,
+        })
     }
 }
 

@@ -29,15 +29,16 @@ impl Published {
             .map(|(p, _)| p)
     }
 
-    /// The visible products, by name.
-    pub(crate) fn by_name(&self) -> Vec<&Product> {
-        let mut out: Vec<&Product> = self
+    /// The products by name with their hidden flag: the visible ones, or with
+    /// `include_hidden` all of them.
+    pub(crate) fn by_name(&self, include_hidden: bool) -> Vec<(&Product, bool)> {
+        let mut out: Vec<(&Product, bool)> = self
             .all
             .values()
-            .filter(|(_, hidden)| !hidden)
-            .map(|(p, _)| p)
+            .filter(|(_, hidden)| include_hidden || !hidden)
+            .map(|(p, hidden)| (p, *hidden))
             .collect();
-        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out.sort_by(|(a, _), (b, _)| a.name.cmp(&b.name).then_with(|| a.code.cmp(&b.code)));
         out
     }
 }

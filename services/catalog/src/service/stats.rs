@@ -200,7 +200,7 @@ impl Catalog {
                     ctx.tenant().as_str().into(),
                     Utc::now().date_naive().into(),
                     query.into(),
-                    product.code.into(),
+                    product.product.code.into(),
                 ],
             ))
             .await?;

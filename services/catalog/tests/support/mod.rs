@@ -76,7 +76,7 @@ impl World {
     /// What `ctx` finds for `query` (first page of 20).
     pub async fn found(&self, ctx: &Ctx, query: &str) -> Vec<Found> {
         self.catalog
-            .search(ctx, Some(query), Page::new(Some(20), None).unwrap())
+            .search(ctx, Some(query), false, Page::new(Some(20), None).unwrap())
             .await
             .unwrap()
             .found
