@@ -32,7 +32,7 @@ pub const CATALOGUE: &[&str] = &[
     "report/search",
     "subscription/own",
     "notification/webhooks",
-    "notification/dead-letters",
+    "notification/deliveries",
 ];
 
 /// The object kinds (first path segment) a policy may name.

@@ -89,3 +89,34 @@ async fn can_refuses_a_malformed_object_path() {
         assert!(reply.json().get("data").is_some(), "{}", reply.text());
     }
 }
+
+/// The capabilities name the objects the services ask about, so a frontend can follow the
+/// policy: an administrator may change the catalogue, re-drive deliveries and read the
+/// processing log; the front office none of these.
+#[tokio::test]
+async fn capabilities_name_the_objects_administration_asks_about() {
+    let h = Harness::new().await;
+    let query = "{ me { capabilities { object action } } }";
+    let admin = h
+        .send(Call::post(query).bearer(&h.token("enschede", "admin")))
+        .await;
+    let front = h
+        .send(Call::post(query).bearer(&h.token("enschede", "frontoffice")))
+        .await;
+    let wanted = [
+        ("catalog/products", "UPDATE"),
+        ("notification/deliveries", "READ"),
+        ("notification/deliveries", "UPDATE"),
+        ("processing-log/entries", "READ"),
+    ];
+    for (object, action) in wanted {
+        let grant = json!({ "object": object, "action": action });
+        let granted = |reply: &crate::support::Reply| {
+            reply.data()["me"]["capabilities"]
+                .as_array()
+                .is_some_and(|all| all.contains(&grant))
+        };
+        assert!(granted(&admin), "admin {object} {action}: {}", admin.text());
+        assert!(!granted(&front), "front office {object} {action}");
+    }
+}
