@@ -114,7 +114,7 @@ fn collect(
         } else if problems.is_empty() {
             into.insert(product.code.clone(), product);
         }
-        for problem in problems {
+        for (_, problem) in problems {
             errors.push(ConfigError::new(file, line, problem));
         }
     }
@@ -187,7 +187,7 @@ fn apply_tenant_file(file: &Path, catalog: &mut TenantCatalog, errors: &mut Vec<
         if problems.is_empty() {
             *product = changed;
         }
-        for problem in problems {
+        for (_, problem) in problems {
             errors.push(ConfigError::new(file, line, problem));
         }
     }

@@ -119,14 +119,21 @@ impl ProductChange {
         set(&mut p.conditions, &self.conditions);
         set(&mut p.cost, &self.cost);
         set(&mut p.delivery, &self.delivery);
-        if self.case_type.is_some() {
-            p.case_type.clone_from(&self.case_type);
+        if let Some(case_type) = &self.case_type {
+            // An empty case type takes the product's away.
+            p.case_type = Some(case_type.trim())
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned);
         }
         if self.cost_cents.is_some() {
             p.cost_cents = self.cost_cents;
         }
         if let Some(channels) = &self.channels {
             p.channels.clone_from(channels);
+            // Without the online channel there is no login level to name.
+            if !channels.contains(&Channel::Online) {
+                p.online_loa = None;
+            }
         }
         if self.online_loa.is_some() {
             p.online_loa = self.online_loa;
@@ -156,8 +163,9 @@ pub enum Synonym {
     },
 }
 
-/// What is wrong with a product on its own, in words an administrator understands.
-pub fn problems(p: &Product) -> Vec<String> {
+/// What is wrong with a product on its own, in words an administrator understands, each
+/// with the input field at fault (as `upsertProduct` names it).
+pub fn problems(p: &Product) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     let code = &p.code;
     let segment = !code.is_empty()
@@ -165,33 +173,41 @@ pub fn problems(p: &Product) -> Vec<String> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !segment {
-        out.push(format!(
-            "product code {code:?}: use lowercase letters, digits and dashes"
+        out.push((
+            "code",
+            format!("product code {code:?}: use lowercase letters, digits and dashes"),
         ));
     }
-    for (field, value) in [
-        ("name", &p.name),
-        ("summary_en", &p.summary_en),
-        ("description", &p.description),
+    for (field, name, value) in [
+        ("name", "name", &p.name),
+        ("summaryEn", "summary_en", &p.summary_en),
+        ("description", "description", &p.description),
     ] {
         if value.trim().is_empty() {
-            out.push(format!("{code}: {field} is empty"));
+            out.push((field, format!("{code}: {name} is empty")));
         }
     }
     if p.channels.is_empty() {
-        out.push(format!("{code}: name at least one channel"));
+        out.push(("channels", format!("{code}: name at least one channel")));
     }
     let online = p.channels.contains(&Channel::Online);
     if online != p.online_loa.is_some() {
-        out.push(format!(
-            "{code}: online_loa is needed exactly when \"online\" is a channel"
+        out.push((
+            "onlineLevelOfAssurance",
+            format!("{code}: online_loa is needed exactly when \"online\" is a channel"),
         ));
     }
     if p.case_type.is_some() && p.kind != Kind::Transaction {
-        out.push(format!("{code}: only a transaction starts a case type"));
+        out.push((
+            "caseType",
+            format!("{code}: only a transaction starts a case type"),
+        ));
     }
     if p.cost_cents.is_some_and(|c| c < 0) {
-        out.push(format!("{code}: cost_cents cannot be negative"));
+        out.push((
+            "costCents",
+            format!("{code}: cost_cents cannot be negative"),
+        ));
     }
     out
 }

@@ -281,6 +281,45 @@ async fn an_administrators_change_is_searchable_at_once() {
         (e.code().as_str(), e.field()),
         ("BAD_USER_INPUT", Some("summaryEn"))
     );
+    // A problem of the product as a whole names the field to change.
+    let information_with_case = ProductInput {
+        change: ProductChange {
+            code: "grofvuil".into(),
+            case_type: Some("building-permit".into()),
+            ..ProductChange::default()
+        },
+        kind: None,
+    };
+    let e = loket_store::testing::request(w.db.db(), &admin, async |s| {
+        w.catalog.upsert(&admin, s, information_with_case).await
+    })
+    .await
+    .unwrap_err();
+    assert_eq!(
+        (e.code().as_str(), e.field()),
+        ("BAD_USER_INPUT", Some("caseType"))
+    );
+    // Taking the online channel away takes its login level with it; an empty case type
+    // takes the case type away.
+    let offline = ProductInput {
+        change: ProductChange {
+            code: "omgevingsvergunning".into(),
+            channels: Some(vec![loket_catalog::Channel::CounterByAppointment]),
+            case_type: Some(String::new()),
+            ..ProductChange::default()
+        },
+        kind: None,
+    };
+    let changed = loket_store::testing::request(w.db.db(), &admin, async |s| {
+        w.catalog.upsert(&admin, s, offline).await
+    })
+    .await
+    .unwrap()
+    .product;
+    assert!(
+        changed.online_loa.is_none() && changed.case_type.is_none(),
+        "{changed:?}"
+    );
 }
 
 #[tokio::test]

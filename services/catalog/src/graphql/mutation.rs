@@ -23,7 +23,7 @@ pub struct UpsertProductInput {
     name: Option<String>,
     /// Information or a request (required for a new product; cannot change).
     kind: Option<GqlKind>,
-    /// The case type a request starts.
+    /// The case type a request starts (an empty one takes it away).
     case_type: Option<String>,
     /// Summary in English.
     summary_en: Option<String>,
@@ -37,7 +37,7 @@ pub struct UpsertProductInput {
     cost_cents: Option<i64>,
     /// Delivery time as shown.
     delivery: Option<String>,
-    /// How it can be obtained.
+    /// How it can be obtained (without `ONLINE`, the login level goes too).
     channels: Option<Vec<GqlChannel>>,
     /// Login level needed online: `low`, `substantial` or `high`.
     online_level_of_assurance: Option<String>,

@@ -86,8 +86,8 @@ impl Catalog {
                 input.new_product()?
             }
         };
-        if let Some(problem) = problems(&product).into_iter().next() {
-            return Err(CatalogError::bad("input", problem));
+        if let Some((field, problem)) = problems(&product).into_iter().next() {
+            return Err(CatalogError::bad(field, problem));
         }
         let change = StoredChange {
             code: code.clone(),
