@@ -65,6 +65,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
             haarlem: await token(tenants, db.url, 'haarlem', 'backoffice'),
           },
           frontoffice: await token(tenants, db.url, 'enschede', 'frontoffice'),
+          app: await token(tenants, db.url, 'enschede', 'app'),
           oidcResident: String(claims(citizen)['bsn']),
           devSecret: 'loket-demo-secret-for-development-only-0000',
         };

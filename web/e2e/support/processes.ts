@@ -129,7 +129,14 @@ export async function startLoket(options: {
       options.tenants,
     ],
     {
-      env: { ...process.env, LOKET_LOG_FORMAT: 'json' },
+      env: {
+        ...process.env,
+        LOKET_LOG_FORMAT: 'json',
+        // Webhooks to the test's own receiver on loopback, and a re-driven delivery sent
+        // within a second rather than at the next half-minute poll.
+        LOKET_INSECURE_WEBHOOKS: 'true',
+        LOKET_DISPATCH_IDLE_MS: '1000',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

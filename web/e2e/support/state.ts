@@ -21,6 +21,8 @@ export interface EngineState {
   backoffice: Record<'enschede' | 'haarlem', string>;
   /** A front-office token of Enschede, to register contacts with residents. */
   frontoffice: string;
+  /** A third-party app's token of Enschede, to subscribe a webhook. */
+  app: string;
   /** The BSN of a resident of the OpenID Connect municipality, to log in with there. */
   oidcResident: string;
   /** The demo tenants' development secret (their tenant.toml), to sign a stale token. */

@@ -65,6 +65,21 @@ function consoleRoutes(bootstrap: Bootstrap): RouteObject {
               consolePage('zoekrapport', () =>
                 import('./console/dashboard/SearchReportPage').then((m) => m.SearchReportPage),
               ),
+              consolePage('catalogus', () =>
+                import('./console/admin/CataloguePage').then((m) => m.CataloguePage),
+              ),
+              consolePage('catalogus/nieuw', () =>
+                import('./console/admin/ProductEditPage').then((m) => m.ProductEditPage),
+              ),
+              consolePage('catalogus/product/:code', () =>
+                import('./console/admin/ProductEditPage').then((m) => m.ProductEditPage),
+              ),
+              consolePage('berichten', () =>
+                import('./console/admin/DeliveriesPage').then((m) => m.DeliveriesPage),
+              ),
+              consolePage('verwerkingen', () =>
+                import('./console/admin/ProcessingLogPage').then((m) => m.ProcessingLogPage),
+              ),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -12,15 +12,23 @@ interface BaseProps {
   error?: string | undefined;
 }
 
-/** A labelled text area. */
-export function TextareaField({ label, name, value, onChange, error }: BaseProps) {
+/** A labelled text area (`rows` high, 2 unless given), with optional help. */
+export function TextareaField({
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  description,
+  rows = 2,
+}: BaseProps & { description?: ReactNode; rows?: number }) {
   return (
-    <Field label={label} error={error}>
+    <Field label={label} error={error} description={description}>
       {(control) => (
         <Textarea
           {...control}
           name={name}
-          rows={2}
+          rows={rows}
           maxLength={4000}
           value={value}
           onChange={(e) => onChange(e.target.value)}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 export interface TableProps {
   caption: ReactNode;
@@ -9,12 +9,19 @@ export interface TableProps {
   children: ReactNode;
 }
 
-/** A table of the console in NL Design System style, scrolling sideways on a narrow screen. */
+/**
+ * A table of the console in NL Design System style, scrolling sideways on a narrow screen: the
+ * scrolling region is named by the caption and takes keyboard focus, so it scrolls by keys too.
+ */
 export function Table({ caption, columns, className, children }: TableProps) {
+  const captionId = useId();
   return (
-    <div className="loket-table-scroll">
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <div className="loket-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className={['utrecht-table', 'loket-table', className].filter(Boolean).join(' ')}>
-        <caption className="utrecht-table__caption">{caption}</caption>
+        <caption id={captionId} className="utrecht-table__caption">
+          {caption}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {columns.map((column, index) => (

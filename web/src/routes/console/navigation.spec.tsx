@@ -20,6 +20,19 @@ describe('consoleAreas', () => {
     ).toEqual(['/medewerker/werkvoorraad', '/medewerker/terugbellen']);
   });
 
+  it('opens administration where the policy lets the employee change or read it', () => {
+    expect(
+      consoleAreas(
+        granting(
+          'UPDATE catalog/products',
+          'READ notification/deliveries',
+          'READ processing-log/entries',
+        ),
+      ).map((a) => a.to),
+    ).toEqual(['/medewerker/catalogus', '/medewerker/berichten', '/medewerker/verwerkingen']);
+    expect(consoleAreas(granting('READ catalog/products'))).toEqual([]);
+  });
+
   it('reads a capability to see as no licence to act', () => {
     expect(consoleAreas(granting('READ case/*', 'READ contact/callbacks'))).toEqual([]);
   });

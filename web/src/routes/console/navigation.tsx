@@ -108,6 +108,63 @@ export function consoleAreas(can: Me['can']): ConsoleArea[] {
       ),
     });
   }
+  if (can('catalog/products', 'UPDATE')) {
+    areas.push({
+      to: '/medewerker/catalogus',
+      label: (
+        <FormattedMessage
+          id="console.nav.catalogue"
+          defaultMessage="Catalogus"
+          description="Console menu: editing the products and services"
+        />
+      ),
+      description: (
+        <FormattedMessage
+          id="console.area.catalogue"
+          defaultMessage="Producten en diensten toevoegen, wijzigen, zoekwoorden geven en verbergen."
+          description="Console start page: what catalogue editing is for"
+        />
+      ),
+    });
+  }
+  if (can('notification/deliveries', 'READ')) {
+    areas.push({
+      to: '/medewerker/berichten',
+      label: (
+        <FormattedMessage
+          id="console.nav.deliveries"
+          defaultMessage="Berichtenverkeer"
+          description="Console menu: notification deliveries"
+        />
+      ),
+      description: (
+        <FormattedMessage
+          id="console.area.deliveries"
+          defaultMessage="Berichten die niet aankwamen, met de laatste fout; verstuur ze opnieuw."
+          description="Console start page: what the deliveries page is for"
+        />
+      ),
+    });
+  }
+  if (can('processing-log/entries', 'READ')) {
+    areas.push({
+      to: '/medewerker/verwerkingen',
+      label: (
+        <FormattedMessage
+          id="console.nav.processingLog"
+          defaultMessage="Verwerkingslog"
+          description="Console menu: the processing log"
+        />
+      ),
+      description: (
+        <FormattedMessage
+          id="console.area.processingLog"
+          defaultMessage="Wie wanneer welke persoonsgegevens inzag, en waarom."
+          description="Console start page: what the processing log is for"
+        />
+      ),
+    });
+  }
   return areas;
 }
 

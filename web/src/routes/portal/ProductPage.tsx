@@ -4,9 +4,9 @@ import { useParams } from 'react-router';
 
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { ProductChannelName } from '../../components/ProductChannelName';
 import { RouterLink } from '../../components/RouterLink';
 import { graphql } from '../../gql';
-import type { ProductChannel } from '../../gql/graphql';
 import { useLocale } from '../../hooks/useLocale';
 import { usePageQuery } from '../../hooks/usePageQuery';
 
@@ -26,47 +26,6 @@ const ProductQuery = graphql(`
     }
   }
 `);
-
-function ChannelName({ channel }: { channel: ProductChannel }) {
-  switch (channel) {
-    case 'ONLINE':
-      return (
-        <FormattedMessage
-          id="product.channel.online"
-          defaultMessage="online"
-          description="How a product can be obtained"
-        />
-      );
-    case 'PHONE':
-      return (
-        <FormattedMessage
-          id="product.channel.phone"
-          defaultMessage="telefonisch"
-          description="How a product can be obtained"
-        />
-      );
-    case 'COUNTER':
-      return (
-        <FormattedMessage
-          id="product.channel.counter"
-          defaultMessage="aan de balie"
-          description="How a product can be obtained"
-        />
-      );
-    case 'COUNTER_BY_APPOINTMENT':
-      return (
-        <FormattedMessage
-          id="product.channel.appointment"
-          defaultMessage="aan de balie, op afspraak"
-          description="How a product can be obtained"
-        />
-      );
-    default: {
-      const unreachable: never = channel;
-      return unreachable;
-    }
-  }
-}
 
 /** One product or service: what it is, who can get it, what it costs, and how to ask for it. */
 export function ProductPage() {
@@ -126,7 +85,7 @@ export function ProductPage() {
           <dd className="loket-list-inline">
             {product.channels.map((c) => (
               <span key={c} className="loket-list-inline__item">
-                <ChannelName channel={c} />
+                <ProductChannelName channel={c} />
               </span>
             ))}
           </dd>

@@ -1,0 +1,1 @@
+export { PRODUCT_CHANNELS, ProductChannelName } from './ProductChannelName';
