@@ -8,6 +8,17 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const LIMIT = 200_000;
+/**
+ * Pages allowed more, each with its reason: staff pages on office equipment, opened once and
+ * kept open all day, where a library made for the job beats hand-drawn markup.
+ */
+const EXCEPTIONS = [
+  [
+    /routes\/console\/dashboard\/DashboardPage/,
+    260_000,
+    "the managers' charts: Observable Plot, about 86 kB",
+  ],
+];
 const dist = 'dist';
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
 
@@ -49,9 +60,13 @@ for (const [key, chunk] of Object.entries(manifest)) {
 
 let failed = false;
 for (const [page, bytes] of pages) {
-  const over = bytes > LIMIT;
+  const [, limit, reason] = EXCEPTIONS.find(([pattern]) => pattern.test(page)) ?? [null, LIMIT, ''];
+  const over = bytes > limit;
   failed ||= over;
-  console.log(`${over ? 'FAIL' : 'ok  '} ${(bytes / 1000).toFixed(1).padStart(6)} kB  ${page}`);
+  const note = reason ? `  (budget ${limit / 1000} kB: ${reason})` : '';
+  console.log(
+    `${over ? 'FAIL' : 'ok  '} ${(bytes / 1000).toFixed(1).padStart(6)} kB  ${page}${note}`,
+  );
 }
 console.log(`budget: ${LIMIT / 1000} kB of gzipped JavaScript for a first page`);
 if (failed) process.exit(1);
