@@ -31,10 +31,15 @@ mod m20261128_000011_subscription_unique;
 mod m20261204_000012_hardening;
 mod m20261205_000013_processing_log_partitions;
 mod m20261205_000014_wakeups;
+mod m20261207_000015_benchmark;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
 pub use m20261205_000014_wakeups::OUTBOX_CHANNEL;
+pub use m20261207_000015_benchmark::{
+    BENCHMARK_CALLBACKS, BENCHMARK_CONTACTS, BENCHMARK_DEADLINES_POSTGRES,
+    BENCHMARK_DEADLINES_SQLITE, BENCHMARK_ROLE,
+};
 
 /// The PostgreSQL role application transactions switch to, so that row-level security binds
 /// them even when the connecting user owns the tables or is a superuser.
@@ -50,6 +55,8 @@ pub const SHARED_TABLES: &[&str] = &[
     "residence_permits",
     "valuation_objects",
     "valuation_values",
+    "benchmark_groups",
+    "benchmark_named",
 ];
 
 /// The tables whose rows belong to one tenant.
@@ -69,6 +76,7 @@ pub const TENANT_TABLES: &[&str] = &[
     "subscriptions",
     "subscription_cells",
     "deliveries",
+    "benchmark_values",
 ];
 
 /// Runs Loket's migrations.
@@ -92,6 +100,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000012_hardening::Migration),
             Box::new(m20261205_000013_processing_log_partitions::Migration),
             Box::new(m20261205_000014_wakeups::Migration),
+            Box::new(m20261207_000015_benchmark::Migration),
         ]
     }
 }

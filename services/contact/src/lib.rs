@@ -1,7 +1,8 @@
 //! The contact centre (KCC): what residents asked on every channel and what they were told,
 //! questions handed to the back office to call back, the resident's contact history, and the
 //! managers' service report (contacts per channel and topic, first-contact resolution, service
-//! norms kept, case deadlines kept) with a comparison period, also as CSV.
+//! norms kept, case deadlines kept) with a comparison period, also as CSV, and the
+//! [`benchmark`] that compares those norms across the municipalities that opt in.
 //!
 //! It never imports another domain crate: it asks the case service through
 //! [`loket_store::lookups::CaseBook`] and the catalogue through
@@ -9,6 +10,7 @@
 //! [`loket_store::Session`]; what a caller reads of a contact or callback is logged as the
 //! fields resolve.
 
+pub mod benchmark;
 mod entity;
 mod error;
 pub mod graphql;

@@ -48,6 +48,9 @@ pub enum Command {
     /// tenants with a shorter retention. Run it daily as the tables' owner.
     #[command(name = "processing-log")]
     ProcessingLog(ProcessingLogArgs),
+    /// Compute the comparison of municipalities (the tenants with `[benchmark]`) for months or
+    /// years, replacing what was stored for them; `serve` and `dispatch` also do so daily.
+    Benchmark(crate::benchmark::BenchmarkArgs),
 }
 
 /// Arguments of `loket processing-log`.
@@ -133,6 +136,7 @@ async fn run(command: Command) -> Result<(), String> {
         Command::Token(args) => token(args).await,
         Command::Seed(args) => seed(args).await,
         Command::ProcessingLog(args) => processing_log(args).await,
+        Command::Benchmark(args) => crate::benchmark::run(args).await,
     }
 }
 

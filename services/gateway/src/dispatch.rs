@@ -214,11 +214,18 @@ pub async fn run(args: DispatchConfig) -> Result<(), String> {
     } else {
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let listener = tokio::spawn(loket_store::wake::listen(db.clone(), stopped.clone()));
+        let types = loket_cases::load_case_types(&tenants).map_err(|errors| describe(&errors))?;
+        let comparison = tokio::spawn(crate::benchmark::daily(
+            crate::benchmark::service(&tenants, &types),
+            db.clone(),
+            stopped.clone(),
+        ));
         let running = tokio::spawn(async move { dispatcher.run(stopped).await });
         crate::server::shutdown_signal().await;
         let _ = stop.send(true);
         let _ = running.await;
         let _ = listener.await;
+        let _ = comparison.await;
     }
     db.close().await.map_err(|e| e.to_string())?;
     Ok(())

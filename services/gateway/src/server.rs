@@ -5,7 +5,7 @@ use std::{sync::Arc, time::Duration};
 use loket_authz::{Authz, SetupError};
 use loket_cases::Cases;
 use loket_catalog::Catalog;
-use loket_contact::Contacts;
+use loket_contact::{Contacts, benchmark::Benchmark};
 use loket_kernel::config::{TenantSet, describe, load_dir};
 use loket_registry::Registry;
 use loket_store::{Db, Feed, FeedSettings, StoreError};
@@ -68,6 +68,8 @@ pub struct Gateway {
     pub catalog: Catalog,
     /// The contact centre.
     pub contacts: Contacts,
+    /// The comparison of municipalities.
+    pub benchmark: Benchmark,
     /// Subscriptions and deliveries.
     pub notify: loket_notify::Notify,
     /// The outbox feed behind subscriptions; it polls once [`Feed::run`] runs, as `serve`
@@ -128,6 +130,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     if config.migration_database.is_some() {
         owner.close().await?;
     }
+    let benchmark = crate::benchmark::service(&tenants, &case_types);
     let registry = Registry::new(db.clone(), Arc::clone(&tenants));
     let cases = Cases::new(
         Arc::clone(&tenants),
@@ -170,6 +173,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         .data(cases.clone())
         .data(catalog.clone())
         .data(contacts.clone())
+        .data(benchmark.clone())
         .data(notify.clone())
         .data(feed.clone())
         .data(Arc::clone(&authz))
@@ -188,6 +192,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         tenants: Arc::clone(&tenants),
         limits,
         contacts: contacts.clone(),
+        benchmark: benchmark.clone(),
         proxy_hops: config.limits.trusted_proxy_hops,
         looks,
     });
@@ -200,6 +205,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         cases,
         catalog,
         contacts,
+        benchmark,
         notify,
         feed,
     })
@@ -231,6 +237,14 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     } else {
         None
     };
+    // The daily comparison runs where the dispatcher runs: once per deployment.
+    let comparison = config.dispatch.then(|| {
+        tokio::spawn(crate::benchmark::daily(
+            gateway.benchmark.clone(),
+            gateway.db.clone(),
+            stopped.clone(),
+        ))
+    });
     let wakeups = tokio::spawn(loket_store::wake::listen(
         gateway.db.clone(),
         stopped.clone(),
@@ -249,6 +263,9 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     // The dispatcher stops after its current round.
     if let Some(dispatcher) = dispatcher {
         let _ = dispatcher.await;
+    }
+    if let Some(comparison) = comparison {
+        let _ = comparison.await;
     }
     if let Err(e) = gateway.catalog.store_statistics().await {
         tracing::warn!(error = %e, "search statistics not stored at shutdown");

@@ -187,3 +187,31 @@ fn contact_centre_teams_and_closed_days_are_checked() {
         errors[0]
     );
 }
+
+#[test]
+fn the_benchmark_section_is_checked_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = format!("{GOOD}\n[benchmark]\nshare = \"named\"\n");
+    write_tenant(dir.path(), "alpha", &good);
+    let set = load_dir(dir.path()).unwrap();
+    let alpha = set.tenants.values().next().unwrap();
+    let benchmark = alpha.benchmark.as_ref().unwrap();
+    assert_eq!(benchmark.minimum_events, 100);
+
+    let zero = format!("{GOOD}\n[benchmark]\nshare = \"anonymous\"\nminimum_events = 0\n");
+    write_tenant(dir.path(), "alpha", &zero);
+    let errors = errors_of(dir.path());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, GOOD.lines().count() + 4, "{errors:?}");
+    assert!(
+        errors[0].message.contains("minimum_events"),
+        "{}",
+        errors[0]
+    );
+
+    let unknown = format!("{GOOD}\n[benchmark]\nshare = \"public\"\n");
+    write_tenant(dir.path(), "alpha", &unknown);
+    let errors = errors_of(dir.path());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, GOOD.lines().count() + 3, "{errors:?}");
+}

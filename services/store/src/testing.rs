@@ -171,22 +171,27 @@ impl Drop for TestDb {
 pub const GATEWAY_ROLE: &str = "loket_gateway";
 
 /// Creates the application role and the gateway's login role on the test server, once per
-/// cluster: the login role inherits nothing and may only switch to the application role, as
-/// a production deployment sets it up (see `docs/deploy.md`). Roles are cluster-wide, so
+/// cluster: the login role inherits nothing and may only switch to the application role (and
+/// to the benchmark role, for the daily comparison), as a production deployment sets it up
+/// (see `docs/deploy.md`). Roles are cluster-wide, so
 /// concurrent tests may race to create them; the losers carry on.
 async fn ensure_gateway_role(admin_url: &str) {
     let admin = Database::connect(admin_url)
         .await
         .expect("connect to the PostgreSQL test server");
     let app = loket_migration::APP_ROLE;
+    let benchmark = loket_migration::BENCHMARK_ROLE;
     let sql = format!(
         "DO $$ BEGIN
             BEGIN CREATE ROLE {app} NOLOGIN;
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+            BEGIN CREATE ROLE {benchmark} NOLOGIN;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
             BEGIN CREATE ROLE {GATEWAY_ROLE} LOGIN NOINHERIT;
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
          END $$;
-         GRANT {app} TO {GATEWAY_ROLE};"
+         GRANT {app} TO {GATEWAY_ROLE};
+         GRANT {benchmark} TO {GATEWAY_ROLE};"
     );
     // Two tests granting at the same moment may collide on the catalogue; once is enough.
     for attempt in 0..5 {

@@ -30,6 +30,7 @@ pub const CATALOGUE: &[&str] = &[
     "contact/callbacks",
     "report/service",
     "report/search",
+    "report/benchmark",
     "subscription/own",
     "notification/webhooks",
     "notification/deliveries",

@@ -83,6 +83,7 @@ pub fn load(tenants: &TenantSet) -> Result<CaseTypes, Vec<ConfigError>> {
     let mut errors = Vec::new();
     let template_file = tenants.root.join("_default").join(FILE);
     let template = read_definitions(&template_file, &mut errors);
+    let national = template.keys().cloned().collect();
     let mut by_tenant = BTreeMap::new();
     for slug in tenants.tenants.keys() {
         let mut types = template.clone();
@@ -108,6 +109,7 @@ pub fn load(tenants: &TenantSet) -> Result<CaseTypes, Vec<ConfigError>> {
     if errors.is_empty() {
         Ok(CaseTypes {
             by_tenant: resolved,
+            national,
         })
     } else {
         Err(errors)

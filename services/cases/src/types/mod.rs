@@ -7,7 +7,10 @@
 
 mod load;
 
-use std::{collections::BTreeMap, sync::Arc};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    sync::Arc,
+};
 
 use loket_kernel::{Confidentiality, Loa, TenantId};
 use serde::Deserialize;
@@ -148,6 +151,7 @@ impl CaseType {
 #[derive(Debug, Clone, Default)]
 pub struct CaseTypes {
     by_tenant: BTreeMap<TenantId, BTreeMap<String, Arc<CaseType>>>,
+    national: BTreeSet<String>,
 }
 
 impl CaseTypes {
@@ -162,6 +166,12 @@ impl CaseTypes {
             .get(tenant)
             .into_iter()
             .flat_map(|m| m.values())
+    }
+
+    /// The codes of the national template's case types, which every municipality shares
+    /// (its own case types are not comparable with another's).
+    pub fn national(&self) -> &BTreeSet<String> {
+        &self.national
     }
 
     /// The case type of `tenant` that handles requests for `product`.

@@ -3,11 +3,13 @@
 //! ([`resident_contacts`]), and the mutations `registerContact`, `requestCallback` and
 //! `completeCallback`.
 
+mod benchmark;
 mod mutation;
 mod query;
 mod report;
 mod types;
 
+pub use benchmark::BenchmarkQuery;
 pub use mutation::ContactMutation;
 pub use query::{ContactQuery, contact_by_global_id, my_contacts, resident_contacts};
 pub use report::GqlServiceReport;

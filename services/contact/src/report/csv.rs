@@ -32,7 +32,7 @@ struct Line {
     previous: Option<f64>,
 }
 
-fn cell(value: Option<f64>) -> String {
+pub(crate) fn cell(value: Option<f64>) -> String {
     match value {
         Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
         Some(v) => format!("{v:.1}"),
@@ -216,7 +216,7 @@ fn lines(f: &Figures) -> [Vec<(Key, Line)>; 4] {
 /// A text cell a spreadsheet will not run as a formula: one beginning with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return gets a leading apostrophe (as OWASP advises against CSV
 /// injection). Numbers are Loket's own and written as they are.
-fn text(value: &str) -> String {
+pub(crate) fn text(value: &str) -> String {
     match value.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
         _ => value.to_owned(),

@@ -6,7 +6,7 @@
 //! `contact_moments_period` alone; response times are stored in working days when a contact
 //! is registered, so the norm is a plain comparison at report time.
 
-mod csv;
+pub(crate) mod csv;
 mod figures;
 
 use chrono::{Datelike, Days, NaiveDate};

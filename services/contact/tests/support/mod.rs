@@ -68,6 +68,11 @@ impl ProductNames for Names {
     }
 }
 
+/// The demo tenants folder.
+pub fn demo_tenants() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tenants")
+}
+
 /// Everything a test needs.
 pub struct World {
     pub db: TestDb,
@@ -79,8 +84,12 @@ pub struct World {
 impl World {
     /// The demo tenants on `db`.
     pub async fn new(db: TestDb) -> Self {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tenants");
-        let tenants = Arc::new(load_dir(&dir).unwrap());
+        Self::with_tenants(db, &demo_tenants()).await
+    }
+
+    /// The tenants of the folder `dir` on `db`.
+    pub async fn with_tenants(db: TestDb, dir: &std::path::Path) -> Self {
+        let tenants = Arc::new(load_dir(dir).unwrap());
         db.db().sync_tenants(&tenants).await.unwrap();
         let authz = Authz::load(&tenants).await.unwrap();
         let contacts = Contacts::new(Arc::clone(&tenants), Arc::new(Book), Arc::new(Names));

@@ -41,6 +41,7 @@ pub struct QueryRoot(
     loket_cases::graphql::CasesQuery,
     loket_catalog::graphql::CatalogQuery,
     loket_contact::graphql::ContactQuery,
+    loket_contact::graphql::BenchmarkQuery,
     loket_notify::graphql::NotifyQuery,
     resident::ResidentQuery,
 );

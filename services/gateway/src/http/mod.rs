@@ -54,6 +54,7 @@ pub(crate) struct App {
     pub(crate) tenants: Arc<TenantSet>,
     pub(crate) limits: Arc<Limits>,
     pub(crate) contacts: Contacts,
+    pub(crate) benchmark: loket_contact::benchmark::Benchmark,
     /// How many proxies in front of Loket append to `X-Forwarded-For`.
     pub(crate) proxy_hops: usize,
     pub(crate) looks: Arc<crate::looks::Looks>,
@@ -199,6 +200,8 @@ pub(crate) fn router(app: App) -> Router {
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .route("/reports/service.csv", get(reports::service_csv))
+        .route("/reports/benchmark.csv", get(reports::benchmark_csv))
+        .route("/benchmark/{file}", get(reports::benchmark_json))
         .with_state(app)
         .merge(portal)
         .layer(DefaultBodyLimit::max(body_limit))

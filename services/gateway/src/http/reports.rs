@@ -1,17 +1,22 @@
 //! Reports as files: `GET /reports/service.csv?from=2026-01-01&to=2026-12-31` (optionally
-//! `compareFrom` and `compareTo`; by default the same period a year earlier), for managers with
-//! a bearer token, as CSV for spreadsheets. Errors are JSON in the GraphQL error shape, with
+//! `compareFrom` and `compareTo`; by default the same period a year earlier) and
+//! `GET /reports/benchmark.csv?period=2026-11`, for managers with a bearer token, as CSV for
+//! spreadsheets; and the public ranking of the comparison, `GET /benchmark/2026-11.json`. Errors are JSON in the GraphQL error shape, with
 //! `extensions.code` and, for a bad parameter, `extensions.field`.
 
 use std::collections::HashMap;
 
 use axum::{
-    extract::{Query, State},
+    extract::{Path, Query, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use chrono::NaiveDate;
-use loket_contact::{ContactError, Period, to_csv};
+use loket_contact::{
+    ContactError, Period,
+    benchmark::{BenchmarkPeriod, MIN_PARTICIPANTS, benchmark_csv as benchmark_csv_text},
+    to_csv,
+};
 use loket_kernel::{ErrorCode, HasCode};
 use serde_json::json;
 
@@ -95,27 +100,51 @@ fn refused(e: &ContactError) -> Response {
     error(status_of(code), code, &message, e.field())
 }
 
+/// The refusal of a request without a valid bearer token.
+fn unauthenticated() -> Response {
+    error(
+        StatusCode::UNAUTHORIZED,
+        ErrorCode::Unauthenticated,
+        "a bearer token is required",
+        None,
+    )
+}
+
+/// The caller's context, when the request carries a valid bearer token.
+fn staff(app: &App, headers: &HeaderMap) -> Option<loket_kernel::Ctx> {
+    if !matches!(bearer(headers), Ok(Some(_))) {
+        return None;
+    }
+    let ctx = super::context(app, headers).ok()?;
+    tracing::Span::current().record("tenant", ctx.tenant().as_str());
+    Some(ctx)
+}
+
+/// `csv` as a download named `filename`.
+fn download(csv: String, filename: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    let mut response = (StatusCode::OK, csv).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 /// The service report as CSV.
 pub(crate) async fn service_csv(
     State(app): State<App>,
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let unauthenticated = || {
-        error(
-            StatusCode::UNAUTHORIZED,
-            ErrorCode::Unauthenticated,
-            "a bearer token is required",
-            None,
-        )
-    };
-    if !matches!(bearer(&headers), Ok(Some(_))) {
-        return unauthenticated();
-    }
-    let Ok(ctx) = super::context(&app, &headers) else {
+    let Some(ctx) = staff(&app, &headers) else {
         return unauthenticated();
     };
-    tracing::Span::current().record("tenant", ctx.tenant().as_str());
     let (period, compare) = match periods(&params) {
         Ok(p) => p,
         Err(e) => return refused(&e),
@@ -129,29 +158,113 @@ pub(crate) async fn service_csv(
     if let Err(e) = session.finish(true).await {
         tracing::error!(error = %e, "the report's transaction did not end cleanly");
     }
-    let report = match report {
-        Ok(report) => report,
-        Err(e) => return refused(&e),
-    };
-    let csv = match to_csv(&report) {
-        Ok(csv) => csv,
-        Err(e) => return refused(&e),
-    };
-    let filename = format!(
-        "attachment; filename=\"service-report-{}-{}-{}.csv\"",
-        ctx.tenant().as_str(),
-        period.from,
-        period.to
-    );
-    let mut response = (StatusCode::OK, csv).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(value) = HeaderValue::from_str(&filename) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
+    let csv = report.and_then(|report| to_csv(&report));
+    match csv {
+        Ok(csv) => download(
+            csv,
+            &format!(
+                "service-report-{}-{}-{}.csv",
+                ctx.tenant().as_str(),
+                period.from,
+                period.to
+            ),
+        ),
+        Err(e) => refused(&e),
     }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+}
+
+/// The comparison of municipalities as CSV: `GET /reports/benchmark.csv?period=2026-11`, as
+/// `benchmark(period:)` gives it to the caller.
+pub(crate) async fn benchmark_csv(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(ctx) = staff(&app, &headers) else {
+        return unauthenticated();
+    };
+    let period = params.get("period").map_or_else(
+        || {
+            Err(ContactError::bad(
+                "period",
+                "required: a year (2026) or a month (2026-11)",
+            ))
+        },
+        |p| BenchmarkPeriod::parse("period", p),
+    );
+    let period = match period {
+        Ok(period) => period,
+        Err(e) => return refused(&e),
+    };
+    let key = period.key().to_owned();
+    let session = app.db.session(ctx.tenant(), Mode::Read);
+    let view = app.benchmark.view(&ctx, &session, period).await;
+    if let Err(e) = session.finish(true).await {
+        tracing::error!(error = %e, "the comparison's transaction did not end cleanly");
+    }
+    match view.and_then(|view| benchmark_csv_text(&view)) {
+        Ok(csv) => download(
+            csv,
+            &format!("benchmark-{}-{key}.csv", ctx.tenant().as_str()),
+        ),
+        Err(e) => refused(&e),
+    }
+}
+
+/// The public ranking: `GET /benchmark/2026-11.json` lists, per figure, how many
+/// municipalities were compared and the values of those that chose to be named; nothing of
+/// the others.
+pub(crate) async fn benchmark_json(State(app): State<App>, Path(file): Path<String>) -> Response {
+    let Some(period) = file.strip_suffix(".json") else {
+        return error(
+            StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "no such file: ask for /benchmark/<period>.json",
+            None,
+        );
+    };
+    let period = match BenchmarkPeriod::parse("period", period) {
+        Ok(period) => period,
+        Err(e) => return refused(&e),
+    };
+    let view = match app.benchmark.public(&app.db, period).await {
+        Ok(view) => view,
+        Err(e) => return refused(&e),
+    };
+    let figures: Vec<serde_json::Value> = view
+        .figures
+        .iter()
+        .map(|f| {
+            let named: Vec<serde_json::Value> = f
+                .named
+                .iter()
+                .map(|n| {
+                    json!({
+                        "municipality": n.tenant,
+                        "name": n.name,
+                        "percentage": n.percentage,
+                        "rank": n.rank,
+                    })
+                })
+                .collect();
+            json!({
+                "figure": f.figure.key(),
+                "compared": f.spread.quartiles.is_some(),
+                "participants": f.spread.participants,
+                "named": named,
+            })
+        })
+        .collect();
+    let body = json!({
+        "period": view.period.key(),
+        "computedAt": view.computed_at,
+        "minimumParticipants": MIN_PARTICIPANTS,
+        "figures": figures,
+    });
+    let mut response = (StatusCode::OK, axum::Json(body)).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=3600"),
+    );
     response
 }

@@ -245,6 +245,9 @@ fn load_tenant(
             "retention_months must be between 1 and 1200",
         ));
     }
+    for (key, message) in tenant.benchmark.iter().flat_map(|b| b.problems()) {
+        errors.push(ConfigError::new(&file, line_of_key(&text, key), message));
+    }
     for (key, message) in tenant.notifications.problems() {
         errors.push(ConfigError::new(&file, line_of_key(&text, key), message));
     }

@@ -5,6 +5,7 @@
 //! Most checks happen while parsing (typed fields refuse bad values, so the parser reports the
 //! line); checks that span several fields happen in [`load`] and report the line of the item.
 
+mod benchmark;
 mod colour;
 mod contact;
 pub mod css;
@@ -19,6 +20,7 @@ use std::{collections::BTreeMap, path::PathBuf};
 
 use serde::Deserialize;
 
+pub use benchmark::{BenchmarkConfig, BenchmarkShare, MAX_MINIMUM_EVENTS};
 pub use contact::ContactCentreConfig;
 pub use hours::{Day, OpeningHours};
 pub use load::{ConfigError, TenantSet, describe, line_at, line_of_key, load_dir, parse_toml};
@@ -99,6 +101,9 @@ pub struct TenantConfig {
     /// How long the processing log keeps this tenant's entries.
     #[serde(default)]
     pub processing_log: ProcessingLogConfig,
+    /// Taking part in the comparison of municipalities (none: not taking part).
+    #[serde(default)]
+    pub benchmark: Option<BenchmarkConfig>,
     /// The folder the file was read from (set by the loader).
     #[serde(skip)]
     pub dir: PathBuf,

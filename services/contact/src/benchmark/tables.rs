@@ -1,0 +1,332 @@
+//! The stored comparison: written by the computation (as the benchmark role on PostgreSQL),
+//! read by participants (their own values under row-level security, the spread and the named
+//! values from the shared tables) and by everyone (the named values).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use loket_kernel::TenantId;
+use loket_migration::{APP_ROLE, BENCHMARK_ROLE};
+use loket_store::{Backend, Db, Session};
+use sea_orm::{
+    ConnectionTrait, DatabaseTransaction, DbBackend, QueryResult, SqliteTransactionMode, Statement,
+    TransactionOptions, TransactionTrait, Value,
+    sea_query::{Alias, Query},
+};
+
+use super::{BenchmarkPeriod, BenchmarkView, Figure, FigureView, NamedValue, Spread, Standing};
+use crate::{ContactError, Share};
+
+/// How long the computation may run one statement, in milliseconds (a year of a large
+/// municipality's contacts is read in one).
+const STATEMENT_TIMEOUT_MS: u32 = 600_000;
+
+/// Rows per insert statement (well under both engines' limits on parameters).
+const CHUNK: usize = 500;
+
+/// Begins the computing transaction: on PostgreSQL as the benchmark role, on SQLite holding
+/// the write lock from the start (it reads, then replaces).
+pub(super) async fn begin(db: &Db) -> Result<DatabaseTransaction, ContactError> {
+    match db.backend() {
+        Backend::Postgres => {
+            let tx = db.raw().begin().await?;
+            tx.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config('role', $1, true), set_config('statement_timeout', $2, true)",
+                [
+                    BENCHMARK_ROLE.into(),
+                    STATEMENT_TIMEOUT_MS.to_string().into(),
+                ],
+            ))
+            .await?;
+            Ok(tx)
+        }
+        Backend::Sqlite => Ok(db
+            .raw()
+            .begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..TransactionOptions::default()
+            })
+            .await?),
+    }
+}
+
+/// What one computation stores.
+#[derive(Default)]
+pub(super) struct Rows {
+    values: Vec<[Value; 6]>,
+    spreads: Vec<[Value; 6]>,
+    named: Vec<[Value; 6]>,
+}
+
+impl Rows {
+    pub(super) fn value(
+        &mut self,
+        tenant: &TenantId,
+        figure: &Figure,
+        share: Share,
+        standing: Standing,
+    ) {
+        self.values.push([
+            tenant.as_str().into(),
+            figure.key().into(),
+            share.count.into(),
+            share.total.into(),
+            standing.as_str().into(),
+            standing.rank().map(i64::from).into(),
+        ]);
+    }
+
+    pub(super) fn spread(&mut self, figure: &Figure, spread: Spread) {
+        let [low, median, high] = match spread.quartiles {
+            Some(q) => q.map(Some),
+            None => [None; 3],
+        };
+        self.spreads.push([
+            figure.key().into(),
+            i64::from(spread.participants).into(),
+            low.into(),
+            median.into(),
+            high.into(),
+            spread
+                .quartiles
+                .is_none()
+                .then(|| Standing::TooFewParticipants.as_str().to_owned())
+                .into(),
+        ]);
+    }
+
+    pub(super) fn named(&mut self, figure: &Figure, value: NamedValue) {
+        self.named.push([
+            figure.key().into(),
+            value.tenant.into(),
+            value.name.into(),
+            value.percentage.into(),
+            i64::from(value.rank).into(),
+            Value::from(None::<String>),
+        ]);
+    }
+}
+
+/// Replaces what was stored for `period` with `rows`.
+pub(super) async fn replace(
+    tx: &DatabaseTransaction,
+    period: &BenchmarkPeriod,
+    rows: Rows,
+) -> Result<(), ContactError> {
+    let backend = tx.get_database_backend();
+    for table in ["benchmark_values", "benchmark_groups", "benchmark_named"] {
+        tx.execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!("DELETE FROM {table} WHERE period = $1"),
+            [period.key().into()],
+        ))
+        .await?;
+    }
+    let now: Value = Utc::now().into();
+    let key: Value = period.key().into();
+    let with_period = |row: [Value; 6], n: usize, stamped: bool| {
+        let mut values: Vec<Value> = Vec::with_capacity(8);
+        values.push(key.clone());
+        values.extend(row.into_iter().take(n));
+        if stamped {
+            values.push(now.clone());
+        }
+        values
+    };
+    let tables = [
+        (
+            "benchmark_values",
+            &[
+                "period",
+                "tenant_id",
+                "figure",
+                "count",
+                "total",
+                "status",
+                "rank",
+                "computed_at",
+            ][..],
+            rows.values,
+            6,
+            true,
+        ),
+        (
+            "benchmark_groups",
+            &[
+                "period",
+                "figure",
+                "participants",
+                "lower_quartile",
+                "median",
+                "upper_quartile",
+                "withheld",
+                "computed_at",
+            ][..],
+            rows.spreads,
+            6,
+            true,
+        ),
+        (
+            "benchmark_named",
+            &[
+                "period",
+                "figure",
+                "municipality",
+                "name",
+                "percentage",
+                "rank",
+            ][..],
+            rows.named,
+            5,
+            false,
+        ),
+    ];
+    for (table, columns, rows, n, stamped) in tables {
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let mut insert = Query::insert();
+            insert
+                .into_table(Alias::new(table))
+                .columns(columns.iter().map(|c| Alias::new(*c)));
+            for row in rows.by_ref().take(CHUNK) {
+                let values = with_period(row, n, stamped);
+                insert
+                    .values(values.into_iter().map(Into::into))
+                    .map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
+            }
+            tx.execute_raw(backend.build(&insert)).await?;
+        }
+    }
+    Ok(())
+}
+
+fn standing(status: &str, rank: Option<i64>) -> Standing {
+    match (status, rank.and_then(|r| u32::try_from(r).ok())) {
+        ("compared", Some(rank)) => Standing::Compared(rank),
+        ("too-few-events", _) => Standing::TooFewEvents,
+        _ => Standing::TooFewParticipants,
+    }
+}
+
+/// The comparison of `period` as `tenant` sees it, in the request's session.
+pub(super) async fn view(
+    session: &Session,
+    tenant: &TenantId,
+    period: BenchmarkPeriod,
+) -> Result<BenchmarkView, ContactError> {
+    let tx = session.tx(tenant).await?;
+    let own = tx
+        .conn()
+        .query_all_raw(tx.statement(
+            "SELECT figure, count, total, status, rank FROM benchmark_values \
+             WHERE tenant_id = $1 AND period = $2",
+            vec![tenant.as_str().into(), period.key().into()],
+        ))
+        .await?;
+    let spreads = tx
+        .conn()
+        .query_all_raw(tx.statement(SPREADS, vec![period.key().into()]))
+        .await?;
+    let named = tx
+        .conn()
+        .query_all_raw(tx.statement(NAMED, vec![period.key().into()]))
+        .await?;
+    drop(tx);
+    let mut mine = BTreeMap::new();
+    for row in &own {
+        let key: String = row.try_get("", "figure")?;
+        let share = Share {
+            count: row.try_get("", "count")?,
+            total: row.try_get("", "total")?,
+        };
+        let status: String = row.try_get("", "status")?;
+        let rank: Option<i64> = row.try_get("", "rank")?;
+        mine.insert(key, (share, standing(&status, rank)));
+    }
+    assemble(period, &spreads, &named, |key| mine.get(key).copied())
+}
+
+/// The spread and the named values of `period`, for everyone (as the application role on
+/// PostgreSQL: the shared tables are granted to it).
+pub(super) async fn public(
+    db: &Db,
+    period: BenchmarkPeriod,
+) -> Result<BenchmarkView, ContactError> {
+    let tx = db.raw().begin().await?;
+    let backend = tx.get_database_backend();
+    if backend == DbBackend::Postgres {
+        tx.execute_raw(Statement::from_sql_and_values(
+            backend,
+            "SELECT set_config('role', $1, true)",
+            [APP_ROLE.into()],
+        ))
+        .await?;
+    }
+    let statement = |sql: &str| Statement::from_sql_and_values(backend, sql, [period.key().into()]);
+    let spreads = tx.query_all_raw(statement(SPREADS)).await?;
+    let named = tx.query_all_raw(statement(NAMED)).await?;
+    tx.commit().await?;
+    assemble(period, &spreads, &named, |_| None)
+}
+
+const SPREADS: &str = "SELECT figure, participants, lower_quartile, median, upper_quartile, \
+    computed_at FROM benchmark_groups WHERE period = $1";
+
+const NAMED: &str = "SELECT figure, municipality, name, percentage, rank FROM benchmark_named \
+    WHERE period = $1 ORDER BY rank, municipality";
+
+fn assemble(
+    period: BenchmarkPeriod,
+    spreads: &[QueryResult],
+    named: &[QueryResult],
+    own: impl Fn(&str) -> Option<(Share, Standing)>,
+) -> Result<BenchmarkView, ContactError> {
+    let mut names: BTreeMap<String, Vec<NamedValue>> = BTreeMap::new();
+    for row in named {
+        let rank: i64 = row.try_get("", "rank")?;
+        names
+            .entry(row.try_get("", "figure")?)
+            .or_default()
+            .push(NamedValue {
+                tenant: row.try_get("", "municipality")?,
+                name: row.try_get("", "name")?,
+                percentage: row.try_get("", "percentage")?,
+                rank: u32::try_from(rank).unwrap_or(u32::MAX),
+            });
+    }
+    let mut computed_at: Option<DateTime<Utc>> = None;
+    let mut figures = Vec::with_capacity(spreads.len());
+    for row in spreads {
+        let key: String = row.try_get("", "figure")?;
+        let Some(figure) = Figure::parse(&key) else {
+            continue;
+        };
+        computed_at = computed_at.max(Some(row.try_get("", "computed_at")?));
+        let quartile = |column: &str| row.try_get::<Option<f64>>("", column);
+        let quartiles = match (
+            quartile("lower_quartile")?,
+            quartile("median")?,
+            quartile("upper_quartile")?,
+        ) {
+            (Some(low), Some(median), Some(high)) => Some([low, median, high]),
+            _ => None,
+        };
+        let participants: i64 = row.try_get("", "participants")?;
+        figures.push(FigureView {
+            own: own(&key),
+            named: names.remove(&key).unwrap_or_default(),
+            figure,
+            spread: Spread {
+                participants: u32::try_from(participants).unwrap_or(0),
+                quartiles,
+            },
+        });
+    }
+    figures.sort_by(|a, b| a.figure.cmp(&b.figure));
+    Ok(BenchmarkView {
+        period,
+        computed_at,
+        figures,
+    })
+}
