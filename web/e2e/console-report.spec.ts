@@ -220,3 +220,76 @@ test('an administrator makes a query that found nothing a search term in one ste
     .poll(async () => (await search(word)).nodes.map((n) => n.code), { timeout: 30_000 })
     .toContain(meant.code);
 });
+
+interface Comparison {
+  benchmark: {
+    period: string;
+    computedAt: string | null;
+    figures: {
+      key: string;
+      standing: string | null;
+      rank: number | null;
+      participants: number;
+      compared: boolean;
+    }[];
+  };
+}
+
+test('the dashboard compares the municipality with the others as the API does', async ({
+  page,
+  loket,
+}) => {
+  // The dashboard opens on the last full month, which the daily run computes at start-up.
+  const today = new Date();
+  const last = new Date(today.getFullYear(), today.getMonth() - 1, 1);
+  const period = `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}`;
+  const manager = await demoToken(page.request, loket.base, 'enschede', { role: 'manager' });
+  const ask = () =>
+    graphql<Comparison>(
+      page.request,
+      loket.base,
+      manager.token,
+      'query ($p: String!) { benchmark(period: $p) { period computedAt figures { key standing rank participants compared } } }',
+      { p: period },
+    );
+  await expect
+    .poll(async () => (await ask()).benchmark.computedAt, { timeout: 30_000 })
+    .not.toBeNull();
+  const api = (await ask()).benchmark;
+  expect(api.figures.length).toBeGreaterThan(4);
+
+  await staffLogin(page, 'enschede', 'manager');
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Rapportage' })
+    .click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Vergeleken met andere gemeenten' }),
+  ).toBeVisible();
+  const table = page.getByRole('table', {
+    name: `Eigen gemeente tegenover de deelnemers, ${period}`,
+  });
+  await expect(table.locator('tbody tr')).toHaveCount(api.figures.length);
+  const standings = await table
+    .locator('tbody tr td:nth-child(3)')
+    .evaluateAll((cells) => cells.map((c) => c.textContent ?? ''));
+  const expected = api.figures.map((f) =>
+    f.standing === 'COMPARED'
+      ? `${f.rank} van ${f.participants}`
+      : f.standing === 'TOO_FEW_EVENTS'
+        ? 'Niet vergeleken: te weinig gevallen'
+        : 'Niet vergeleken: te weinig deelnemers',
+  );
+  expect(standings.sort()).toEqual(expected.sort());
+  await expectAccessible(page, 'the dashboard with the comparison');
+
+  // The comparison as CSV in one click, the same as the API's.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Vergelijking downloaden als CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  const direct = await page.request.get(`${loket.base}/reports/benchmark.csv?period=${period}`, {
+    headers: { authorization: `Bearer ${manager.token}` },
+  });
+  expect(direct.ok()).toBe(true);
+  expect(csv).toBe(await direct.text());
+});

@@ -11,11 +11,13 @@ import { NetworkError } from '../../../errors';
 import { graphql } from '../../../gql';
 import { usePageQuery } from '../../../hooks/usePageQuery';
 import { useSession } from '../../../hooks/useSession';
+import { useMe } from '../../../hooks/useMe';
 import { useChannelName } from '../ChannelName';
 import { BarChart } from './BarChart';
+import { Comparison } from './Comparison';
 import { downloadServiceCsv } from './csv';
 import { NormCards } from './NormCards';
-import { periodsFrom } from './period';
+import { benchmarkPeriod, periodsFrom } from './period';
 import { PeriodForm } from './PeriodForm';
 
 const ServiceDashboardQuery = graphql(`
@@ -100,6 +102,7 @@ export function DashboardPage() {
   const intl = useIntl();
   const channelName = useChannelName();
   const { session } = useSession();
+  const { can } = useMe();
   const [params] = useSearchParams();
   const { period, compareWith } = periodsFrom(params);
   const [failed, setFailed] = useState(false);
@@ -337,6 +340,13 @@ export function DashboardPage() {
                   .percentage ?? null,
             }))}
           />
+
+          {can('report/benchmark', 'READ') && (
+            <Comparison
+              period={benchmarkPeriod(report.period)}
+              caseTypeNames={new Map(report.current.caseDeadlines.map((d) => [d.caseType, d.name]))}
+            />
+          )}
         </>
       )}
     </>

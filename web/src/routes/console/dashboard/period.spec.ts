@@ -1,4 +1,4 @@
-import { lastMonth, periodsFrom } from './period';
+import { benchmarkPeriod, lastMonth, periodsFrom } from './period';
 
 describe('report periods', () => {
   it('defaults to the last full month, across a year end', () => {
@@ -17,5 +17,13 @@ describe('report periods', () => {
       read('van=2025-03-01&tot=2025-03-31&vergelijk-van=2024-03-01&vergelijk-tot=2024-03-31'),
     ).toMatchObject({ compareWith: { from: '2024-03-01', to: '2024-03-31' } });
     expect(read('van=gisteren&tot=2025-03-31').period).toEqual(lastMonth());
+  });
+});
+
+describe('benchmarkPeriod', () => {
+  it('names a whole year, a whole month, or the month a period ends in', () => {
+    expect(benchmarkPeriod({ from: '2025-01-01', to: '2025-12-31' })).toBe('2025');
+    expect(benchmarkPeriod({ from: '2026-11-01', to: '2026-11-30' })).toBe('2026-11');
+    expect(benchmarkPeriod({ from: '2026-10-15', to: '2026-11-14' })).toBe('2026-11');
   });
 });

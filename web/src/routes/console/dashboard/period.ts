@@ -35,3 +35,22 @@ export function periodsFrom(params: URLSearchParams): {
     compareWith: compareFrom && compareTo ? { from: compareFrom, to: compareTo } : null,
   };
 }
+
+/**
+ * The comparison period for a report period: the calendar year or month it covers exactly,
+ * otherwise the month it ends in (`2026` or `2026-11`, as the comparison names periods).
+ */
+export function benchmarkPeriod(period: Period): string {
+  const [fromYear, fromMonth, fromDay] = period.from.split('-');
+  const [toYear = '', toMonth = '', toDay = ''] = period.to.split('-');
+  if (
+    fromYear === toYear &&
+    fromMonth === '01' &&
+    fromDay === '01' &&
+    toMonth === '12' &&
+    toDay === '31'
+  ) {
+    return toYear;
+  }
+  return `${toYear}-${toMonth}`;
+}
