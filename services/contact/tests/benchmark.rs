@@ -283,6 +283,7 @@ async fn no_tenant_sees_anothers_rows_and_a_tenant_not_taking_part_is_absent() {
             .compute(w.db.db(), &march(), today())
             .await
             .unwrap();
+        let figures = view(&w, "enschede").await.unwrap().figures.len();
 
         // Heemskerk does not take part: its managers see nothing, and it is nowhere.
         let refused = view(&w, "heemskerk").await.unwrap_err();
@@ -360,6 +361,23 @@ async fn no_tenant_sees_anothers_rows_and_a_tenant_not_taking_part_is_absent() {
             );
             drop(tx);
             session.finish(false).await.unwrap();
+
+            // One process computes a period at a time; another is told so and changes nothing.
+            use sea_orm::TransactionTrait;
+            let holder = raw.begin().await.unwrap();
+            holder
+                .execute_unprepared(
+                    "SELECT pg_advisory_xact_lock(hashtext('loket_benchmark:2026-03'))",
+                )
+                .await
+                .unwrap();
+            let busy = benchmark(&w)
+                .compute(w.db.db(), &march(), today())
+                .await
+                .unwrap_err();
+            assert_eq!(busy.code(), ErrorCode::Conflict, "{busy}");
+            holder.rollback().await.unwrap();
+            assert_eq!(view(&w, "enschede").await.unwrap().figures.len(), figures);
         }
     }
 }

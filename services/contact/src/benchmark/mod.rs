@@ -169,6 +169,7 @@ impl Benchmark {
         today: NaiveDate,
     ) -> Result<Computed, ContactError> {
         let tx = tables::begin(db).await?;
+        tables::claim(&tx, period).await?;
         let mut tallies = Vec::new();
         for tenant in self.participants() {
             let figures = gather::tally(&tx, tenant, period.days(), today, &self.national).await?;

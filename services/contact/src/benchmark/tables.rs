@@ -51,6 +51,37 @@ pub(super) async fn begin(db: &Db) -> Result<DatabaseTransaction, ContactError> 
     }
 }
 
+/// Claims the computation of `period` for this transaction (PostgreSQL: an advisory lock
+/// held until it ends); refused with a conflict while another process computes it. SQLite's
+/// write lock already lets one computation run at a time.
+pub(super) async fn claim(
+    tx: &DatabaseTransaction,
+    period: &BenchmarkPeriod,
+) -> Result<(), ContactError> {
+    if tx.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    let row = tx
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_try_advisory_xact_lock(hashtext('loket_benchmark:' || $1)) AS claimed",
+            [period.key().into()],
+        ))
+        .await?;
+    let claimed = match row {
+        Some(row) => row.try_get::<bool>("", "claimed")?,
+        None => false,
+    };
+    if claimed {
+        Ok(())
+    } else {
+        Err(ContactError::Conflict(format!(
+            "another process is computing the comparison of {}",
+            period.key()
+        )))
+    }
+}
+
 /// What one computation stores.
 #[derive(Default)]
 pub(super) struct Rows {
