@@ -8,6 +8,11 @@
 //! only, and the size of the covering index beside the table's. The plans of the queries are
 //! printed.
 //!
+//! The comparison of municipalities is measured on the same data: computing 2026 for every
+//! taking-part tenant (the daily run's work for a year) beside, in the same run, each
+//! participant's `serviceReport` one after another, and beside the report's own statements for
+//! 2026 alone per participant.
+//!
 //! Contact moments are seeded set-based (`INSERT ... SELECT ... FROM generate_series`) over the
 //! six demo tenants, four in ten in Enschede (the tenant measured), from 1 January 2025 to
 //! today: weighted channels, about forty topics (catalogue products under their product names
@@ -707,6 +712,7 @@ async fn main() {
             async move { insert_moment(&db, &sql, i).await }
         })
     };
+    let comparison = compare(&db, &loket, &config, norms_of(&config)).await;
     let bare = inserts("bench_moments_bare").await;
     let indexed = inserts("contact_moments").await;
 
@@ -780,6 +786,7 @@ async fn main() {
         x.p99_ms,
         b.p99_ms
     );
+    println!("{comparison}");
     println!("sizes after seeding: {sizes}");
     let plans = [
         ("contacts (one year, enschede)", contacts_plan),
@@ -789,4 +796,80 @@ async fn main() {
     for (name, plan) in plans {
         println!("\n{name} plan:\n{plan}");
     }
+}
+
+/// Each taking-part tenant with its norms.
+fn norms_of(config: &loket_kernel::config::TenantSet) -> Vec<(String, Norms)> {
+    config
+        .tenants
+        .values()
+        .filter(|t| t.benchmark.is_some())
+        .map(|t| {
+            let norms = Norms {
+                phone_seconds: i64::from(t.service_norms.phone_answer_seconds),
+                email_days: i64::from(t.service_norms.email_answer_working_days),
+            };
+            (t.slug.to_string(), norms)
+        })
+        .collect()
+}
+
+/// The median of some durations, in milliseconds.
+fn median_ms(mut times: Vec<std::time::Duration>) -> f64 {
+    times.sort();
+    times[times.len() / 2].as_secs_f64() * 1000.0
+}
+
+/// Computing the comparison of 2026 beside the participants' reports, five rounds each,
+/// alternating; the medians and their ratios.
+async fn compare(
+    db: &Db,
+    loket: &Loket,
+    config: &loket_kernel::config::TenantSet,
+    participants: Vec<(String, Norms)>,
+) -> String {
+    use loket_contact::benchmark::{Benchmark, BenchmarkPeriod};
+    let types = loket_cases::load_case_types(config).unwrap();
+    let benchmark = Benchmark::new(Arc::new(config.clone()), types.national().clone());
+    let year = BenchmarkPeriod::year(2026).unwrap();
+    let today = Calendar::local_date(Utc::now());
+    let mut tokens = Vec::new();
+    for (slug, _) in &participants {
+        tokens.push(token(slug, "manager", None).await);
+    }
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let bounds = Bounds::of(day(2026, 1, 1), day(2026, 12, 31));
+    let (mut computed, mut reports, mut statements) = (Vec::new(), Vec::new(), Vec::new());
+    let mut done = None;
+    for _ in 0..5 {
+        let started = Instant::now();
+        done = Some(benchmark.compute(db, &year, today).await.unwrap());
+        computed.push(started.elapsed());
+        let started = Instant::now();
+        for token in &tokens {
+            let (status, body) = loket.graphql(Some(token), None, SERVICE_REPORT).await;
+            assert!(status == 200 && body.get("errors").is_none(), "{body}");
+        }
+        reports.push(started.elapsed());
+        let started = Instant::now();
+        for (slug, norms) in &participants {
+            period_sql(db, slug, bounds, *norms).await.unwrap();
+        }
+        statements.push(started.elapsed());
+    }
+    let (c, r, s) = (
+        median_ms(computed),
+        median_ms(reports),
+        median_ms(statements),
+    );
+    format!(
+        "\ncomparison of municipalities, 2026, {} taking part ({done:?}), medians of 5 rounds:\n\
+         | what | ms | ratio to the computation |\n| --- | ---: | ---: |\n\
+         | computing the comparison (one transaction, three functions per tenant, storing) | {c:.1} | 1.00 |\n\
+         | the participants' serviceReport (2026 beside 2025) one after another via GraphQL | {r:.1} | {:.2} |\n\
+         | the report's statements for 2026 alone per participant (minimal SQL) | {s:.1} | {:.2} |",
+        participants.len(),
+        r / c,
+        s / c,
+    )
 }
