@@ -16,7 +16,7 @@
 
 use sea_orm_migration::{prelude::*, sea_orm::DatabaseBackend};
 
-use crate::APP_ROLE;
+use crate::{APP_ROLE, rls};
 
 /// The PostgreSQL role that computes the benchmark.
 pub const BENCHMARK_ROLE: &str = "loket_benchmark";
@@ -166,18 +166,9 @@ fn postgres_sql() -> String {
     let callbacks = BENCHMARK_CALLBACKS;
     let deadlines = BENCHMARK_DEADLINES_POSTGRES;
     let role = BENCHMARK_ROLE;
+    let create = rls::role_sql(role);
     format!(
-        r#"DO $$
-BEGIN
-    BEGIN
-        CREATE ROLE {role} NOLOGIN;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-    END;
-    IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
-        EXECUTE format('GRANT {role} TO %I', current_user);
-    END IF;
-END $$;
-GRANT USAGE ON SCHEMA public TO {role};
+        r#"{create}
 
 GRANT SELECT ON benchmark_values TO {APP_ROLE};
 GRANT SELECT, INSERT, DELETE ON benchmark_values TO {role};

@@ -16,21 +16,29 @@ pub async fn create_app_role(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     if !is_postgres(manager) {
         return Ok(());
     }
-    let sql = format!(
+    manager
+        .get_connection()
+        .execute_unprepared(&role_sql(APP_ROLE))
+        .await?;
+    Ok(())
+}
+
+/// The statements that create the role `role` (no login) if the cluster does not have it, let
+/// the connecting user switch to it, and let it use the schema.
+pub fn role_sql(role: &str) -> String {
+    format!(
         r#"DO $$
 BEGIN
     BEGIN
-        CREATE ROLE {APP_ROLE} NOLOGIN;
+        CREATE ROLE {role} NOLOGIN;
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END;
     IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
-        EXECUTE format('GRANT {APP_ROLE} TO %I', current_user);
+        EXECUTE format('GRANT {role} TO %I', current_user);
     END IF;
 END $$;
-GRANT USAGE ON SCHEMA public TO {APP_ROLE};"#
-    );
-    manager.get_connection().execute_unprepared(&sql).await?;
-    Ok(())
+GRANT USAGE ON SCHEMA public TO {role};"#
+    )
 }
 
 /// Lets the application role read a table that is not tenant-scoped.

@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{Days, NaiveDate};
-use loket_kernel::{calendar::Calendar, config::TenantConfig};
+use chrono::NaiveDate;
+use loket_kernel::config::TenantConfig;
 use loket_migration::{BENCHMARK_CALLBACKS, BENCHMARK_CONTACTS, BENCHMARK_DEADLINES_SQLITE};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, QueryResult, Statement, Value};
 
@@ -24,13 +24,7 @@ pub(super) async fn tally(
     national: &BTreeSet<String>,
 ) -> Result<Vec<(Figure, Share)>, ContactError> {
     let postgres = tx.get_database_backend() == DbBackend::Postgres;
-    let start = Calendar::start_of(period.from);
-    let end = Calendar::start_of(
-        period
-            .to
-            .checked_add_days(Days::new(1))
-            .unwrap_or(period.to),
-    );
+    let (start, end) = period.bounds();
     let bounds = || -> Vec<Value> { vec![tenant.slug.as_str().into(), start.into(), end.into()] };
     let norms = &tenant.service_norms;
 

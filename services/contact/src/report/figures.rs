@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Days;
 use loket_kernel::{TenantId, calendar::Calendar, casebook::DeadlineFigures, config::ServiceNorms};
 use loket_store::Session;
 use sea_orm::{ConnectionTrait, QueryResult, Value};
@@ -140,13 +139,7 @@ pub(super) async fn contacts(
     period: Period,
     norms: &ServiceNorms,
 ) -> Result<Figures, ContactError> {
-    let start = Calendar::start_of(period.from);
-    let end = Calendar::start_of(
-        period
-            .to
-            .checked_add_days(Days::new(1))
-            .unwrap_or(period.to),
-    );
+    let (start, end) = period.bounds();
     let today = Calendar::local_date(chrono::Utc::now());
     let tx = session.tx(tenant).await?;
     let bounds = || -> Vec<Value> { vec![tenant.as_str().into(), start.into(), end.into()] };

@@ -56,6 +56,16 @@ impl Period {
         Ok(Self { from, to })
     }
 
+    /// Its bounds as stored times: from the first day's midnight in the Netherlands up to the
+    /// midnight after the last day.
+    pub(crate) fn bounds(self) -> (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>) {
+        let after = self.to.checked_add_days(Days::new(1)).unwrap_or(self.to);
+        (
+            loket_kernel::calendar::Calendar::start_of(self.from),
+            loket_kernel::calendar::Calendar::start_of(after),
+        )
+    }
+
     /// The same period one year earlier (29 February becomes the 28th).
     pub fn year_before(self) -> Self {
         Self {

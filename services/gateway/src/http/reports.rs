@@ -20,7 +20,7 @@ use loket_contact::{
 use loket_kernel::{ErrorCode, HasCode};
 use serde_json::json;
 
-use loket_store::Mode;
+use loket_store::{Mode, Session};
 
 use super::{App, graphql::bearer};
 
@@ -120,6 +120,16 @@ fn staff(app: &App, headers: &HeaderMap) -> Option<loket_kernel::Ctx> {
     Some(ctx)
 }
 
+/// Runs `work` in one read session of the caller, as a GraphQL request would, and ends it.
+async fn read<T>(app: &App, ctx: &loket_kernel::Ctx, work: impl AsyncFnOnce(&Session) -> T) -> T {
+    let session = app.db.session(ctx.tenant(), Mode::Read);
+    let result = work(&session).await;
+    if let Err(e) = session.finish(true).await {
+        tracing::error!(error = %e, "a report's transaction did not end cleanly");
+    }
+    result
+}
+
 /// `csv` as a download named `filename`.
 fn download(csv: String, filename: &str) -> Response {
     let disposition = format!("attachment; filename=\"{filename}\"");
@@ -149,15 +159,12 @@ pub(crate) async fn service_csv(
         Ok(p) => p,
         Err(e) => return refused(&e),
     };
-    // One transaction for the report, as for a GraphQL request.
-    let session = app.db.session(ctx.tenant(), Mode::Read);
-    let report = app
-        .contacts
-        .service_report(&ctx, &session, period, compare)
-        .await;
-    if let Err(e) = session.finish(true).await {
-        tracing::error!(error = %e, "the report's transaction did not end cleanly");
-    }
+    let report = read(&app, &ctx, async |session| {
+        app.contacts
+            .service_report(&ctx, session, period, compare)
+            .await
+    })
+    .await;
     let csv = report.and_then(|report| to_csv(&report));
     match csv {
         Ok(csv) => download(
@@ -197,11 +204,10 @@ pub(crate) async fn benchmark_csv(
         Err(e) => return refused(&e),
     };
     let key = period.key().to_owned();
-    let session = app.db.session(ctx.tenant(), Mode::Read);
-    let view = app.benchmark.view(&ctx, &session, period).await;
-    if let Err(e) = session.finish(true).await {
-        tracing::error!(error = %e, "the comparison's transaction did not end cleanly");
-    }
+    let view = read(&app, &ctx, async |session| {
+        app.benchmark.view(&ctx, session, period).await
+    })
+    .await;
     match view.and_then(|view| benchmark_csv_text(&view)) {
         Ok(csv) => download(
             csv,

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 
 import { Table } from '../Table';
+import { labelsAbove, show } from './plot';
 
 /** Shown where there is nothing to count. */
 const EMPTY = '–';
@@ -139,24 +140,10 @@ export function BarChart({
           fill: 'currentColor',
           ariaHidden: 'true',
         }),
-        Plot.axisFy({
-          anchor: 'left',
-          frameAnchor: 'top',
-          dy: -4,
-          textAnchor: 'start',
-          label: null,
-          tickSize: 0,
-          dx: 0,
-        }),
+        labelsAbove({ facet: true, dy: -4 }),
       ],
     });
-    // Plot adds a <style> element, which the page's Content-Security-Policy refuses; the same
-    // rules are in console.css.
-    chart.querySelectorAll('style').forEach((style) => style.remove());
-    // A labelled bar is an image to assistive technology; ARIA allows a label only then.
-    chart.querySelectorAll('g [aria-label]').forEach((mark) => mark.setAttribute('role', 'img'));
-    element.replaceChildren(chart);
-    return () => element.replaceChildren();
+    return show(element, chart);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- redrawn when the figures change
   }, [key]);
 

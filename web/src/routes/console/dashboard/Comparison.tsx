@@ -1,16 +1,14 @@
-import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 
-import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
-import { loketError, NetworkError } from '../../../errors';
+import { loketError } from '../../../errors';
 import { graphql } from '../../../gql';
 import type { BenchmarkFigureKind } from '../../../gql/graphql';
-import { useSession } from '../../../hooks/useSession';
 import { ComparisonChart, type ComparedFigure } from './ComparisonChart';
 import { downloadBenchmarkCsv } from './csv';
+import { DownloadButton } from './DownloadButton';
 
 const ComparisonQuery = graphql(`
   query ServiceComparison($period: String!) {
@@ -56,8 +54,6 @@ export interface ComparisonProps {
  */
 export function Comparison({ period, caseTypeNames }: ComparisonProps) {
   const intl = useIntl();
-  const { session } = useSession();
-  const [failed, setFailed] = useState(false);
   const [result] = useQuery({ query: ComparisonQuery, variables: { period } });
   const heading = (
     <Heading2>
@@ -172,22 +168,16 @@ export function Comparison({ period, caseTypeNames }: ComparisonProps) {
           />
         )}
       </Paragraph>
-      {failed && <ErrorMessage error={new NetworkError('comparison download')} />}
-      <Button
-        type="button"
-        appearance="secondary-action-button"
-        onClick={() => {
-          if (!session) return;
-          setFailed(false);
-          downloadBenchmarkCsv(session.token, period).catch(() => setFailed(true));
-        }}
+      <DownloadButton
+        what="comparison download"
+        download={(token) => downloadBenchmarkCsv(token, period)}
       >
         <FormattedMessage
           id="console.benchmark.csv"
           defaultMessage="Vergelijking downloaden als CSV"
           description="Button: download the comparison as a CSV file"
         />
-      </Button>
+      </DownloadButton>
       <ComparisonChart
         title={intl.formatMessage(
           {

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 
 import { Table } from '../Table';
+import { labelsAbove, show } from './plot';
 
 /** Shown where there is nothing to give. */
 const EMPTY = '–';
@@ -120,23 +121,10 @@ export function ComparisonChart({ title, description, figures }: ComparisonChart
           className: 'loket-plot-current',
           ariaLabel: aria,
         }),
-        Plot.axisY({
-          anchor: 'left',
-          frameAnchor: 'top',
-          dy: -18,
-          textAnchor: 'start',
-          label: null,
-          tickSize: 0,
-          dx: 0,
-        }),
+        labelsAbove({ facet: false, dy: -18 }),
       ],
     });
-    // Plot's own <style> element is refused by the Content-Security-Policy; console.css has
-    // the same rules.
-    chart.querySelectorAll('style').forEach((style) => style.remove());
-    chart.querySelectorAll('g [aria-label]').forEach((mark) => mark.setAttribute('role', 'img'));
-    element.replaceChildren(chart);
-    return () => element.replaceChildren();
+    return show(element, chart);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- redrawn when the figures change
   }, [key]);
 

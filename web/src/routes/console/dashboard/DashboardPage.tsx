@@ -1,19 +1,16 @@
-import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 
 import { DateText } from '../../../components/DateText';
-import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
-import { NetworkError } from '../../../errors';
 import { graphql } from '../../../gql';
 import { usePageQuery } from '../../../hooks/usePageQuery';
-import { useSession } from '../../../hooks/useSession';
 import { useMe } from '../../../hooks/useMe';
 import { useChannelName } from '../ChannelName';
 import { BarChart } from './BarChart';
+import { DownloadButton } from './DownloadButton';
 import { Comparison } from './Comparison';
 import { downloadServiceCsv } from './csv';
 import { NormCards } from './NormCards';
@@ -101,11 +98,9 @@ const ServiceDashboardQuery = graphql(`
 export function DashboardPage() {
   const intl = useIntl();
   const channelName = useChannelName();
-  const { session } = useSession();
   const { can } = useMe();
   const [params] = useSearchParams();
   const { period, compareWith } = periodsFrom(params);
-  const [failed, setFailed] = useState(false);
   const { data } = usePageQuery({
     query: ServiceDashboardQuery,
     variables: { period, compareWith },
@@ -165,22 +160,16 @@ export function DashboardPage() {
               }}
             />
           </Paragraph>
-          {failed && <ErrorMessage error={new NetworkError('report download')} />}
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() => {
-              if (!session) return;
-              setFailed(false);
-              downloadServiceCsv(session.token, period, compareWith).catch(() => setFailed(true));
-            }}
+          <DownloadButton
+            what="report download"
+            download={(token) => downloadServiceCsv(token, period, compareWith)}
           >
             <FormattedMessage
               id="console.report.csv"
               defaultMessage="Download als CSV"
               description="Button: download the report as a CSV file"
             />
-          </Button>
+          </DownloadButton>
 
           <Heading2>
             <FormattedMessage
