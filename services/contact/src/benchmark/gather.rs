@@ -4,7 +4,7 @@
 //! three functions that return one tenant's aggregates (see the migration that made them); on
 //! SQLite the same statements run once per tenant. Either way only sums leave this module.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use loket_kernel::config::TenantConfig;
@@ -104,7 +104,7 @@ pub(super) async fn tally(
             },
         ),
     ];
-    let mut by_type: std::collections::BTreeMap<&str, Share> = national
+    let mut by_type: BTreeMap<&str, Share> = national
         .iter()
         .map(|c| (c.as_str(), Share::default()))
         .collect();

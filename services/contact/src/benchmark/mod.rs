@@ -25,7 +25,7 @@ use std::{collections::BTreeSet, sync::Arc};
 use chrono::{DateTime, NaiveDate, Utc};
 use loket_kernel::{
     Action, Ctx, TenantId,
-    config::{BenchmarkShare, TenantSet},
+    config::{BenchmarkShare, TenantConfig, TenantSet},
 };
 use loket_store::{Db, Session};
 
@@ -152,7 +152,7 @@ impl Benchmark {
     }
 
     /// The taking-part tenants, by slug.
-    fn participants(&self) -> impl Iterator<Item = &loket_kernel::config::TenantConfig> {
+    fn participants(&self) -> impl Iterator<Item = &TenantConfig> {
         self.tenants
             .tenants
             .values()
@@ -168,8 +168,7 @@ impl Benchmark {
         period: &BenchmarkPeriod,
         today: NaiveDate,
     ) -> Result<Computed, ContactError> {
-        let tx = tables::begin(db).await?;
-        tables::claim(&tx, period).await?;
+        let tx = tables::begin(db, period).await?;
         let mut tallies = Vec::new();
         for tenant in self.participants() {
             let figures = gather::tally(&tx, tenant, period.days(), today, &self.national).await?;
@@ -179,14 +178,14 @@ impl Benchmark {
         for (_, values) in &tallies {
             figures.extend(values.iter().map(|(f, _)| f.clone()));
         }
-        let mut rows = tables::Rows::default();
+        let mut rows = tables::Rows::new(period);
         let mut done = Computed {
             participants: tallies.len(),
             compared: 0,
             withheld: 0,
         };
         for figure in figures {
-            let entries: Vec<(&loket_kernel::config::TenantConfig, Share, u32)> = tallies
+            let entries: Vec<(&TenantConfig, Share, u32)> = tallies
                 .iter()
                 .filter_map(|(tenant, values)| {
                     let share = values.iter().find(|(f, _)| *f == figure)?.1;
@@ -223,7 +222,7 @@ impl Benchmark {
             }
             rows.spread(&figure, spread);
         }
-        tables::replace(&tx, period, rows).await?;
+        tables::replace(&tx, rows).await?;
         tx.commit().await?;
         Ok(done)
     }

@@ -24,10 +24,13 @@ const STATEMENT_TIMEOUT_MS: u32 = 600_000;
 /// Rows per insert statement (well under both engines' limits on parameters).
 const CHUNK: usize = 500;
 
-/// Begins the computing transaction: on PostgreSQL as the benchmark role, on SQLite holding
-/// the write lock from the start (it reads, then replaces).
-pub(super) async fn begin(db: &Db) -> Result<DatabaseTransaction, ContactError> {
-    match db.backend() {
+/// Begins the computing transaction of `period` and claims it: on PostgreSQL as the benchmark
+/// role, on SQLite holding the write lock from the start (it reads, then replaces).
+pub(super) async fn begin(
+    db: &Db,
+    period: &BenchmarkPeriod,
+) -> Result<DatabaseTransaction, ContactError> {
+    let tx = match db.backend() {
         Backend::Postgres => {
             let tx = db.raw().begin().await?;
             tx.execute_raw(Statement::from_sql_and_values(
@@ -39,25 +42,25 @@ pub(super) async fn begin(db: &Db) -> Result<DatabaseTransaction, ContactError> 
                 ],
             ))
             .await?;
-            Ok(tx)
+            tx
         }
-        Backend::Sqlite => Ok(db
-            .raw()
-            .begin_with_options(TransactionOptions {
-                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-                ..TransactionOptions::default()
-            })
-            .await?),
-    }
+        Backend::Sqlite => {
+            db.raw()
+                .begin_with_options(TransactionOptions {
+                    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                    ..TransactionOptions::default()
+                })
+                .await?
+        }
+    };
+    claim(&tx, period).await?;
+    Ok(tx)
 }
 
 /// Claims the computation of `period` for this transaction (PostgreSQL: an advisory lock
 /// held until it ends); refused with a conflict while another process computes it. SQLite's
 /// write lock already lets one computation run at a time.
-pub(super) async fn claim(
-    tx: &DatabaseTransaction,
-    period: &BenchmarkPeriod,
-) -> Result<(), ContactError> {
+async fn claim(tx: &DatabaseTransaction, period: &BenchmarkPeriod) -> Result<(), ContactError> {
     if tx.get_database_backend() != DbBackend::Postgres {
         return Ok(());
     }
@@ -82,15 +85,57 @@ pub(super) async fn claim(
     }
 }
 
-/// What one computation stores.
-#[derive(Default)]
+/// The columns of each benchmark table, in the order [`Rows`] fills them.
+const VALUE_COLUMNS: [&str; 8] = [
+    "period",
+    "tenant_id",
+    "figure",
+    "count",
+    "total",
+    "status",
+    "rank",
+    "computed_at",
+];
+const GROUP_COLUMNS: [&str; 8] = [
+    "period",
+    "figure",
+    "participants",
+    "lower_quartile",
+    "median",
+    "upper_quartile",
+    "withheld",
+    "computed_at",
+];
+const NAMED_COLUMNS: [&str; 6] = [
+    "period",
+    "figure",
+    "municipality",
+    "name",
+    "percentage",
+    "rank",
+];
+
+/// What one computation of a period stores, row by row.
 pub(super) struct Rows {
-    values: Vec<[Value; 6]>,
-    spreads: Vec<[Value; 6]>,
-    named: Vec<[Value; 6]>,
+    period: Value,
+    now: Value,
+    values: Vec<Vec<Value>>,
+    spreads: Vec<Vec<Value>>,
+    named: Vec<Vec<Value>>,
 }
 
 impl Rows {
+    /// No rows yet for `period`, computed now.
+    pub(super) fn new(period: &BenchmarkPeriod) -> Self {
+        Self {
+            period: period.key().into(),
+            now: Utc::now().into(),
+            values: Vec::new(),
+            spreads: Vec::new(),
+            named: Vec::new(),
+        }
+    }
+
     pub(super) fn value(
         &mut self,
         tenant: &TenantId,
@@ -98,13 +143,15 @@ impl Rows {
         share: Share,
         standing: Standing,
     ) {
-        self.values.push([
+        self.values.push(vec![
+            self.period.clone(),
             tenant.as_str().into(),
             figure.key().into(),
             share.count.into(),
             share.total.into(),
             standing.as_str().into(),
             standing.rank().map(i64::from).into(),
+            self.now.clone(),
         ]);
     }
 
@@ -113,121 +160,70 @@ impl Rows {
             Some(q) => q.map(Some),
             None => [None; 3],
         };
-        self.spreads.push([
+        let withheld = spread
+            .quartiles
+            .is_none()
+            .then(|| Standing::TooFewParticipants.as_str().to_owned());
+        self.spreads.push(vec![
+            self.period.clone(),
             figure.key().into(),
             i64::from(spread.participants).into(),
             low.into(),
             median.into(),
             high.into(),
-            spread
-                .quartiles
-                .is_none()
-                .then(|| Standing::TooFewParticipants.as_str().to_owned())
-                .into(),
+            withheld.into(),
+            self.now.clone(),
         ]);
     }
 
     pub(super) fn named(&mut self, figure: &Figure, value: NamedValue) {
-        self.named.push([
+        self.named.push(vec![
+            self.period.clone(),
             figure.key().into(),
             value.tenant.into(),
             value.name.into(),
             value.percentage.into(),
             i64::from(value.rank).into(),
-            Value::from(None::<String>),
         ]);
     }
 }
 
-/// Replaces what was stored for `period` with `rows`.
-pub(super) async fn replace(
-    tx: &DatabaseTransaction,
-    period: &BenchmarkPeriod,
-    rows: Rows,
-) -> Result<(), ContactError> {
+/// Replaces what was stored for the period of `rows` with them.
+pub(super) async fn replace(tx: &DatabaseTransaction, rows: Rows) -> Result<(), ContactError> {
     let backend = tx.get_database_backend();
     for table in ["benchmark_values", "benchmark_groups", "benchmark_named"] {
         tx.execute_raw(Statement::from_sql_and_values(
             backend,
             format!("DELETE FROM {table} WHERE period = $1"),
-            [period.key().into()],
+            [rows.period.clone()],
         ))
         .await?;
     }
-    let now: Value = Utc::now().into();
-    let key: Value = period.key().into();
-    let with_period = |row: [Value; 6], n: usize, stamped: bool| {
-        let mut values: Vec<Value> = Vec::with_capacity(8);
-        values.push(key.clone());
-        values.extend(row.into_iter().take(n));
-        if stamped {
-            values.push(now.clone());
-        }
-        values
-    };
-    let tables = [
-        (
-            "benchmark_values",
-            &[
-                "period",
-                "tenant_id",
-                "figure",
-                "count",
-                "total",
-                "status",
-                "rank",
-                "computed_at",
-            ][..],
-            rows.values,
-            6,
-            true,
-        ),
-        (
-            "benchmark_groups",
-            &[
-                "period",
-                "figure",
-                "participants",
-                "lower_quartile",
-                "median",
-                "upper_quartile",
-                "withheld",
-                "computed_at",
-            ][..],
-            rows.spreads,
-            6,
-            true,
-        ),
-        (
-            "benchmark_named",
-            &[
-                "period",
-                "figure",
-                "municipality",
-                "name",
-                "percentage",
-                "rank",
-            ][..],
-            rows.named,
-            5,
-            false,
-        ),
-    ];
-    for (table, columns, rows, n, stamped) in tables {
-        let mut rows = rows.into_iter().peekable();
-        while rows.peek().is_some() {
-            let mut insert = Query::insert();
+    insert(tx, "benchmark_values", &VALUE_COLUMNS, rows.values).await?;
+    insert(tx, "benchmark_groups", &GROUP_COLUMNS, rows.spreads).await?;
+    insert(tx, "benchmark_named", &NAMED_COLUMNS, rows.named).await
+}
+
+/// Inserts `rows` into `table`, [`CHUNK`] rows a statement.
+async fn insert(
+    tx: &DatabaseTransaction,
+    table: &str,
+    columns: &[&str],
+    rows: Vec<Vec<Value>>,
+) -> Result<(), ContactError> {
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let mut insert = Query::insert();
+        insert
+            .into_table(Alias::new(table))
+            .columns(columns.iter().map(|c| Alias::new(*c)));
+        for row in rows.by_ref().take(CHUNK) {
             insert
-                .into_table(Alias::new(table))
-                .columns(columns.iter().map(|c| Alias::new(*c)));
-            for row in rows.by_ref().take(CHUNK) {
-                let values = with_period(row, n, stamped);
-                insert
-                    .values(values.into_iter().map(Into::into))
-                    .map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
-            }
-            tx.execute_raw(backend.build(&insert)).await?;
+                .values(row.into_iter().map(Into::into))
+                .map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
         }
+        tx.execute_raw(tx.get_database_backend().build(&insert))
+            .await?;
     }
     Ok(())
 }

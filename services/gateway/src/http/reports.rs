@@ -1,8 +1,9 @@
 //! Reports as files: `GET /reports/service.csv?from=2026-01-01&to=2026-12-31` (optionally
 //! `compareFrom` and `compareTo`; by default the same period a year earlier) and
 //! `GET /reports/benchmark.csv?period=2026-11`, for managers with a bearer token, as CSV for
-//! spreadsheets; and the public ranking of the comparison, `GET /benchmark/2026-11.json`. Errors are JSON in the GraphQL error shape, with
-//! `extensions.code` and, for a bad parameter, `extensions.field`.
+//! spreadsheets; and the public ranking of the comparison, `GET /benchmark/2026-11.json`.
+//! Errors are JSON in the GraphQL error shape, with `extensions.code` and, for a bad
+//! parameter, `extensions.field`.
 
 use std::collections::HashMap;
 
