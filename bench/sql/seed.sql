@@ -1,20 +1,25 @@
 -- Cases, case events, contact moments and callbacks for the benchmark, set-based, in one
 -- transaction, after `loket seed` made the residents. Run by bench/run as the connecting
 -- superuser (row-level security does not bind it):
---   psql -v ON_ERROR_STOP=1 -1 -v cases=N -v contacts=M -f bench/sql/seed.sql URL
+--   psql -v ON_ERROR_STOP=1 -1 -v cases=N -v contacts=M -v tenants="ROWS" -f bench/sql/seed.sql URL
+-- where ROWS are the tenants as SQL rows (slug, index from 0, CBS code, reference prefix,
+-- callback teams or NULL for the default four), for example
+--   ('enschede', 0, '0153', 'ENS', NULL), ('gemeente-01', 1, '9001', 'G01', NULL)
+-- tests/benches/service_report.rs runs the same file with the variables substituted.
 --
--- The cases follow tests/benches/cases_scale.rs: over the six demo tenants and their case
--- types (Enschede's own terrace permit and longer event permits, Haarlem's faster driveways,
--- the Drechtsteden alien registrations handled by Dordrecht), a type by share, open with a
--- chance growing with the handling period (some overdue) or decided up to three years ago,
--- one status event per step reached plus a decision, assignment or note event, bundles of
--- two three times in ten, references counted per tenant and year.
+-- The cases follow tests/benches/cases_scale.rs: evenly over the tenants and their case types
+-- (the template's, with Enschede's own terrace permit and longer event permits, Haarlem's
+-- faster driveways, the Drechtsteden alien registrations handled by Dordrecht), a type by
+-- share, open with a chance growing with the handling period (some overdue) or decided up to
+-- three years ago, one status event per step reached plus a decision, assignment or note
+-- event, bundles of two three times in ten, references counted per tenant and year.
 --
--- The contact moments follow tests/benches/service_report.rs: four in ten in Enschede,
--- from 1 January 2025 to today, weighted channels, forty topics, waits and response times,
--- three in four resolved in the first contact, callbacks for about one in five of the others.
--- Unlike there, a contact's resident is a real resident of the tenant (three times in five),
--- so that the front office's 360° view finds contacts beside cases.
+-- The contact moments follow tests/benches/service_report.rs: four in ten in Enschede (when it
+-- is among the tenants), the rest evenly over the others, from 1 January 2025 to today,
+-- weighted channels, forty topics, waits and response times, three in four resolved in the
+-- first contact, callbacks for about one in five of the others. A contact's resident is a real
+-- resident of the tenant (three times in five), so that the front office's 360° view finds
+-- contacts beside cases.
 --
 -- h(key, salt) is a deterministic draw in [0, 1); v7 a UUIDv7 for a moment.
 
@@ -24,10 +29,13 @@ CREATE FUNCTION pg_temp.v7(timestamptz, text) RETURNS uuid LANGUAGE sql IMMUTABL
   AS $$ SELECT (lpad(to_hex((extract(epoch FROM $1) * 1000)::bigint), 12, '0') || '7'
        || substr(md5($2), 1, 3) || '8' || substr(md5($2), 4, 15))::uuid $$;
 
-CREATE TEMP TABLE bench_tenants (tenant text, i int, code text, prefix text);
-INSERT INTO bench_tenants VALUES
-  ('dordrecht', 0, '0505', 'DOR'), ('enschede', 1, '0153', 'ENS'), ('haarlem', 2, '0392', 'HAA'),
-  ('heemskerk', 3, '0396', 'HEE'), ('papendrecht', 4, '0590', 'PAP'), ('zwijndrecht', 5, '0642', 'ZWI');
+CREATE TEMP TABLE bench_tenants (tenant text, i int, code text, prefix text, teams text[]);
+INSERT INTO bench_tenants VALUES :tenants;
+-- The tenants besides the one with four in ten contacts, and how many there are.
+CREATE TEMP TABLE bench_others AS
+  SELECT array_agg(tenant ORDER BY i) AS names, count(*) AS n,
+    CASE WHEN count(*) < (SELECT count(*) FROM bench_tenants) THEN 0.4 ELSE 0 END AS share
+  FROM bench_tenants WHERE tenant <> 'enschede';
 
 -- The template case types (tenants/_default/case_types.toml): code, share of the requests,
 -- handling days, statuses in order (the last ends the case), outcomes (most common first).
@@ -66,12 +74,12 @@ CREATE TEMP TABLE bench_headcount AS SELECT tenant, count(*) AS people FROM benc
 
 -- Cases.
 CREATE TEMP TABLE bench_one AS
-  SELECT t.tenant, t.i, t.prefix, g / 6 AS k, (g / 6) * 8 + t.i AS key, y.code AS case_type,
+  SELECT t.tenant, t.i, t.prefix, g / z.n AS k, g AS key, y.code AS case_type,
     y.handling, y.handled_by, y.statuses, y.outcomes, y.steps,
-    pg_temp.h((g / 6) * 8 + t.i, 4) < 0.04 + y.handling / 300.0 AS open
-  FROM generate_series(0, :cases - 1) g JOIN bench_tenants t ON t.i = g % 6
-  JOIN bench_types y ON y.tenant = t.tenant
-    AND pg_temp.h((g / 6) * 8 + t.i, 3) >= y.lo AND pg_temp.h((g / 6) * 8 + t.i, 3) < y.hi;
+    pg_temp.h(g, 4) < 0.04 + y.handling / 300.0 AS open
+  FROM generate_series(0, :cases - 1) g CROSS JOIN (SELECT count(*) AS n FROM bench_tenants) z
+  JOIN bench_tenants t ON t.i = g % z.n
+  JOIN bench_types y ON y.tenant = t.tenant AND pg_temp.h(g, 3) >= y.lo AND pg_temp.h(g, 3) < y.hi;
 CREATE TEMP TABLE bench_two AS
   SELECT o.*, CASE WHEN k % 2 = 1 AND pg_temp.h(key, 1) < 0.3 AND lag(open) OVER w = open THEN k - 1 ELSE k END AS bk,
     now() - CASE WHEN open THEN pg_temp.h(key, 5) * handling * 1.4
@@ -80,7 +88,7 @@ CREATE TEMP TABLE bench_two AS
 CREATE TEMP TABLE bench_cases AS
 WITH b AS (
   SELECT s.*, first_value(created0) OVER (PARTITION BY s.tenant, s.bk ORDER BY s.k) AS created_at,
-    floor(pg_temp.h(s.bk * 8 + s.i, 2) * z.people)::bigint AS pn
+    floor(pg_temp.h(s.bk * 1024 + s.i, 2) * z.people)::bigint AS pn
   FROM bench_two s JOIN bench_headcount z USING (tenant)
 ), c AS (
   SELECT b.*, p.bsn, p.address_id, p.label, 1 + floor(pg_temp.h(key, 6) * steps)::int AS reached,
@@ -158,21 +166,19 @@ INSERT INTO bench_topics VALUES
   (38, 'energietoeslag', 'Energietoeslag'), (39, 'parkeren in de binnenstad', 'Parkeren in de binnenstad');
 CREATE TEMP TABLE bench_teams (tenant text, teams text[]);
 INSERT INTO bench_teams
-  SELECT tenant, CASE WHEN tenant = 'haarlem'
-      THEN ARRAY['burgerzaken', 'vergunningen', 'belastingen', 'sociaal-domein', 'openbare-ruimte']
-      ELSE ARRAY['burgerzaken', 'vergunningen', 'belastingen', 'sociaal-domein'] END
+  SELECT tenant, coalesce(teams, ARRAY['burgerzaken', 'vergunningen', 'belastingen', 'sociaal-domein'])
   FROM bench_tenants;
 
 INSERT INTO contact_moments (tenant_id, id, channel, subject_bsn, topic, topic_label, question, answer,
   resolved_first_contact, received_at, answered_at, wait_seconds, response_working_days, handling_seconds,
   employee, case_reference, idempotency_key, registered_at)
 WITH a AS (
-  SELECT g, CASE WHEN pg_temp.h(g, 1) < 0.4 THEN 'enschede'
-      ELSE (ARRAY['dordrecht', 'haarlem', 'heemskerk', 'papendrecht', 'zwijndrecht'])[1 + floor((pg_temp.h(g, 1) - 0.4) / 0.6 * 5)::int] END AS tenant,
+  SELECT g, CASE WHEN pg_temp.h(g, 1) < o.share THEN 'enschede'
+      ELSE o.names[1 + floor((pg_temp.h(g, 1) - o.share) / (1 - o.share) * o.n)::int] END AS tenant,
     ((date '2025-01-01' + floor(pg_temp.h(g, 2) * (current_date + 1 - date '2025-01-01'))::int)
       + time '08:00' + pg_temp.h(g, 3) * interval '9 hours') AT TIME ZONE 'Europe/Amsterdam' AS received_at,
     pg_temp.h(g, 4) AS c, floor(power(pg_temp.h(g, 5), 2.2) * 40)::int AS ti
-  FROM generate_series(0, :contacts - 1) g
+  FROM generate_series(0, :contacts - 1) g CROSS JOIN bench_others o
 ), b AS (
   SELECT a.*, CASE WHEN c < 0.45 THEN 'phone' WHEN c < 0.65 THEN 'email' WHEN c < 0.80 THEN 'counter'
       WHEN c < 0.90 THEN 'web-form' WHEN c < 0.96 THEN 'chat' WHEN c < 0.98 THEN 'letter' ELSE 'social-media' END AS channel,
@@ -184,8 +190,8 @@ WITH a AS (
     CASE WHEN channel IN ('email', 'web-form') THEN least(floor(power(pg_temp.h(g, 7), 2) * CASE WHEN recent THEN 7 ELSE 8 END)::int, 6) END AS days,
     CASE WHEN channel IN ('phone', 'chat', 'counter') THEN 60 + floor(power(pg_temp.h(g, 8), 2) * 1200)::int
       ELSE 120 + floor(pg_temp.h(g, 8) * 900)::int END AS handling,
-    CASE WHEN pg_temp.h(g, 9) < 0.6 THEN floor(pg_temp.h(g, 10) * z.people)::bigint END AS pn
-  FROM b JOIN bench_topics t ON t.i = b.ti JOIN bench_headcount z USING (tenant)
+    CASE WHEN pg_temp.h(g, 9) < 0.6 THEN floor(pg_temp.h(g, 10) * z.people)::bigint END AS pn, bt.prefix
+  FROM b JOIN bench_topics t ON t.i = b.ti JOIN bench_headcount z USING (tenant) JOIN bench_tenants bt USING (tenant)
 )
 SELECT d.tenant, pg_temp.v7(received_at, d.tenant || g), channel, p.bsn, topic, d.label,
   'Vraag over ' || lower(d.label) || ': ' || (ARRAY['wat moet ik meenemen en wat kost het?',
@@ -200,7 +206,7 @@ SELECT d.tenant, pg_temp.v7(received_at, d.tenant || g), channel, p.bsn, topic, 
   received_at + CASE WHEN wait IS NOT NULL THEN wait * interval '1 second'
     WHEN days IS NOT NULL THEN (days * 1.4 + 0.2) * interval '1 day' ELSE handling * interval '1 second' END,
   wait, days, handling, 'medewerker-' || g % 60,
-  CASE WHEN pg_temp.h(g, 12) < 0.03 THEN upper(left(d.tenant, 3)) || '-' || extract(year FROM received_at) || '-'
+  CASE WHEN pg_temp.h(g, 12) < 0.03 THEN d.prefix || '-' || extract(year FROM received_at) || '-'
     || lpad((1 + g % 20000)::text, 6, '0') END,
   CASE WHEN pg_temp.h(g, 13) < 0.8 THEN 'ui-' || md5(d.tenant || g) END,
   received_at + CASE WHEN days IS NOT NULL THEN (days * 1.4 + 0.2) * interval '1 day' ELSE interval '0 s' END
@@ -231,6 +237,6 @@ SELECT c.tenant_id, pg_temp.v7(requested_at, 'cb' || c.id), c.id,
   CASE WHEN done <= now() THEN 2 ELSE 1 END
 FROM c JOIN bench_teams t ON t.tenant = c.tenant_id ORDER BY requested_at;
 
-DROP TABLE bench_tenants, bench_template, bench_mix, bench_types, bench_people, bench_headcount, bench_one,
+DROP TABLE bench_tenants, bench_others, bench_template, bench_mix, bench_types, bench_people, bench_headcount, bench_one,
   bench_two, bench_cases, bench_topics, bench_teams;
 DROP FUNCTION pg_temp.h(bigint, int), pg_temp.v7(timestamptz, text);

@@ -495,9 +495,14 @@ async fn main() {
     };
 
     let started = Instant::now();
-    loket_registry::seed::seed(&db, &[], persons, 20_261_128)
-        .await
-        .unwrap();
+    loket_registry::seed::seed(
+        &db,
+        &loket_registry::seed::generate::MUNICIPALITIES,
+        persons,
+        20_261_128,
+    )
+    .await
+    .unwrap();
     let residents_time = started.elapsed();
     let started = Instant::now();
     seed_cases(&db, cases).await;

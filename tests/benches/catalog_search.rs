@@ -20,7 +20,7 @@
     reason = "a benchmark prints and fails loudly"
 )]
 
-use loket_tests::bench::{env_number, pg};
+use loket_tests::bench::{env_number, pg, tenants_folder};
 use std::{
     path::Path,
     sync::{
@@ -59,46 +59,6 @@ const BASELINE_SEARCH: &str = "WITH q AS (SELECT websearch_to_tsquery('dutch', $
     WHERE tenant_id = $1 AND doc @@ q.q) \
     SELECT code, name, rank, ts_headline('dutch', body, (SELECT q FROM q)) AS snippet, \
     (SELECT count(*) FROM hits) AS total FROM hits ORDER BY rank DESC LIMIT 10";
-/// Copies a folder tree.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// The demo tenants plus generated municipalities with only the national template, `total`
-/// in all; returns every slug.
-fn tenants_folder(dir: &Path, total: usize) -> Vec<String> {
-    let demo = loket_tests::tenants_dir();
-    copy_tree(&demo, dir);
-    let template = std::fs::read_to_string(demo.join("haarlem/tenant.toml")).unwrap();
-    let mut slugs: Vec<String> = load_dir(dir)
-        .unwrap()
-        .tenants
-        .keys()
-        .map(ToString::to_string)
-        .collect();
-    for n in 1..=total.saturating_sub(slugs.len()) {
-        let slug = format!("gemeente-{n:02}");
-        let text = template
-            .replace("slug = \"haarlem\"", &format!("slug = \"{slug}\""))
-            .replace("Gemeente Haarlem", &format!("Gemeente {n:02}"))
-            .replace("\"0392\"", &format!("\"{:04}\"", 9000 + n));
-        let folder = dir.join(&slug);
-        std::fs::create_dir_all(&folder).unwrap();
-        std::fs::write(folder.join("tenant.toml"), text).unwrap();
-        slugs.push(slug);
-    }
-    slugs
-}
-
 /// The queries of the relevance table that every municipality should answer.
 fn queries() -> Vec<String> {
     let path = loket_tests::tenants_dir().join("../services/catalog/tests/relevance.toml");
@@ -193,8 +153,7 @@ async fn main() {
     let total = usize::try_from(env_number("BENCH_TENANTS", 50)).unwrap();
     let seconds = env_number("BENCH_SECONDS", 10);
     let concurrency = usize::try_from(env_number("BENCH_CONCURRENCY", 16)).unwrap();
-    let folder = tempfile::tempdir().unwrap();
-    let slugs = tenants_folder(folder.path(), total);
+    let (folder, slugs) = tenants_folder(total);
     let slugs: Arc<Vec<&'static str>> = Arc::new(slugs.into_iter().map(|s| &*s.leak()).collect());
     let queries: Arc<Vec<&'static str>> =
         Arc::new(queries().into_iter().map(|s| &*s.leak()).collect());

@@ -13,22 +13,26 @@
 //! participant's `serviceReport` one after another, and beside the report's own statements for
 //! 2026 alone per participant.
 //!
-//! Contact moments are seeded set-based (`INSERT ... SELECT ... FROM generate_series`) over the
-//! six demo tenants, four in ten in Enschede (the tenant measured), from 1 January 2025 to
-//! today: weighted channels, about forty topics (catalogue products under their product names
-//! and free topics), waits for phone and chat, response times in working days for e-mail and
-//! web forms, three in four resolved in the first contact, and callbacks for about one in five
-//! of the others, some late, some still open. Cases are seeded like `cases_scale` (without
-//! their events, which the report does not read): decided ones closed over the last three
-//! years, some after their deadline.
+//! The data is the suite's own (bench/sql/seed.sql, as `bench/run` seeds it): residents by
+//! `loket seed`'s generator, then set-based cases with their events, contact moments and
+//! callbacks over the tenants, the demo tenants and, with `BENCH_TENANTS` above six, generated
+//! municipalities (copies of Haarlem with only the national template, taking part in the
+//! comparison anonymously). Contacts are four in ten in Enschede (the tenant measured) and
+//! evenly over the others, from 1 January 2025 to today: weighted channels, forty topics, waits
+//! for phone and chat, response times in working days for e-mail and web forms, three in four
+//! resolved in the first contact, callbacks for about one in five of the others, some late,
+//! some still open. Cases are spread evenly: decided ones closed over the last three years,
+//! some after their deadline.
 //!
 //! Run: `cargo build --release -p loket && cargo bench -p loket-tests --bench service_report`.
 //! Settings: `BENCH_CONTACTS` in all (default 100,000; 1,000,000 for the full run),
-//! `BENCH_CASES` in all (default 100,000; 1,000,000 for the full run), `BENCH_PERSONS` per
-//! municipality whom cases are about (default 1,000), `BENCH_SECONDS` per scenario (default
-//! 10), `BENCH_CONCURRENCY` (default 8). Needs PostgreSQL (see the test harness); seeding runs
-//! as the harness's user, a superuser, which row-level security does not bind, while every
-//! baseline statement runs as the application role confined to one tenant.
+//! `BENCH_CASES` in all (default 100,000; 1,000,000 for the full run), `BENCH_TENANTS`
+//! (default 6, the demo tenants; 50 for the full run), `BENCH_PERSONS` per demo municipality
+//! (default 1,000) and `BENCH_GENERATED_PERSONS` per generated one (default 500), whom cases and
+//! contacts are about, `BENCH_SECONDS` per scenario (default 10), `BENCH_CONCURRENCY` (default
+//! 8). Needs PostgreSQL (see the test harness); seeding runs as the harness's user, a
+//! superuser, which row-level security does not bind, while every baseline statement runs as
+//! the application role confined to one tenant.
 
 #![allow(
     clippy::unwrap_used,
@@ -38,11 +42,19 @@
     reason = "a benchmark prints and fails loudly"
 )]
 
-use loket_tests::bench::{env_number, pg, tenant_tx, token};
-use std::{sync::Arc, time::Instant};
+use loket_tests::bench::{env_number, pg, tenant_tx, tenants_folder, token_in};
+use std::{path::Path, sync::Arc, time::Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use loket_kernel::{TenantId, calendar::Calendar, config::load_dir};
+use loket_kernel::{
+    TenantId,
+    calendar::Calendar,
+    config::{TenantSet, load_dir},
+};
+use loket_registry::seed::{
+    generate::{MUNICIPALITIES, municipality_of},
+    seed,
+};
 use loket_store::{Db, testing::TestDb};
 use loket_tests::{
     Loket,
@@ -51,316 +63,33 @@ use loket_tests::{
 use sea_orm::{ConnectionTrait, DbErr, TransactionTrait, Value, prelude::Uuid};
 use serde_json::json;
 
-/// The demo tenants with their CBS municipality codes.
-const TENANTS: [(&str, &str); 6] = [
-    ("dordrecht", "0505"),
-    ("enschede", "0153"),
-    ("haarlem", "0392"),
-    ("heemskerk", "0396"),
-    ("papendrecht", "0590"),
-    ("zwijndrecht", "0642"),
-];
-
-/// The tenant whose report is measured, and its share of the contacts.
+/// The tenant whose report is measured.
 const MEASURED: &str = "enschede";
-const MEASURED_SHARE: f64 = 0.4;
 
-/// Contact topics, most asked first: a catalogue product (by code, shown under the tenant's
-/// product name) or a free topic (stored lowercased, shown as typed).
-#[rustfmt::skip]
-const TOPICS: [(&str, bool); 40] = [
-    ("paspoort", true), ("Openingstijden", false), ("afvalcontainer", true), ("verhuizing", true),
-    ("identiteitskaart", true), ("Afspraak maken", false), ("rijbewijs", true), ("grofvuil", true),
-    ("belastingen-betalen", true), ("Status van mijn aanvraag", false), ("parkeervergunning", true),
-    ("melding-openbare-ruimte", true), ("kwijtschelding", true), ("Afspraak verzetten", false),
-    ("woz-waarde", true), ("uittreksel-brp", true), ("omgevingsvergunning", true),
-    ("Ophaaldagen afval", false), ("bijstandsuitkering", true), ("wmo", true),
-    ("Inloggen met DigiD", false), ("bezoekersparkeren", true), ("aangifte-geboorte", true),
-    ("afvalstoffenheffing", true), ("Doorverbinden", false), ("aangifte-overlijden", true),
-    ("huwelijk-partnerschap", true), ("bezwaar-woz", true), ("Wegwerkzaamheden", false),
-    ("hondenbelasting", true), ("schuldhulpverlening", true), ("vog", true),
-    ("Storing website", false), ("kapvergunning", true), ("evenementenvergunning", true),
-    ("gehandicaptenparkeerkaart", true), ("Adres stadskantoor", false), ("gevonden-voorwerpen", true),
-    ("Energietoeslag", false), ("Parkeren in de binnenstad", false),
-];
-
-/// Seeds the contact moments and callbacks as the connecting superuser, in one transaction.
-/// `h(key, salt)` is a deterministic draw in [0, 1), `v7` a UUIDv7 for a moment. A contact
-/// gets a tenant (the measured one by its share, the others evenly), a working-hours moment
-/// on a day from 1 January 2025 to today, a channel by weight (phone 45 %, e-mail 20 %,
-/// counter 15 %, web form 10 %, chat 6 %, letter 2 %, social media 2 %), a topic with a
-/// skewed popularity, a wait (phone, chat: 0 to 2 minutes, most short, a little longer in
-/// 2025) or a response time (e-mail, web form: 0 to 6 working days), a handling time, a
-/// resident three times in five and an idempotency key four times in five, as the front
-/// office's form sends one. About one in five contacts not resolved in the first contact gets
-/// a callback with a deadline two working days on; most are made, some late, the newest open.
-const CONTACT_SQL: &str = r"
-CREATE FUNCTION pg_temp.h(bigint, int) RETURNS float8 LANGUAGE sql IMMUTABLE
-  AS $$ SELECT (hashint8extended($1, $2) & 1048575)::float8 / 1048576 $$;
-CREATE FUNCTION pg_temp.v7(timestamptz, text) RETURNS uuid LANGUAGE sql IMMUTABLE
-  AS $$ SELECT (lpad(to_hex((extract(epoch FROM $1) * 1000)::bigint), 12, '0') || '7'
-       || substr(md5($2), 1, 3) || '8' || substr(md5($2), 4, 15))::uuid $$;
-CREATE TEMP TABLE bench_topics (tenant text, i int, topic text, label text);
-INSERT INTO bench_topics VALUES {topics};
-CREATE TEMP TABLE bench_teams (tenant text, teams text[]);
-INSERT INTO bench_teams VALUES {teams};
-INSERT INTO contact_moments (tenant_id, id, channel, subject_bsn, topic, topic_label, question, answer,
-  resolved_first_contact, received_at, answered_at, wait_seconds, response_working_days, handling_seconds,
-  employee, case_reference, idempotency_key, registered_at)
-WITH a AS (
-  SELECT g, CASE WHEN pg_temp.h(g, 1) < {share} THEN '{measured}'
-      ELSE ({others})[1 + floor((pg_temp.h(g, 1) - {share}) / (1 - {share}) * {other_count})::int] END AS tenant,
-    ((date '2025-01-01' + floor(pg_temp.h(g, 2) * (least(current_date + 1, date '2027-01-01') - date '2025-01-01'))::int)
-      + time '08:00' + pg_temp.h(g, 3) * interval '9 hours') AT TIME ZONE 'Europe/Amsterdam' AS received_at,
-    pg_temp.h(g, 4) AS c, floor(power(pg_temp.h(g, 5), 2.2) * {topic_count})::int AS ti
-  FROM generate_series(0, {n} - 1) g
-), b AS (
-  SELECT a.*, CASE WHEN c < 0.45 THEN 'phone' WHEN c < 0.65 THEN 'email' WHEN c < 0.80 THEN 'counter'
-      WHEN c < 0.90 THEN 'web-form' WHEN c < 0.96 THEN 'chat' WHEN c < 0.98 THEN 'letter' ELSE 'social-media' END AS channel,
-    received_at >= timestamptz '2026-01-01 00:00 Europe/Amsterdam' AS recent
-  FROM a
-), d AS (
-  SELECT b.*, t.topic, t.label,
-    CASE WHEN channel IN ('phone', 'chat') THEN floor(power(pg_temp.h(g, 6), 4) * CASE WHEN recent THEN 121 ELSE 150 END)::int END AS wait,
-    CASE WHEN channel IN ('email', 'web-form') THEN least(floor(power(pg_temp.h(g, 7), 2) * CASE WHEN recent THEN 7 ELSE 8 END)::int, 6) END AS days,
-    CASE WHEN channel IN ('phone', 'chat', 'counter') THEN 60 + floor(power(pg_temp.h(g, 8), 2) * 1200)::int
-      ELSE 120 + floor(pg_temp.h(g, 8) * 900)::int END AS handling
-  FROM b JOIN bench_topics t ON t.tenant = b.tenant AND t.i = b.ti
-)
-SELECT tenant, pg_temp.v7(received_at, tenant || g), channel,
-  CASE WHEN pg_temp.h(g, 9) < 0.6 THEN '9' || lpad(floor(pg_temp.h(g, 10) * 100000000)::bigint::text, 8, '0') END,
-  topic, label,
-  'Vraag over ' || lower(label) || ': ' || (ARRAY['wat moet ik meenemen en wat kost het?',
-    'hoe lang duurt het voordat ik bericht krijg?', 'kan ik dit online regelen of moet ik langskomen?',
-    'ik heb een brief gekregen en begrijp die niet.', 'wat is de stand van zaken?'])[1 + g % 5],
-  (ARRAY['Uitgelegd welke stukken nodig zijn en verwezen naar de website.',
-    'Stand van zaken opgezocht en de verwachte afhandeltermijn genoemd.',
-    'Afspraak ingepland bij de balie in het stadskantoor.',
-    'Doorverwezen naar het team dat hierover gaat.', 'Brief toegelicht en de bezwaartermijn uitgelegd.'])[1 + (g / 5) % 5],
-  pg_temp.h(g, 11) < CASE WHEN recent THEN 0.77 ELSE 0.73 END,
-  received_at,
-  received_at + CASE WHEN wait IS NOT NULL THEN wait * interval '1 second'
-    WHEN days IS NOT NULL THEN (days * 1.4 + 0.2) * interval '1 day' ELSE handling * interval '1 second' END,
-  wait, days, handling, 'medewerker-' || g % 60,
-  CASE WHEN pg_temp.h(g, 12) < 0.03 THEN upper(left(tenant, 3)) || '-' || extract(year FROM received_at) || '-'
-    || lpad((1 + g % 20000)::text, 6, '0') END,
-  CASE WHEN pg_temp.h(g, 13) < 0.8 THEN 'ui-' || md5(tenant || g) END,
-  received_at + CASE WHEN days IS NOT NULL THEN (days * 1.4 + 0.2) * interval '1 day' ELSE interval '0 s' END
-    + (coalesce(wait, 0) + handling + 60) * interval '1 second'
-FROM d ORDER BY received_at;
-INSERT INTO callbacks (tenant_id, id, contact_id, team, subject_bsn, phone, question, requested_at, requested_by,
-  deadline, completed_at, completed_by, result, in_time, version)
-WITH m AS (
-  SELECT m.tenant_id, m.id, m.subject_bsn, m.question, m.employee, m.registered_at AS requested_at,
-    hashtext(m.id::text)::bigint AS k, (m.registered_at AT TIME ZONE 'Europe/Amsterdam')::date AS day
-  FROM contact_moments m
-  WHERE NOT m.resolved_first_contact AND m.channel IN ('phone', 'counter', 'email', 'chat', 'web-form')
-    AND pg_temp.h(hashtext(m.id::text), 14) < 0.22
-), c AS (
-  SELECT m.*, day + CASE extract(isodow FROM day) WHEN 4 THEN 4 WHEN 5 THEN 4 WHEN 6 THEN 3 ELSE 2 END AS deadline,
-    CASE WHEN pg_temp.h(k, 15) < 0.97 THEN requested_at + power(pg_temp.h(k, 16), 2) * interval '5 days' END AS done
-  FROM m
-)
-SELECT c.tenant_id, pg_temp.v7(requested_at, 'cb' || c.id), c.id,
-  t.teams[1 + floor(pg_temp.h(k, 17) * cardinality(t.teams))::int],
-  subject_bsn, '06' || lpad((abs(k) % 100000000)::text, 8, '0'), question, requested_at, employee, deadline,
-  CASE WHEN done <= now() THEN done END,
-  CASE WHEN done <= now() THEN 'medewerker-' || abs(k) % 60 END,
-  CASE WHEN done <= now() THEN 'Teruggebeld en de vraag beantwoord.' END,
-  CASE WHEN done <= now() THEN (done AT TIME ZONE 'Europe/Amsterdam')::date <= deadline END,
-  CASE WHEN done <= now() THEN 2 ELSE 1 END
-FROM c JOIN bench_teams t ON t.tenant = c.tenant_id ORDER BY requested_at;
-DROP TABLE bench_topics, bench_teams;
-DROP FUNCTION pg_temp.h(bigint, int), pg_temp.v7(timestamptz, text);
-";
-
-/// `'text'` as an SQL literal.
-fn quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
-}
-
-/// Runs [`CONTACT_SQL`] for `contacts` contact moments, with each tenant's product names and
-/// callback teams from the tenants folder.
-async fn seed_contacts(db: &Db, contacts: u64) {
-    let tenants = load_dir(&loket_tests::tenants_dir()).unwrap();
-    let catalogs = loket_catalog::load(&tenants).unwrap();
-    let (mut topics, mut teams) = (Vec::new(), Vec::new());
-    for (tenant, _) in TENANTS {
-        let id = TenantId::new(tenant).unwrap();
-        let products = &catalogs.tenants[&id].products;
-        for (i, (topic, product)) in TOPICS.iter().enumerate() {
-            let (code, label) = if *product {
-                let name = products.get(*topic).map(|p| p.name.as_str());
-                (topic.to_string(), name.unwrap_or(topic))
-            } else {
-                (topic.to_lowercase(), *topic)
-            };
-            let row = format!("('{tenant}', {i}, {}, {})", quote(&code), quote(label));
-            topics.push(row);
-        }
-        let names = tenants.tenants[&id].contact_centre.callback_teams.join(",");
-        teams.push(format!(
-            "('{tenant}', string_to_array({}, ','))",
-            quote(&names)
-        ));
-    }
-    let others: Vec<String> = TENANTS
-        .iter()
-        .filter(|t| t.0 != MEASURED)
-        .map(|t| quote(t.0))
-        .collect();
-    let sql = CONTACT_SQL
-        .replace("{topics}", &topics.join(", "))
-        .replace("{teams}", &teams.join(", "))
-        .replace("{share}", &MEASURED_SHARE.to_string())
-        .replace("{measured}", MEASURED)
-        .replace("{others}", &format!("ARRAY[{}]", others.join(", ")))
-        .replace("{other_count}", &others.len().to_string())
-        .replace("{topic_count}", &TOPICS.len().to_string())
-        .replace("{n}", &contacts.to_string());
-    let tx = db.raw().begin().await.unwrap();
-    tx.execute_unprepared(&sql).await.unwrap();
-    tx.commit().await.unwrap();
-}
-
-/// The template case types (tenants/_default/case_types.toml): code, share of the requests,
-/// handling days, statuses in order (the last ends the case), outcomes (most common first).
-#[rustfmt::skip]
-const TYPES: [(&str, u32, u32, &str, &str); 9] = [
-    ("moving-house", 30, 5, "received,checking,registered", "registered,refused"),
-    ("travel-document", 28, 6, "applied,in-production,ready-for-collection,handed-over", "issued,refused,not-collected"),
-    ("valuation-objection", 10, 42, "received,re-assessment,hearing,decided", "rejected,partly-upheld,upheld,inadmissible,withdrawn"),
-    ("building-permit", 10, 56, "received,in-review,awaiting-information,advice-requested,decided", "granted,granted-with-conditions,refused,not-considered,withdrawn"),
-    ("driveway-permit", 5, 56, "received,in-review,site-visit,decided", "granted,refused,withdrawn"),
-    ("disabled-parking-card", 6, 56, "received,medical-assessment,in-review,card-in-production,decided", "granted,refused,withdrawn"),
-    ("event-permit", 5, 56, "received,in-review,emergency-services-advice,decided", "granted,refused,withdrawn"),
-    ("alien-registration", 4, 28, "received,appointment,ind-check,registered", "registered,refused,withdrawn"),
-    ("terrace-permit", 2, 56, "received,in-review,decided", "granted,refused"),
-];
-
-/// A tenant's case types as its folder makes them, as SQL rows (tenant, code, share, handling
-/// days, handling tenant, statuses, outcomes): Enschede's own terrace permit and longer event
-/// permits, Haarlem's faster driveways, and the Drechtsteden alien registrations that Dordrecht
-/// handles.
-fn types_of(tenant: &'static str) -> Vec<String> {
-    let own = TYPES
-        .iter()
-        .filter(|t| t.0 != "terrace-permit" || tenant == "enschede");
-    own.map(|&(code, share, days, statuses, outcomes)| {
-        let days = match (tenant, code) {
-            ("enschede", "event-permit") => 70,
-            ("haarlem", "driveway-permit") => 28,
-            _ => days,
-        };
-        let host = match (tenant, code) {
-            ("zwijndrecht" | "papendrecht", "alien-registration") => "dordrecht",
-            _ => tenant,
-        };
-        format!(
-            "('{tenant}', '{code}', {share}, {days}, '{host}', string_to_array('{statuses}', ','), string_to_array('{outcomes}', ','))"
-        )
-    })
-    .collect()
-}
-
-/// Seeds the cases as `cases_scale` does, without their events: each case gets a type by
-/// share; a state: open with a chance growing with the handling period, else decided; a
-/// moment: decided ones up to three years ago (closed 0.3 to 1.2 handling periods later, so
-/// about one in five after the deadline unless suspended or extended), open ones up to 1.4
-/// handling periods ago; and a resident with their address. Two consecutive requests in the
-/// same state share a bundle three times in ten. References count per tenant and year, and
-/// the counters continue after them.
-const CASES_SQL: &str = r"
-CREATE FUNCTION pg_temp.h(bigint, int) RETURNS float8 LANGUAGE sql IMMUTABLE
-  AS $$ SELECT (hashint8extended($1, $2) & 1048575)::float8 / 1048576 $$;
-CREATE FUNCTION pg_temp.v7(timestamptz, text) RETURNS uuid LANGUAGE sql IMMUTABLE
-  AS $$ SELECT (lpad(to_hex((extract(epoch FROM $1) * 1000)::bigint), 12, '0') || '7'
-       || substr(md5($2), 1, 3) || '8' || substr(md5($2), 4, 15))::uuid $$;
-CREATE TEMP TABLE bench_tenants (tenant text, i int, code text, prefix text);
-INSERT INTO bench_tenants VALUES {tenants};
-CREATE TEMP TABLE bench_mix (tenant text, code text, share int, handling int, handled_by text,
-  statuses text[], outcomes text[]);
-INSERT INTO bench_mix VALUES {types};
-CREATE TEMP TABLE bench_types AS SELECT *, cardinality(statuses) - 1 AS steps,
-  (sum(share) OVER (PARTITION BY tenant ORDER BY code) - share)::float8 / sum(share) OVER (PARTITION BY tenant) AS lo,
-  sum(share) OVER (PARTITION BY tenant ORDER BY code)::float8 / sum(share) OVER (PARTITION BY tenant) AS hi
-  FROM bench_mix;
-CREATE TEMP TABLE bench_people AS
-  SELECT t.tenant, row_number() OVER (PARTITION BY t.tenant ORDER BY p.bsn) - 1 AS n,
-    p.bsn, p.address_id,
-    a.street || ' ' || a.house_number || a.letter || CASE WHEN a.addition <> '' THEN '-' || a.addition ELSE '' END
-      || ', ' || left(a.postcode, 4) || ' ' || substr(a.postcode, 5) || ' ' || a.city AS label
-  FROM persons p JOIN bench_tenants t ON t.code = p.municipality_code LEFT JOIN addresses a ON a.id = p.address_id;
-CREATE TEMP TABLE bench_one AS
-  SELECT t.tenant, t.i, t.prefix, g / 6 AS k, (g / 6) * 8 + t.i AS key, y.code AS case_type,
-    y.handling, y.handled_by, y.statuses, y.outcomes, y.steps,
-    pg_temp.h((g / 6) * 8 + t.i, 4) < 0.04 + y.handling / 300.0 AS open
-  FROM generate_series(0, {n} - 1) g JOIN bench_tenants t ON t.i = g % 6
-  JOIN bench_types y ON y.tenant = t.tenant
-    AND pg_temp.h((g / 6) * 8 + t.i, 3) >= y.lo AND pg_temp.h((g / 6) * 8 + t.i, 3) < y.hi;
-CREATE TEMP TABLE bench_two AS
-  SELECT o.*, CASE WHEN k % 2 = 1 AND pg_temp.h(key, 1) < 0.3 AND lag(open) OVER w = open THEN k - 1 ELSE k END AS bk,
-    now() - CASE WHEN open THEN pg_temp.h(key, 5) * handling * 1.4
-      ELSE handling * 1.2 + pg_temp.h(key, 5) * 1000 END * interval '1 day' AS created0
-  FROM bench_one o WINDOW w AS (PARTITION BY tenant ORDER BY k);
-CREATE TEMP TABLE bench_cases AS
-WITH b AS (
-  SELECT s.*, first_value(created0) OVER (PARTITION BY s.tenant, s.bk ORDER BY s.k) AS created_at,
-    floor(pg_temp.h(s.bk * 8 + s.i, 2) * z.people)::bigint AS pn
-  FROM bench_two s JOIN (SELECT tenant, count(*) AS people FROM bench_people GROUP BY tenant) z USING (tenant)
-), c AS (
-  SELECT b.*, p.bsn, p.address_id, p.label, 1 + floor(pg_temp.h(key, 6) * steps)::int AS reached,
-    CASE WHEN handling >= 28 AND case_type <> 'terrace-permit' AND pg_temp.h(key, 8) < 0.1 THEN 14 ELSE 0 END AS suspended,
-    CASE WHEN handling >= 28 AND pg_temp.h(key, 9) < 0.05 THEN 28 ELSE 0 END AS extended,
-    CASE WHEN case_type = 'travel-document' THEN 'counter' WHEN pg_temp.h(key, 12) < 0.8 THEN 'online'
-      WHEN pg_temp.h(key, 12) < 0.9 THEN 'counter' WHEN pg_temp.h(key, 12) < 0.95 THEN 'phone' ELSE 'letter' END AS channel,
-    least(created_at + handling * (0.3 + 0.9 * pg_temp.h(key, 10)) * interval '1 day', now() - interval '1 hour') AS decided_at
-  FROM b JOIN bench_people p ON p.tenant = b.tenant AND p.n = b.pn
-)
-SELECT c.*, pg_temp.v7(created_at, tenant || key) AS id, pg_temp.v7(created_at, 'b' || tenant || bk) AS bundle_id,
-  CASE WHEN open THEN statuses[reached] ELSE statuses[steps + 1] END AS status,
-  CASE WHEN open THEN created_at + (now() - created_at) * ((reached - 1)::float8 / steps) ELSE decided_at END AS status_since,
-  created_at::date + handling + suspended + extended AS deadline,
-  CASE WHEN open AND pg_temp.h(key, 11) < 0.7 THEN 'medewerker-' || key % 40 END AS handler,
-  CASE WHEN NOT open THEN outcomes[1 + floor(power(pg_temp.h(key, 7), 2) * cardinality(outcomes))::int] END AS outcome,
-  CASE WHEN channel = 'online' THEN 'citizen-' || tenant ELSE 'medewerker-' || key % 40 END AS created_by,
-  row_number() OVER (PARTITION BY tenant, extract(year FROM created_at) ORDER BY created_at, key) AS number
-FROM c;
-INSERT INTO case_bundles (tenant_id, id, subject_bsn, requested_by, idempotency_key, fingerprint, channel, created_at)
-  SELECT DISTINCT ON (tenant, bundle_id) tenant, bundle_id, bsn,
-    CASE WHEN channel = 'online' THEN 'citizen:' || bsn ELSE 'employee:' || created_by END, NULL,
-    bsn || '|' || case_type || '|' || coalesce(address_id, '') || '|', channel, created_at
-  FROM bench_cases ORDER BY tenant, bundle_id, key;
-INSERT INTO cases (tenant_id, id, reference, case_type, handling_tenant, bundle_id, subject_bsn, address_id,
-  location, description, channel, status, status_since, handling_days, suspended_days, extended_days, deadline,
-  handler, outcome, decision_explanation, decided_by, decided_at, closed_at, created_at, created_by, version)
-  SELECT tenant, id, prefix || '-' || extract(year FROM created_at) || '-'
-      || CASE WHEN number < 1000000 THEN lpad(number::text, 6, '0') ELSE number::text END,
-    case_type, handled_by, bundle_id, bsn, address_id, label, NULL, channel, status, status_since, handling,
-    suspended, extended, deadline, handler, outcome,
-    CASE WHEN NOT open THEN 'Zie de brief met het besluit in uw berichtenbox.' END,
-    CASE WHEN NOT open THEN 'medewerker-' || key % 40 END,
-    CASE WHEN NOT open THEN decided_at END, CASE WHEN NOT open THEN decided_at END,
-    created_at, created_by, reached + 1
-  FROM bench_cases ORDER BY created_at;
-INSERT INTO case_counters (tenant_id, year, last)
-  SELECT tenant, extract(year FROM created_at)::int, max(number) FROM bench_cases GROUP BY 1, 2;
-DROP TABLE bench_tenants, bench_mix, bench_types, bench_people, bench_one, bench_two, bench_cases;
-DROP FUNCTION pg_temp.h(bigint, int), pg_temp.v7(timestamptz, text);
-";
-
-/// Runs [`CASES_SQL`] for `cases` cases over the tenants and their case types.
-async fn seed_cases(db: &Db, cases: u64) {
-    let tenants: Vec<String> = TENANTS
-        .iter()
+/// Runs the suite's seeding (bench/sql/seed.sql, as `bench/run` does) for `cases` cases and
+/// `contacts` contact moments over the tenants of `config`, its psql variables substituted.
+async fn seed_data(db: &Db, config: &TenantSet, cases: u64, contacts: u64) {
+    let path = loket_tests::tenants_dir().join("../bench/sql/seed.sql");
+    let script = std::fs::read_to_string(path).unwrap();
+    let rows: Vec<String> = config
+        .tenants
+        .values()
         .enumerate()
-        .map(|(i, (t, code))| format!("('{t}', {i}, '{code}', '{}')", t[..3].to_uppercase()))
+        .map(|(i, t)| {
+            let slug = t.slug.as_str();
+            let prefix = match slug.strip_prefix("gemeente-") {
+                Some(n) => format!("G{n}"),
+                None => slug[..3].to_uppercase(),
+            };
+            let teams = t.contact_centre.callback_teams.join("', '");
+            let code = t.municipality_code.as_str();
+            format!("('{slug}', {i}, '{code}', '{prefix}', ARRAY['{teams}'])")
+        })
         .collect();
-    let types: Vec<String> = TENANTS.iter().flat_map(|(t, _)| types_of(t)).collect();
-    let sql = CASES_SQL
-        .replace("{tenants}", &tenants.join(", "))
-        .replace("{types}", &types.join(", "))
-        .replace("{n}", &cases.to_string());
+    let sql = script
+        .replace(":tenants", &rows.join(", "))
+        .replace(":cases", &cases.to_string())
+        .replace(":contacts", &contacts.to_string());
     let tx = db.raw().begin().await.unwrap();
     tx.execute_unprepared(&sql).await.unwrap();
     tx.commit().await.unwrap();
@@ -615,6 +344,8 @@ async fn main() {
     let contacts = env_number("BENCH_CONTACTS", 100_000);
     let cases = env_number("BENCH_CASES", 100_000);
     let persons = env_number("BENCH_PERSONS", 1_000) as usize;
+    let generated_persons = env_number("BENCH_GENERATED_PERSONS", 500) as usize;
+    let total = env_number("BENCH_TENANTS", 6) as usize;
     let seconds = env_number("BENCH_SECONDS", 10);
     let concurrency = env_number("BENCH_CONCURRENCY", 8) as usize;
     let test_db = TestDb::postgres().await.expect("PostgreSQL");
@@ -628,7 +359,8 @@ async fn main() {
         Bounds::of(day(2026, 1, 1), day(2026, 12, 31)),
         Bounds::of(day(2025, 1, 1), day(2025, 12, 31)),
     ];
-    let config = load_dir(&loket_tests::tenants_dir()).unwrap();
+    let (folder, _) = tenants_folder(total);
+    let config = load_dir(folder.path()).unwrap();
     let configured = &config.tenants[&TenantId::new(MEASURED).unwrap()].service_norms;
     let norms = Norms {
         phone_seconds: i64::from(configured.phone_answer_seconds),
@@ -636,16 +368,17 @@ async fn main() {
     };
 
     let started = Instant::now();
-    loket_registry::seed::seed(&db, &[], persons, 20_261_128)
-        .await
-        .unwrap();
+    // The demo municipalities first; then, skipping those, the generated ones with fewer.
+    let all: Vec<_> = config.tenants.values().map(municipality_of).collect();
+    for (municipalities, persons) in [(&MUNICIPALITIES[..], persons), (&all, generated_persons)] {
+        seed(&db, municipalities, persons, 20_261_128)
+            .await
+            .unwrap();
+    }
     let residents_time = started.elapsed();
     let started = Instant::now();
-    seed_cases(&db, cases).await;
-    let cases_time = started.elapsed();
-    let started = Instant::now();
-    seed_contacts(&db, contacts).await;
-    let contacts_time = started.elapsed();
+    seed_data(&db, &config, cases, contacts).await;
+    let data_time = started.elapsed();
     let started = Instant::now();
     db.raw().execute_unprepared(BARE_TABLE).await.unwrap();
     let bare_time = started.elapsed();
@@ -673,8 +406,8 @@ async fn main() {
     let deadlines_plan = explain(&db, MEASURED, DEADLINES, bounds(periods[0])).await;
 
     let env = [("LOKET_LOG", "warn"), ("LOKET_DEMO_RESIDENTS", "0")];
-    let loket = Loket::start_with(test_db, &loket_tests::tenants_dir(), &env).await;
-    let manager = token(MEASURED, "manager", None).await;
+    let loket = Loket::start_with(test_db, folder.path(), &env).await;
+    let manager = token_in(folder.path(), MEASURED, "manager", None).await;
 
     // One report read both ways, to show the data and that both count the same.
     let (status, body) = loket.graphql(Some(&manager), None, SERVICE_REPORT).await;
@@ -712,18 +445,18 @@ async fn main() {
             async move { insert_moment(&db, &sql, i).await }
         })
     };
-    let comparison = compare(&db, &loket, &config, norms_of(&config)).await;
+    let comparison = compare(&db, &loket, folder.path(), &config).await;
     let bare = inserts("bench_moments_bare").await;
     let indexed = inserts("contact_moments").await;
 
     let secs = |d: std::time::Duration| d.as_secs_f64();
     println!("\nservice_report on PostgreSQL: {stats}");
     println!(
-        "seeding as {who}: residents ({persons} per municipality) {:.1} s, cases {:.1} s, contacts and callbacks {:.1} s, \
-         copy without the report's indexes {:.1} s, VACUUM ANALYZE {:.1} s",
+        "seeding as {who}: residents ({persons} per demo municipality, {generated_persons} per generated one) {:.1} s, \
+         cases with their events, contacts and callbacks {:.1} s, copy without the report's indexes {:.1} s, \
+         VACUUM ANALYZE {:.1} s",
         secs(residents_time),
-        secs(cases_time),
-        secs(contacts_time),
+        secs(data_time),
         secs(bare_time),
         secs(analyze_time)
     );
@@ -799,7 +532,7 @@ async fn main() {
 }
 
 /// Each taking-part tenant with its norms.
-fn norms_of(config: &loket_kernel::config::TenantSet) -> Vec<(String, Norms)> {
+fn norms_of(config: &TenantSet) -> Vec<(String, Norms)> {
     config
         .tenants
         .values()
@@ -822,12 +555,8 @@ fn median_ms(mut times: Vec<std::time::Duration>) -> f64 {
 
 /// Computing the comparison of 2026 beside the participants' reports, five rounds each,
 /// alternating; the medians and their ratios.
-async fn compare(
-    db: &Db,
-    loket: &Loket,
-    config: &loket_kernel::config::TenantSet,
-    participants: Vec<(String, Norms)>,
-) -> String {
+async fn compare(db: &Db, loket: &Loket, folder: &Path, config: &TenantSet) -> String {
+    let participants = norms_of(config);
     use loket_contact::benchmark::{Benchmark, BenchmarkPeriod};
     let types = loket_cases::load_case_types(config).unwrap();
     let benchmark = Benchmark::new(Arc::new(config.clone()), types.national().clone());
@@ -835,7 +564,7 @@ async fn compare(
     let today = Calendar::local_date(Utc::now());
     let mut tokens = Vec::new();
     for (slug, _) in &participants {
-        tokens.push(token(slug, "manager", None).await);
+        tokens.push(token_in(folder, slug, "manager", None).await);
     }
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     let bounds = Bounds::of(day(2026, 1, 1), day(2026, 12, 31));

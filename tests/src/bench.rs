@@ -1,7 +1,11 @@
 //! What the benchmarks share besides the load generator: their settings from the
 //! environment, raw PostgreSQL statements, transactions confined to one tenant as the
-//! application role, and tokens from `loket token`.
+//! application role, tokens from `loket token`, and tenants folders with generated
+//! municipalities.
 
+use std::path::Path;
+
+use loket_kernel::config::load_dir;
 use loket_store::Db;
 use sea_orm::{
     ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, Statement, TransactionTrait, Value,
@@ -32,7 +36,11 @@ pub async fn tenant_tx(db: &Db, tenant: &str) -> Result<DatabaseTransaction, DbE
 
 /// A token for `role` at `tenant` (citizens with `bsn`) from the demo tenants' dev issuer.
 pub async fn token(tenant: &str, role: &str, bsn: Option<&str>) -> String {
-    let dir = crate::tenants_dir();
+    token_in(&crate::tenants_dir(), tenant, role, bsn).await
+}
+
+/// [`token`] for a tenant of the tenants folder `dir`.
+pub async fn token_in(dir: &Path, tenant: &str, role: &str, bsn: Option<&str>) -> String {
     let args = format!(
         "token --tenant {tenant} --role {role} --tenants {}",
         dir.display()
@@ -42,4 +50,34 @@ pub async fn token(tenant: &str, role: &str, bsn: Option<&str>) -> String {
     let (code, out, err) = crate::run(&args).await;
     assert_eq!(code, 0, "loket token failed: {err}");
     out.trim().to_owned()
+}
+
+/// A copy of the demo tenants plus generated municipalities, `total` in all, as
+/// `bench/lib.sh` makes them: copies of Haarlem with only the national template, their own
+/// slug (`gemeente-01`, ...), name and municipality code (9001, ...), taking part in the
+/// comparison of municipalities anonymously. Returns the folder and every slug.
+pub fn tenants_folder(total: usize) -> (tempfile::TempDir, Vec<String>) {
+    let dir = crate::tenants_copy();
+    let template = std::fs::read_to_string(dir.path().join("haarlem/tenant.toml"))
+        .expect("Haarlem's tenant.toml");
+    let mut slugs: Vec<String> = load_dir(dir.path())
+        .expect("the demo tenants load")
+        .tenants
+        .keys()
+        .map(ToString::to_string)
+        .collect();
+    for n in 1..=total.saturating_sub(slugs.len()) {
+        let slug = format!("gemeente-{n:02}");
+        let text = template
+            .replace("slug = \"haarlem\"", &format!("slug = \"{slug}\""))
+            .replace("Gemeente Haarlem", &format!("Gemeente {n:02}"))
+            .replace("\"0392\"", &format!("\"{:04}\"", 9000 + n))
+            .replace("haarlem.example", &format!("{slug}.example"))
+            .replace("\nshare = \"named\"", "\nshare = \"anonymous\"");
+        let folder = dir.path().join(&slug);
+        std::fs::create_dir_all(&folder).expect("a tenant's folder");
+        std::fs::write(folder.join("tenant.toml"), text).expect("a tenant.toml");
+        slugs.push(slug);
+    }
+    (dir, slugs)
 }

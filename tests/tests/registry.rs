@@ -79,3 +79,51 @@ async fn serve_seeds_demo_residents_and_a_citizen_sees_their_own_record() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn seed_gives_a_tenant_beyond_the_demo_municipalities_residents_of_its_own() {
+    let (folder, slugs) = loket_tests::bench::tenants_folder(7);
+    assert!(slugs.iter().any(|s| s == "gemeente-01"), "{slugs:?}");
+    let dir = folder.path().to_str().unwrap();
+    let db = TestDb::sqlite_empty().await;
+    let url = db.url().to_owned();
+    let seed = [
+        "seed",
+        "--persons",
+        "30",
+        "--tenants",
+        dir,
+        "--database",
+        &url,
+    ];
+    let (code, out, err) = run(&[&seed[..], &["--tenant", "gemeente-01"]].concat()).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("gemeente-01: 30 residents"), "{out}");
+    assert!(!out.contains("enschede"), "only the chosen tenant: {out}");
+
+    // Again: the tenant has residents, so it is skipped; the others are seeded now.
+    let (code, out, err) = run(&seed).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("gemeente-01: skipped"), "{out}");
+    assert!(out.contains("enschede: 30 residents"), "{out}");
+
+    let (code, _, err) = run(&[&seed[..], &["--tenant", "nergenshuizen"]].concat()).await;
+    assert_ne!(code, 0);
+    assert!(err.contains("--tenant: no tenant nergenshuizen"), "{err}");
+
+    // A resident of the generated municipality, living in it.
+    let env = [("LOKET_DEMO_RESIDENTS", "0")];
+    let loket = Loket::start_with(db, folder.path(), &env).await;
+    let token = ["token", "--tenant", "gemeente-01", "--role", "citizen"];
+    let (code, token, err) =
+        run(&[&token[..], &["--tenants", dir, "--database", &url]].concat()).await;
+    assert_eq!(code, 0, "{err}");
+    let query = "{ me { person { address { municipalityCode city postcode } } } }";
+    let (status, body) = loket.graphql(Some(token.trim()), None, query).await;
+    assert_eq!(status, 200, "{body}");
+    let address = &body["data"]["me"]["person"]["address"];
+    assert_eq!(address["municipalityCode"], "9001", "{body}");
+    assert_eq!(address["city"], "01", "{body}");
+    let postcode: u32 = address["postcode"].as_str().unwrap()[..4].parse().unwrap();
+    assert!((4000..7000).contains(&postcode), "{body}");
+}

@@ -8,7 +8,7 @@ use loket_kernel::{
     Bsn, Role, TenantId,
     config::{TenantSet, describe, load_dir},
 };
-use loket_registry::Registry;
+use loket_registry::{Registry, seed::generate::municipality_of};
 use loket_store::Db;
 
 use crate::{
@@ -260,11 +260,24 @@ async fn demo_resident(
 }
 
 async fn seed(args: SeedConfig) -> Result<(), String> {
+    let tenants = load_dir(&args.tenants.dir).map_err(|errors| describe(&errors))?;
+    let known = |slug: &String| tenants.tenants.keys().any(|t| t.as_str() == slug);
+    if let Some(unknown) = args.only.iter().find(|s| !known(s)) {
+        let dir = args.tenants.dir.display();
+        return Err(format!("--tenant: no tenant {unknown} in {dir}"));
+    }
+    let chosen = |slug: &str| args.only.is_empty() || args.only.iter().any(|s| s == slug);
+    let municipalities: Vec<_> = tenants
+        .tenants
+        .values()
+        .filter(|t| chosen(t.slug.as_str()))
+        .map(municipality_of)
+        .collect();
     let db = Db::connect(&args.database.url)
         .await
         .map_err(|e| e.to_string())?;
     db.migrate().await.map_err(|e| e.to_string())?;
-    let report = loket_registry::seed::seed(&db, &args.tenants, args.persons, args.seed)
+    let report = loket_registry::seed::seed(&db, &municipalities, args.persons, args.seed)
         .await
         .map_err(|e| e.to_string())?;
     for (slug, persons, addresses, valuations) in &report.municipalities {

@@ -157,9 +157,13 @@ pub struct SeedConfig {
     /// Residents per municipality.
     #[arg(long)]
     pub persons: usize,
-    /// Only these demo municipalities (repeat the flag); all six when absent.
+    /// Only these tenants (repeat the flag); every tenant of the folder when absent.
     #[arg(long = "tenant")]
-    pub tenants: Vec<String>,
+    pub only: Vec<String>,
+    /// The tenants whose residents are generated: the demo municipalities as they are, any
+    /// other tenant as a synthetic municipality with its configured name and code.
+    #[command(flatten)]
+    pub tenants: TenantsConfig,
     /// Seed of the generator: the same seed gives the same residents.
     #[arg(long, default_value_t = DEMO_SEED)]
     pub seed: u64,

@@ -145,12 +145,14 @@ pub(crate) async fn seed(
     registry: &Registry,
     cases: &Cases,
     db: &Db,
-    fresh: &[&str],
+    fresh: &[String],
 ) -> Result<usize, DemoError> {
     let demo = Demo { authz, cases, db };
     let mut made: usize = 0;
     for (slug, config) in &tenants.tenants {
-        if !fresh.contains(&slug.as_str()) || authz.authenticator().dev_signer(slug).is_none() {
+        if !fresh.iter().any(|f| f == slug.as_str())
+            || authz.authenticator().dev_signer(slug).is_none()
+        {
             continue;
         }
         let code = config.municipality_code.as_str();

@@ -7,7 +7,7 @@ use loket_cases::Cases;
 use loket_catalog::Catalog;
 use loket_contact::{Contacts, benchmark::Benchmark};
 use loket_kernel::config::{TenantSet, describe, load_dir};
-use loket_registry::Registry;
+use loket_registry::{Registry, seed::generate::municipality};
 use loket_store::{Db, Feed, FeedSettings, StoreError};
 use tokio::net::TcpListener;
 
@@ -113,18 +113,23 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         tracing::info!(partitions = ?made, "made processing-log partitions");
     }
     db.warn_if_privileged().await;
-    let mut fresh: Vec<&'static str> = Vec::new();
+    let mut fresh: Vec<String> = Vec::new();
     if config.demo_residents > 0 {
-        let slugs: Vec<String> = tenants.tenants.keys().map(ToString::to_string).collect();
+        // The demo municipalities among the tenants; generated ones come from `loket seed`.
+        let demo: Vec<_> = tenants
+            .tenants
+            .keys()
+            .filter_map(|slug| municipality(slug.as_str()).cloned())
+            .collect();
         let report =
-            loket_registry::seed::seed(&owner, &slugs, config.demo_residents, DEMO_SEED).await?;
+            loket_registry::seed::seed(&owner, &demo, config.demo_residents, DEMO_SEED).await?;
         for (slug, persons, ..) in &report.municipalities {
             tracing::info!(
                 tenant = slug,
                 residents = persons,
                 "generated demo residents"
             );
-            fresh.push(slug);
+            fresh.push(slug.clone());
         }
     }
     if config.migration_database.is_some() {

@@ -9,7 +9,10 @@
     reason = "synthetic demo data from bounded generator parameters, not client input"
 )]
 
+use std::borrow::Cow;
+
 use chrono::{Days, NaiveDate};
+use loket_kernel::config::TenantConfig;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -21,54 +24,54 @@ use super::{
 /// The six demo municipalities (CBS codes, postcode ranges and centres from public sources).
 pub const MUNICIPALITIES: [Municipality; 6] = [
     Municipality {
-        slug: "enschede",
-        name: "Enschede",
-        code: "0153",
+        slug: Cow::Borrowed("enschede"),
+        name: Cow::Borrowed("Enschede"),
+        code: Cow::Borrowed("0153"),
         postcode_from: 7500,
         postcode_to: 7548,
         lat: 52.2215,
         lon: 6.8937,
     },
     Municipality {
-        slug: "haarlem",
-        name: "Haarlem",
-        code: "0392",
+        slug: Cow::Borrowed("haarlem"),
+        name: Cow::Borrowed("Haarlem"),
+        code: Cow::Borrowed("0392"),
         postcode_from: 2000,
         postcode_to: 2037,
         lat: 52.3874,
         lon: 4.6462,
     },
     Municipality {
-        slug: "dordrecht",
-        name: "Dordrecht",
-        code: "0505",
+        slug: Cow::Borrowed("dordrecht"),
+        name: Cow::Borrowed("Dordrecht"),
+        code: Cow::Borrowed("0505"),
         postcode_from: 3311,
         postcode_to: 3329,
         lat: 51.8133,
         lon: 4.6901,
     },
     Municipality {
-        slug: "zwijndrecht",
-        name: "Zwijndrecht",
-        code: "0642",
+        slug: Cow::Borrowed("zwijndrecht"),
+        name: Cow::Borrowed("Zwijndrecht"),
+        code: Cow::Borrowed("0642"),
         postcode_from: 3330,
         postcode_to: 3339,
         lat: 51.8175,
         lon: 4.6397,
     },
     Municipality {
-        slug: "papendrecht",
-        name: "Papendrecht",
-        code: "0590",
+        slug: Cow::Borrowed("papendrecht"),
+        name: Cow::Borrowed("Papendrecht"),
+        code: Cow::Borrowed("0590"),
         postcode_from: 3350,
         postcode_to: 3356,
         lat: 51.8317,
         lon: 4.6875,
     },
     Municipality {
-        slug: "heemskerk",
-        name: "Heemskerk",
-        code: "0396",
+        slug: Cow::Borrowed("heemskerk"),
+        name: Cow::Borrowed("Heemskerk"),
+        code: Cow::Borrowed("0396"),
         postcode_from: 1960,
         postcode_to: 1969,
         lat: 52.5108,
@@ -79,6 +82,32 @@ pub const MUNICIPALITIES: [Municipality; 6] = [
 /// The demo municipality with this slug.
 pub fn municipality(slug: &str) -> Option<&'static Municipality> {
     MUNICIPALITIES.iter().find(|m| m.slug == slug)
+}
+
+/// Where a tenant's residents live: its demo municipality, or for any other tenant a
+/// synthetic one with the name (without a leading "Gemeente ") and CBS code of its
+/// configuration, a range of ten postcode numbers in 4000–6999 and a centre in the
+/// Netherlands, both derived from the code (so large generated sets rarely share them).
+pub fn municipality_of(tenant: &TenantConfig) -> Municipality {
+    if let Some(m) = municipality(tenant.slug.as_str()) {
+        return m.clone();
+    }
+    let code = tenant.municipality_code.as_str();
+    let n = code.parse::<u16>().unwrap_or(0);
+    let from = 4000 + (n % 300) * 10;
+    let name = tenant
+        .name
+        .strip_prefix("Gemeente ")
+        .unwrap_or(&tenant.name);
+    Municipality {
+        slug: Cow::Owned(tenant.slug.to_string()),
+        name: Cow::Owned(name.to_owned()),
+        code: Cow::Owned(code.to_owned()),
+        postcode_from: from,
+        postcode_to: from + 9,
+        lat: 51.5 + f64::from(n.wrapping_mul(7_919) % 150) / 100.0,
+        lon: 4.5 + f64::from(n.wrapping_mul(39_191) % 230) / 100.0,
+    }
 }
 
 /// The BSN with this 8-digit prefix: the check digit makes the 11-check hold; `None` when it
@@ -117,7 +146,7 @@ type Surname = (Option<&'static str>, &'static str);
 
 /// Price per m² of a dwelling, roughly as local markets differ.
 fn price_per_m2(m: &Municipality) -> f64 {
-    match m.slug {
+    match m.slug.as_ref() {
         "haarlem" => 6_300.0,
         "heemskerk" => 5_500.0,
         "enschede" => 3_000.0,
@@ -218,8 +247,8 @@ impl Generator<'_> {
                 String::new()
             },
             postcode: self.postcode(self.block),
-            city: self.m.name.to_owned(),
-            municipality_code: self.m.code.to_owned(),
+            city: self.m.name.to_string(),
+            municipality_code: self.m.code.to_string(),
             lat,
             lon,
         };
@@ -255,7 +284,7 @@ impl Generator<'_> {
         let birth_place = if nationality != "NL" && self.rng.random_bool(0.7) {
             foreign_place(nationality).to_owned()
         } else if self.rng.random_bool(0.6) {
-            self.m.name.to_owned()
+            self.m.name.to_string()
         } else {
             DUTCH_PLACES[self.rng.random_range(0..DUTCH_PLACES.len())].to_owned()
         };
@@ -293,7 +322,7 @@ impl Generator<'_> {
             birth_date,
             birth_place,
             address_id: address.id.clone(),
-            municipality_code: self.m.code.to_owned(),
+            municipality_code: self.m.code.to_string(),
             nationality: nationality.to_owned(),
         });
     }

@@ -1,16 +1,18 @@
 //! The rows the demo-data generator produces, independent of the database.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 /// A demo municipality: where its residents live.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Municipality {
     /// Tenant slug, for example `enschede`.
-    pub slug: &'static str,
+    pub slug: Cow<'static, str>,
     /// Display name and city name, for example `Enschede`.
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// CBS municipality code, for example `0153`.
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     /// First postcode number (four digits) of its range.
     pub postcode_from: u16,
     /// Last postcode number of its range.

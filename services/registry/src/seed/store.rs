@@ -11,11 +11,7 @@ use std::time::{Duration, Instant};
 use loket_store::Db;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
-use super::{
-    generate::{MUNICIPALITIES, generate},
-    model::Municipality,
-    write::write_batch,
-};
+use super::{generate::generate, model::Municipality, write::write_batch};
 use crate::{RegistryError, entity::person};
 
 /// The first BSN prefix of demo data: the 9999 range used for test persons.
@@ -27,9 +23,9 @@ const OVERFLOW_PREFIX: u32 = 10_000_000;
 #[derive(Debug, Clone, Default)]
 pub struct SeedReport {
     /// Per municipality: slug, persons, addresses, valuation objects.
-    pub municipalities: Vec<(&'static str, usize, usize, usize)>,
+    pub municipalities: Vec<(String, usize, usize, usize)>,
     /// Municipalities skipped because they already had residents.
-    pub skipped: Vec<&'static str>,
+    pub skipped: Vec<String>,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -37,7 +33,7 @@ pub struct SeedReport {
 /// How many residents a municipality has.
 pub async fn residents(db: &Db, municipality: &Municipality) -> Result<u64, RegistryError> {
     Ok(person::Entity::find()
-        .filter(person::Column::MunicipalityCode.eq(municipality.code))
+        .filter(person::Column::MunicipalityCode.eq(municipality.code.as_ref()))
         .count(db.raw())
         .await?)
 }
@@ -62,39 +58,36 @@ async fn next_prefix(db: &Db) -> Result<u32, RegistryError> {
     }
 }
 
-/// Seeds `persons` residents into each of `slugs` (all demo municipalities when empty) that
-/// has none yet. Deterministic for a given `seed`.
+/// Seeds `persons` residents into each of `municipalities` that has none yet (see
+/// [`super::generate::municipality_of`]). Deterministic for a given `seed`.
 pub async fn seed(
     db: &Db,
-    slugs: &[String],
+    municipalities: &[Municipality],
     persons: usize,
     seed: u64,
 ) -> Result<SeedReport, RegistryError> {
     let started = Instant::now();
     let mut report = SeedReport::default();
     let mut prefix = next_prefix(db).await?;
-    for m in MUNICIPALITIES
-        .iter()
-        .filter(|m| slugs.is_empty() || slugs.iter().any(|s| s == m.slug))
-    {
+    for m in municipalities {
         if residents(db, m).await? > 0 {
-            report.skipped.push(m.slug);
+            report.skipped.push(m.slug.to_string());
             continue;
         }
         let (batch, next) = generate(m, persons, seed, prefix);
         prefix = next;
         write_batch(db, &batch).await?;
+        tracing::info!(
+            municipality = %m.slug,
+            persons = batch.persons.len(),
+            "seeded"
+        );
         report.municipalities.push((
-            m.slug,
+            m.slug.to_string(),
             batch.persons.len(),
             batch.addresses.len(),
             batch.valuations.len(),
         ));
-        tracing::info!(
-            municipality = m.slug,
-            persons = batch.persons.len(),
-            "seeded"
-        );
     }
     report.elapsed = started.elapsed();
     Ok(report)

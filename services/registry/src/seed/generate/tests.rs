@@ -96,3 +96,39 @@ fn ten_thousand_residents() {
     let (batch, _) = generate(municipality("haarlem").unwrap(), 10_000, 1, 10_000_000);
     assert_eq!(batch.persons.len(), 10_000);
 }
+
+#[test]
+fn any_tenant_has_somewhere_to_live() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tenants");
+    let tenants = loket_kernel::config::load_dir(&dir).unwrap();
+    let haarlem = tenants
+        .tenants
+        .values()
+        .find(|t| t.slug.as_str() == "haarlem")
+        .unwrap();
+    assert_eq!(municipality_of(haarlem), *municipality("haarlem").unwrap());
+    let mut other = haarlem.clone();
+    other.slug = loket_kernel::TenantId::new("gemeente-07").unwrap();
+    other.name = "Gemeente 07".into();
+    other.municipality_code = String::from("9007").try_into().unwrap();
+    let m = municipality_of(&other);
+    assert_eq!(
+        (m.slug.as_ref(), m.name.as_ref(), m.code.as_ref()),
+        ("gemeente-07", "07", "9007")
+    );
+    assert_eq!(m.postcode_to - m.postcode_from, 9);
+    assert!((4000..=6999).contains(&m.postcode_from) && (4000..=6999).contains(&m.postcode_to));
+    assert!(
+        (50.7..53.6).contains(&m.lat) && (3.3..7.3).contains(&m.lon),
+        "{m:?}"
+    );
+    let (batch, _) = generate(&m, 200, 1, 10_000_000);
+    assert_eq!(batch.persons.len(), 200);
+    assert!(batch.persons.iter().all(|p| p.municipality_code == "9007"));
+    assert!(
+        batch
+            .addresses
+            .iter()
+            .all(|a| a.city == "07" && a.id.starts_with("9007"))
+    );
+}
