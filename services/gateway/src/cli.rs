@@ -184,7 +184,8 @@ async fn check(config: &TenantsConfig) -> Result<(), String> {
     Authz::load(&tenants).await.map_err(|e| e.to_string())?;
     let types = loket_cases::load_case_types(&tenants).map_err(|errors| describe(&errors))?;
     let catalog = loket_catalog::load(&tenants).map_err(|errors| describe(&errors))?;
-    let unlinked = crate::links::check(&tenants, &types, &catalog);
+    let appointments = loket_appointments::load(&tenants).map_err(|errors| describe(&errors))?;
+    let unlinked = crate::links::check(&tenants, &types, &catalog, &appointments);
     if !unlinked.is_empty() {
         return Err(describe(&unlinked));
     }

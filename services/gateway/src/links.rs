@@ -1,14 +1,35 @@
 //! Checks between services' configuration that neither service can make alone: every
-//! product a case type names is in that tenant's catalogue as a transaction, and every
-//! product that names a case type names one the tenant has.
+//! product a case type names is in that tenant's catalogue as a transaction, every product
+//! that names a case type names one the tenant has, and every product the counters give
+//! appointments for is in the catalogue.
 
+use loket_appointments::Appointments;
 use loket_cases::CaseTypes;
 use loket_catalog::{CatalogFiles, Kind};
 use loket_kernel::config::{ConfigError, TenantSet};
 
 /// The problems, each naming the tenant's file.
-pub fn check(tenants: &TenantSet, types: &CaseTypes, catalog: &CatalogFiles) -> Vec<ConfigError> {
+pub fn check(
+    tenants: &TenantSet,
+    types: &CaseTypes,
+    catalog: &CatalogFiles,
+    appointments: &Appointments,
+) -> Vec<ConfigError> {
     let mut errors = Vec::new();
+    for (slug, counters) in &appointments.tenants {
+        let Some(products) = catalog.tenants.get(slug) else {
+            continue;
+        };
+        for (code, line) in &counters.products {
+            if !products.products.contains_key(code) && !products.hidden.contains_key(code) {
+                errors.push(ConfigError::new(
+                    &counters.file,
+                    *line,
+                    format!("product {code:?} is not in {slug}'s catalogue"),
+                ));
+            }
+        }
+    }
     for (slug, products) in &catalog.tenants {
         let file = tenants.root.join(slug.as_str()).join("catalog.toml");
         for case_type in types.of(slug) {

@@ -86,7 +86,9 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         .map_err(|errors| ServeError::Tenants(describe(&errors)))?;
     let catalog_files =
         loket_catalog::load(&tenants).map_err(|errors| ServeError::Tenants(describe(&errors)))?;
-    let unlinked = crate::links::check(&tenants, &case_types, &catalog_files);
+    let appointments = loket_appointments::load(&tenants)
+        .map_err(|errors| ServeError::Tenants(describe(&errors)))?;
+    let unlinked = crate::links::check(&tenants, &case_types, &catalog_files, &appointments);
     if !unlinked.is_empty() {
         return Err(ServeError::Tenants(describe(&unlinked)));
     }

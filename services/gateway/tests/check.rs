@@ -107,3 +107,39 @@ fn an_unreadable_theme_fails_the_check_at_its_line() {
     );
     assert!(err.contains(&expected), "{expected}\nnot in\n{err}");
 }
+
+#[test]
+fn counters_that_name_a_product_outside_the_catalogue_fail_the_check_at_its_line() {
+    let dir = tenants();
+    let file = dir.path().join("enschede/appointments.toml");
+    edit(
+        &file,
+        "product = \"legalisatie-handtekening\"",
+        "product = \"handtekening-zetten\"",
+    );
+    for _desk in 0..2 {
+        edit(
+            &file,
+            "\"verhuizing\", \"legalisatie-handtekening\"]",
+            "\"verhuizing\", \"handtekening-zetten\"]",
+        );
+    }
+    let (code, _, err) = check(dir.path());
+    assert_eq!(code, 1);
+    let line = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("product = \"handtekening-zetten\""))
+        .unwrap();
+    let expected = format!(
+        "{}:{line}: product \"handtekening-zetten\" is not in enschede's catalogue",
+        file.display()
+    );
+    assert!(err.contains(&expected), "{expected}\nnot in\n{err}");
+
+    // A mistake in the file itself is named as well.
+    edit(&file, "latest_days = 42", "latest_days = 400");
+    let (code, _, err) = check(dir.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("latest_days must be 1 to 366"), "{err}");
+}
