@@ -32,6 +32,7 @@ mod m20261204_000012_hardening;
 mod m20261205_000013_processing_log_partitions;
 mod m20261205_000014_wakeups;
 mod m20261207_000015_benchmark;
+mod m20261208_000016_appointments;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -40,6 +41,7 @@ pub use m20261207_000015_benchmark::{
     BENCHMARK_CALLBACKS, BENCHMARK_CONTACTS, BENCHMARK_DEADLINES_POSTGRES,
     BENCHMARK_DEADLINES_SQLITE, BENCHMARK_ROLE,
 };
+pub use m20261208_000016_appointments::APPOINTMENT_OVERLAP;
 
 /// The PostgreSQL role application transactions switch to, so that row-level security binds
 /// them even when the connecting user owns the tables or is a superuser.
@@ -77,6 +79,7 @@ pub const TENANT_TABLES: &[&str] = &[
     "subscription_cells",
     "deliveries",
     "benchmark_values",
+    "appointments",
 ];
 
 /// Runs Loket's migrations.
@@ -101,6 +104,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000013_processing_log_partitions::Migration),
             Box::new(m20261205_000014_wakeups::Migration),
             Box::new(m20261207_000015_benchmark::Migration),
+            Box::new(m20261208_000016_appointments::Migration),
         ]
     }
 }

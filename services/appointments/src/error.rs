@@ -1,5 +1,9 @@
-//! What can be wrong with a request for an appointment, each with its stable code and the
-//! input field it concerns.
+//! What can go wrong with appointments, each with its stable code and, for bad input, the
+//! field it concerns.
+
+use loket_kernel::{ErrorCode, HasCode};
+use loket_store::StoreError;
+use sea_orm::DbErr;
 
 /// A request the configuration cannot serve.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,11 +35,6 @@ pub enum SlotError {
 }
 
 impl SlotError {
-    /// The stable code for clients.
-    pub const fn code(&self) -> &'static str {
-        "BAD_USER_INPUT"
-    }
-
     /// The input field the problem is in.
     pub const fn field(&self) -> &'static str {
         match self {
@@ -45,6 +44,56 @@ impl SlotError {
             | Self::NotTogether(..) => "products",
             Self::Persons { .. } => "persons",
             Self::UnknownLocation(_) => "location",
+        }
+    }
+}
+
+/// What can go wrong keeping an appointment.
+#[derive(Debug, thiserror::Error)]
+pub enum AppointmentError {
+    /// The request cannot be served as asked.
+    #[error(transparent)]
+    Slot(#[from] SlotError),
+    /// No such appointment in the caller's municipality.
+    #[error("not found")]
+    NotFound,
+    /// The time was taken by someone else, or the appointment changed since it was read.
+    /// Nothing was changed.
+    #[error("{0}")]
+    Conflict(String),
+    /// The database failed.
+    #[error(transparent)]
+    Db(DbErr),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<DbErr> for AppointmentError {
+    /// A write that would double-book a desk is a conflict; anything else a failure.
+    fn from(e: DbErr) -> Self {
+        if e.to_string().contains(loket_migration::APPOINTMENT_OVERLAP) {
+            Self::Conflict("that time was just taken; choose another".into())
+        } else {
+            Self::Db(e)
+        }
+    }
+}
+
+impl HasCode for AppointmentError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::Slot(_) => ErrorCode::BadUserInput,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::Db(_) | Self::Store(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            Self::Slot(e) => Some(e.field()),
+            _ => None,
         }
     }
 }

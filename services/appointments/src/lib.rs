@@ -10,11 +10,20 @@
 //! [`slots`] finds free times: an appointment takes the sum of its products' minutes for its
 //! persons, and fits where one desk that serves every chosen product is free for the whole
 //! duration.
+//!
+//! [`store`] keeps them: the database itself refuses a second appointment at a desk's time
+//! (an exclusion constraint on PostgreSQL, triggers on SQLite), so no race between two
+//! bookings can double-book, and a move to another time is one update that holds the new
+//! time before the old one is free.
 
 pub mod config;
+mod entity;
 pub mod error;
+pub mod model;
 pub mod slots;
+pub mod store;
 
 pub use config::{Appointments, TenantAppointments, load};
-pub use error::SlotError;
+pub use error::{AppointmentError, SlotError};
+pub use model::{Appointment, AppointmentStatus};
 pub use slots::{Busy, FreeTime, Request, free_times};

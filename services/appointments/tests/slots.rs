@@ -13,8 +13,10 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Amsterdam;
-use loket_appointments::{Busy, Request, SlotError, TenantAppointments, free_times, load};
-use loket_kernel::{TenantId, config::load_dir};
+use loket_appointments::{
+    AppointmentError, Busy, Request, SlotError, TenantAppointments, free_times, load,
+};
+use loket_kernel::{ErrorCode, HasCode, TenantId, config::load_dir};
 
 fn enschede() -> TenantAppointments {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tenants");
@@ -67,9 +69,10 @@ fn an_appointment_takes_its_products_minutes_for_every_person() {
         Err(SlotError::Persons { max: 4 })
     );
     let unknown = minutes(&["kapvergunning"], 1).unwrap_err();
+    let unknown = AppointmentError::from(unknown);
     assert_eq!(
         (unknown.code(), unknown.field()),
-        ("BAD_USER_INPUT", "products")
+        (ErrorCode::BadUserInput, Some("products"))
     );
     assert_eq!(
         minutes(&["paspoort", "paspoort"], 1),
