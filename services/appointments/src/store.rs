@@ -4,16 +4,16 @@
 //! double booking itself (see the appointments migration); here that refusal becomes
 //! [`AppointmentError::Conflict`].
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use loket_kernel::TenantId;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    UpdateMany, sea_query::Expr,
+    QuerySelect, UpdateMany, sea_query::Expr,
 };
 use uuid::Uuid;
 
 use crate::{
-    Appointment, AppointmentError, AppointmentStatus,
+    Appointment, AppointmentError, AppointmentStatus, Busy,
     entity::{self, Column},
 };
 
@@ -113,6 +113,34 @@ pub async fn find(
         .await?
         .map(Appointment::from)
         .ok_or(AppointmentError::NotFound)
+}
+
+/// The live appointments at `location` that overlap `from`..`to`, as the free-time finder
+/// takes them (one query on the day-list index).
+pub async fn busy(
+    conn: &impl ConnectionTrait,
+    tenant: &TenantId,
+    location: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Busy>, AppointmentError> {
+    // An appointment is shorter than a day, so one that overlaps starts at most a day early.
+    let earliest = from.checked_sub_signed(Duration::days(1)).unwrap_or(from);
+    let rows = entity::scoped(tenant)
+        .select_only()
+        .columns([Column::Desk, Column::StartsAt, Column::EndsAt])
+        .filter(Column::Location.eq(location))
+        .filter(Column::StartsAt.gte(earliest))
+        .filter(Column::StartsAt.lt(to))
+        .filter(Column::EndsAt.gt(from))
+        .filter(Column::Status.ne(AppointmentStatus::Cancelled.as_str()))
+        .into_tuple::<(String, DateTime<Utc>, DateTime<Utc>)>()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(desk, start, end)| Busy { desk, start, end })
+        .collect())
 }
 
 /// Moves a booked appointment to `place` in one update: the new time is held and the old one

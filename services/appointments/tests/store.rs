@@ -108,6 +108,30 @@ async fn fifty_residents_racing_for_the_last_free_time_give_one_appointment() {
             .unwrap();
         let overlapping = book(&db, 103, place("balie-1", at(9, 5), 10)).await;
         assert!(matches!(overlapping, Err(AppointmentError::Conflict(_))));
+
+        // What the free-time finder sees of the morning: the four live appointments.
+        let busy = write(&db, async |tx| {
+            store::busy(tx, &enschede(), "stadskantoor", at(8, 0), at(12, 0)).await
+        })
+        .await
+        .unwrap();
+        let mut seen: Vec<_> = busy.iter().map(|b| (b.desk.as_str(), b.start)).collect();
+        seen.sort();
+        assert_eq!(
+            seen,
+            [
+                ("balie-1", at(8, 50)),
+                ("balie-1", at(9, 0)),
+                ("balie-1", at(9, 10)),
+                ("balie-2", at(9, 0))
+            ]
+        );
+        let later = write(&db, async |tx| {
+            store::busy(tx, &enschede(), "stadskantoor", at(9, 20), at(12, 0)).await
+        })
+        .await
+        .unwrap();
+        assert!(later.is_empty(), "{later:?}");
     }
 }
 
