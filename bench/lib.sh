@@ -24,7 +24,7 @@ generate_tenants() {
     mkdir -p "$dir/$slug"
     sed -e "s/slug = \"haarlem\"/slug = \"$slug\"/" -e "s/Gemeente Haarlem/Gemeente $(printf %02d "$n")/" \
       -e "s/\"0392\"/\"$((9000 + n))\"/" -e "s/haarlem\.example/$slug.example/g" \
-      -e 's/^share = "named"/share = "anonymous"/' \
+      -e 's/^share = "named"/share = "anonymous"/' -e 's/shared under our own name/shared anonymously/' \
       "$root/tenants/haarlem/tenant.toml" >"$dir/$slug/tenant.toml"
   done
   echo "$dir"

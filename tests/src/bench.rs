@@ -73,7 +73,8 @@ pub fn tenants_folder(total: usize) -> (tempfile::TempDir, Vec<String>) {
             .replace("Gemeente Haarlem", &format!("Gemeente {n:02}"))
             .replace("\"0392\"", &format!("\"{:04}\"", 9000 + n))
             .replace("haarlem.example", &format!("{slug}.example"))
-            .replace("\nshare = \"named\"", "\nshare = \"anonymous\"");
+            .replace("\nshare = \"named\"", "\nshare = \"anonymous\"")
+            .replace("shared under our own name", "shared anonymously");
         let folder = dir.path().join(&slug);
         std::fs::create_dir_all(&folder).expect("a tenant's folder");
         std::fs::write(folder.join("tenant.toml"), text).expect("a tenant.toml");
