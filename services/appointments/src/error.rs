@@ -1,7 +1,7 @@
 //! What can go wrong with appointments, each with its stable code and, for bad input, the
 //! field it concerns.
 
-use loket_kernel::{ErrorCode, HasCode};
+use loket_kernel::{ErrorCode, HasCode, InputError};
 use loket_store::StoreError;
 use sea_orm::DbErr;
 
@@ -54,9 +54,15 @@ pub enum AppointmentError {
     /// The request cannot be served as asked.
     #[error(transparent)]
     Slot(#[from] SlotError),
-    /// No such appointment in the caller's municipality.
+    /// An input value is invalid.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// No such appointment in the caller's municipality, or not the caller's.
     #[error("not found")]
     NotFound,
+    /// The caller's role may not do this.
+    #[error("not allowed: {0}")]
+    Forbidden(&'static str),
     /// The time was taken by someone else, or the appointment changed since it was read.
     /// Nothing was changed.
     #[error("{0}")]
@@ -69,11 +75,23 @@ pub enum AppointmentError {
     Store(#[from] StoreError),
 }
 
+impl AppointmentError {
+    /// A refusal of `field`.
+    pub fn bad(field: &str, message: impl Into<String>) -> Self {
+        Self::Input(InputError::new(field, message))
+    }
+
+    /// The time asked for was taken by another booking.
+    pub fn taken() -> Self {
+        Self::Conflict("that time was just taken; choose another".into())
+    }
+}
+
 impl From<DbErr> for AppointmentError {
     /// A write that would double-book a desk is a conflict; anything else a failure.
     fn from(e: DbErr) -> Self {
         if e.to_string().contains(loket_migration::APPOINTMENT_OVERLAP) {
-            Self::Conflict("that time was just taken; choose another".into())
+            Self::taken()
         } else {
             Self::Db(e)
         }
@@ -83,8 +101,9 @@ impl From<DbErr> for AppointmentError {
 impl HasCode for AppointmentError {
     fn code(&self) -> ErrorCode {
         match self {
-            Self::Slot(_) => ErrorCode::BadUserInput,
+            Self::Slot(_) | Self::Input(_) => ErrorCode::BadUserInput,
             Self::NotFound => ErrorCode::NotFound,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::Db(_) | Self::Store(_) => ErrorCode::Internal,
         }
@@ -93,6 +112,7 @@ impl HasCode for AppointmentError {
     fn field(&self) -> Option<&str> {
         match self {
             Self::Slot(e) => Some(e.field()),
+            Self::Input(e) => Some(&e.field),
             _ => None,
         }
     }

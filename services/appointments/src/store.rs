@@ -7,8 +7,10 @@
 use chrono::{DateTime, Duration, Utc};
 use loket_kernel::TenantId;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QuerySelect, UpdateMany, sea_query::Expr,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    UpdateMany,
+    sea_query::{Expr, OnConflict},
 };
 use uuid::Uuid;
 
@@ -16,8 +18,6 @@ use crate::{
     Appointment, AppointmentError, AppointmentStatus, Busy,
     entity::{self, Column},
 };
-
-const BOOKED: &str = AppointmentStatus::Booked.as_str();
 
 /// Where and when: the location, the desk that gives it, and its time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,12 +65,24 @@ pub struct NewRow {
     pub created_at: DateTime<Utc>,
 }
 
-/// Writes a booking; `Conflict` when the desk is taken at that time.
+/// What a booking wrote.
+#[derive(Debug, Clone)]
+pub enum Inserted {
+    /// The new appointment.
+    New(Appointment),
+    /// The appointment an earlier booking under the same idempotency key made, with the
+    /// fingerprint it was booked with; nothing was written.
+    Earlier(Appointment, String),
+}
+
+/// Writes a booking; `Conflict` when the desk is taken at that time. A booking under an
+/// idempotency key already used returns that earlier appointment instead.
 pub async fn insert(
     conn: &impl ConnectionTrait,
     tenant: &TenantId,
     row: NewRow,
-) -> Result<Appointment, AppointmentError> {
+) -> Result<Inserted, AppointmentError> {
+    let (id, key) = (row.id, row.idempotency_key.clone());
     let model = entity::ActiveModel {
         tenant_id: Set(tenant.as_str().to_owned()),
         id: Set(row.id),
@@ -87,7 +99,7 @@ pub async fn insert(
         email: Set(row.email),
         phone: Set(row.phone),
         booked_by: Set(row.booked_by),
-        status: Set(BOOKED.to_owned()),
+        status: Set(AppointmentStatus::Booked.as_str().to_owned()),
         checked_in_at: Set(None),
         called_at: Set(None),
         called_desk: Set(None),
@@ -98,7 +110,98 @@ pub async fn insert(
         created_at: Set(row.created_at),
         version: Set(1),
     };
-    Ok(model.insert(conn).await?.into())
+    // Without a conflict target: on PostgreSQL a taken key or time then leaves the
+    // transaction usable (the exclusion constraint is an arbiter for DO NOTHING); SQLite's
+    // triggers raise regardless.
+    let written = entity::Entity::insert(model)
+        .on_conflict(OnConflict::new().do_nothing().to_owned())
+        .exec_without_returning(conn)
+        .await?;
+    if written == 1 {
+        return find(conn, tenant, id).await.map(Inserted::New);
+    }
+    if let Some(key) = key
+        && let Some((earlier, print)) = by_key(conn, tenant, &key).await?
+    {
+        return Ok(Inserted::Earlier(earlier, print));
+    }
+    Err(AppointmentError::taken())
+}
+
+/// The appointment booked under idempotency key `key`, and the fingerprint of what it
+/// asked.
+pub async fn by_key(
+    conn: &impl ConnectionTrait,
+    tenant: &TenantId,
+    key: &str,
+) -> Result<Option<(Appointment, String)>, AppointmentError> {
+    Ok(entity::scoped(tenant)
+        .filter(Column::IdempotencyKey.eq(key))
+        .one(conn)
+        .await?
+        .map(|m| {
+            let print = m.fingerprint.clone();
+            (Appointment::from(m), print)
+        }))
+}
+
+/// The appointment with this reference, and the hash of its cancellation code.
+pub async fn by_reference(
+    conn: &impl ConnectionTrait,
+    tenant: &TenantId,
+    reference: &str,
+) -> Result<(Appointment, String), AppointmentError> {
+    entity::scoped(tenant)
+        .filter(Column::Reference.eq(reference))
+        .one(conn)
+        .await?
+        .map(|m| {
+            let hash = m.cancel_code_hash.clone();
+            (Appointment::from(m), hash)
+        })
+        .ok_or(AppointmentError::NotFound)
+}
+
+/// A resident's appointments, the latest first, at most `limit`.
+pub async fn of_subject(
+    conn: &impl ConnectionTrait,
+    tenant: &TenantId,
+    bsn: &str,
+    limit: u64,
+) -> Result<Vec<Appointment>, AppointmentError> {
+    Ok(entity::scoped(tenant)
+        .filter(Column::SubjectBsn.eq(bsn))
+        .order_by_desc(Column::StartsAt)
+        .limit(limit)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Appointment::from)
+        .collect())
+}
+
+/// The appointments at `location` starting in `from`..`to`, in order of time, at most
+/// `limit`.
+pub async fn starting(
+    conn: &impl ConnectionTrait,
+    tenant: &TenantId,
+    location: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<Appointment>, AppointmentError> {
+    Ok(entity::scoped(tenant)
+        .filter(Column::Location.eq(location))
+        .filter(Column::StartsAt.gte(from))
+        .filter(Column::StartsAt.lt(to))
+        .order_by_asc(Column::StartsAt)
+        .order_by_asc(Column::Desk)
+        .limit(limit)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Appointment::from)
+        .collect())
 }
 
 /// The appointment with this id.
@@ -115,14 +218,15 @@ pub async fn find(
         .ok_or(AppointmentError::NotFound)
 }
 
-/// The live appointments at `location` that overlap `from`..`to`, as the free-time finder
-/// takes them (one query on the day-list index).
+/// The live appointments at `location` that overlap `from`..`to`, but for `except` (the
+/// appointment being moved), as the free-time finder takes them (one query on the day-list
+/// index).
 pub async fn busy(
     conn: &impl ConnectionTrait,
     tenant: &TenantId,
     location: &str,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    except: Option<Uuid>,
 ) -> Result<Vec<Busy>, AppointmentError> {
     // An appointment is shorter than a day, so one that overlaps starts at most a day early.
     let earliest = from.checked_sub_signed(Duration::days(1)).unwrap_or(from);
@@ -134,6 +238,7 @@ pub async fn busy(
         .filter(Column::StartsAt.lt(to))
         .filter(Column::EndsAt.gt(from))
         .filter(Column::Status.ne(AppointmentStatus::Cancelled.as_str()))
+        .apply_if(except, |q, id| q.filter(Column::Id.ne(id)))
         .into_tuple::<(String, DateTime<Utc>, DateTime<Utc>)>()
         .all(conn)
         .await?;
@@ -158,7 +263,14 @@ pub async fn move_to(
         .col_expr(Column::Desk, Expr::value(place.desk))
         .col_expr(Column::StartsAt, Expr::value(place.start))
         .col_expr(Column::EndsAt, Expr::value(place.end));
-    guarded(conn, tenant, id, version, update).await
+    guarded(
+        conn,
+        tenant,
+        (id, version),
+        &[AppointmentStatus::Booked],
+        update,
+    )
+    .await
 }
 
 /// Cancels a booked appointment: its time is free again.
@@ -175,16 +287,83 @@ pub async fn cancel(
             Expr::value(AppointmentStatus::Cancelled.as_str()),
         )
         .col_expr(Column::CancelledAt, Expr::value(Some(at)));
-    guarded(conn, tenant, id, version, update).await
+    guarded(
+        conn,
+        tenant,
+        (id, version),
+        &[AppointmentStatus::Booked],
+        update,
+    )
+    .await
 }
 
-/// Runs `update` on the appointment only while it is booked and at `version`, and raises
-/// the version; `Conflict` (saying why) when it is not, `NotFound` when there is none.
+/// What happens to an appointment at the counter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// The resident arrived.
+    CheckIn,
+    /// The resident is called to this desk.
+    Call(String),
+    /// The appointment is done.
+    Complete,
+    /// The resident did not come.
+    NoShow,
+}
+
+impl Step {
+    /// The statuses the step may follow.
+    pub const fn from(&self) -> &'static [AppointmentStatus] {
+        use AppointmentStatus as S;
+        match self {
+            Self::CheckIn => &[S::Booked],
+            Self::Call(_) => &[S::Booked, S::CheckedIn, S::Called],
+            Self::Complete => &[S::Called],
+            Self::NoShow => &[S::Booked],
+        }
+    }
+
+    /// The status the step leads to.
+    pub const fn to(&self) -> AppointmentStatus {
+        match self {
+            Self::CheckIn => AppointmentStatus::CheckedIn,
+            Self::Call(_) => AppointmentStatus::Called,
+            Self::Complete => AppointmentStatus::Completed,
+            Self::NoShow => AppointmentStatus::NoShow,
+        }
+    }
+}
+
+/// Takes `step` on the appointment at `version` at time `at`; `Conflict` when it changed
+/// since, or when its status does not allow the step.
+pub async fn advance(
+    conn: &impl ConnectionTrait,
+    tenant: &TenantId,
+    (id, version): (Uuid, i32),
+    step: Step,
+    at: DateTime<Utc>,
+) -> Result<Appointment, AppointmentError> {
+    let from = step.from();
+    let update =
+        entity::Entity::update_many().col_expr(Column::Status, Expr::value(step.to().as_str()));
+    let update = match step {
+        Step::CheckIn => update.col_expr(Column::CheckedInAt, Expr::value(Some(at))),
+        Step::Call(desk) => update
+            .col_expr(Column::CalledAt, Expr::value(Some(at)))
+            .col_expr(Column::CalledDesk, Expr::value(Some(desk))),
+        Step::Complete => update.col_expr(Column::CompletedAt, Expr::value(Some(at))),
+        Step::NoShow => update,
+    };
+    guarded(conn, tenant, (id, version), from, update).await
+}
+
+/// Runs `update` on the appointment only while its status is one of `from` and it is at
+/// `version`, and raises the version; `Conflict` (saying why) when it is not, `NotFound`
+/// when there is none.
 async fn guarded(
     conn: &impl ConnectionTrait,
     tenant: &TenantId,
-    id: Uuid,
-    version: i32,
+    (id, version): (Uuid, i32),
+    from: &[AppointmentStatus],
     update: UpdateMany<entity::Entity>,
 ) -> Result<Appointment, AppointmentError> {
     let done = update
@@ -192,24 +371,22 @@ async fn guarded(
         .filter(Column::TenantId.eq(tenant.as_str()))
         .filter(Column::Id.eq(id))
         .filter(Column::Version.eq(version))
-        .filter(Column::Status.eq(BOOKED))
+        .filter(Column::Status.is_in(from.iter().map(|s| s.as_str())))
         .exec(conn)
         .await?;
     let row = find(conn, tenant, id).await?;
     if done.rows_affected == 1 {
         return Ok(row);
     }
-    Err(AppointmentError::Conflict(
-        if row.status == AppointmentStatus::Booked {
-            format!(
-                "the appointment changed since version {version}; it is at version {}",
-                row.version
-            )
-        } else {
-            format!(
-                "the appointment is {} and cannot change",
-                row.status.as_str()
-            )
-        },
-    ))
+    Err(AppointmentError::Conflict(if from.contains(&row.status) {
+        format!(
+            "the appointment changed since version {version}; it is at version {}",
+            row.version
+        )
+    } else {
+        format!(
+            "the appointment is {} and cannot change so",
+            row.status.as_str()
+        )
+    }))
 }

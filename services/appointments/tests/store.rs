@@ -71,7 +71,10 @@ async fn write<T>(
 
 async fn book(db: &Db, n: usize, place: Place) -> Result<Appointment, AppointmentError> {
     write(db, async |tx| {
-        store::insert(tx, &enschede(), row(n, place)).await
+        match store::insert(tx, &enschede(), row(n, place)).await? {
+            store::Inserted::New(made) => Ok(made),
+            store::Inserted::Earlier(..) => panic!("no idempotency key was given"),
+        }
     })
     .await
 }
@@ -111,7 +114,7 @@ async fn fifty_residents_racing_for_the_last_free_time_give_one_appointment() {
 
         // What the free-time finder sees of the morning: the four live appointments.
         let busy = write(&db, async |tx| {
-            store::busy(tx, &enschede(), "stadskantoor", at(8, 0), at(12, 0)).await
+            store::busy(tx, &enschede(), "stadskantoor", (at(8, 0), at(12, 0)), None).await
         })
         .await
         .unwrap();
@@ -127,7 +130,14 @@ async fn fifty_residents_racing_for_the_last_free_time_give_one_appointment() {
             ]
         );
         let later = write(&db, async |tx| {
-            store::busy(tx, &enschede(), "stadskantoor", at(9, 20), at(12, 0)).await
+            store::busy(
+                tx,
+                &enschede(),
+                "stadskantoor",
+                (at(9, 20), at(12, 0)),
+                None,
+            )
+            .await
         })
         .await
         .unwrap();

@@ -2,6 +2,7 @@
 
 use std::{sync::Arc, time::Duration};
 
+use loket_appointments::Bookings;
 use loket_authz::{Authz, SetupError};
 use loket_cases::Cases;
 use loket_catalog::Catalog;
@@ -157,6 +158,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         Arc::new(cases.clone()),
         Arc::new(catalog.clone()),
     );
+    let bookings = Bookings::new(Arc::new(appointments), Arc::new(catalog.clone()));
     let feed = Feed::new(
         db.clone(),
         tenants.tenants.keys().cloned(),
@@ -180,6 +182,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         .data(cases.clone())
         .data(catalog.clone())
         .data(contacts.clone())
+        .data(bookings)
         .data(benchmark.clone())
         .data(notify.clone())
         .data(feed.clone())

@@ -16,6 +16,17 @@ pub fn decode(id: &str) -> Option<(String, String)> {
     (!type_name.is_empty() && !key.is_empty()).then(|| (type_name.to_owned(), key.to_owned()))
 }
 
+/// The uuid key of an id of `type_name` that the client gave in `field`; refused, naming
+/// the field, when it is no such id.
+pub fn uuid_of(field: &str, type_name: &str, id: &str) -> Result<uuid::Uuid, crate::InputError> {
+    let invalid = || crate::InputError::new(field, format!("not a {type_name} id"));
+    let (name, key) = decode(id).ok_or_else(invalid)?;
+    if name != type_name {
+        return Err(invalid());
+    }
+    uuid::Uuid::parse_str(&key).map_err(|_| invalid())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

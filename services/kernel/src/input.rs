@@ -114,6 +114,27 @@ pub fn required_line(field: &str, value: &str, max_chars: usize) -> Result<Strin
     line(field, value, max_chars)?.ok_or_else(|| InputError::new(field, "required"))
 }
 
+/// A mobile phone number, Dutch (`06 1234 5678`) or international (`+32 …`, `0032 …`), as
+/// `+<digits>`; `None` when it is not one.
+pub fn mobile(raw: &str) -> Option<String> {
+    let digits: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+        .collect();
+    let international = if let Some(rest) = digits.strip_prefix("00") {
+        format!("+{rest}")
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        format!("+31{rest}")
+    } else {
+        digits
+    };
+    let number = international.strip_prefix('+')?;
+    ((8..=15).contains(&number.len())
+        && !number.starts_with('0')
+        && number.chars().all(|c| c.is_ascii_digit()))
+    .then_some(international)
+}
+
 /// A whole number within its domain's range.
 pub fn number(field: &str, value: i32, range: RangeInclusive<i32>) -> Result<i32, InputError> {
     if range.contains(&value) {

@@ -60,27 +60,6 @@ pub(crate) fn view(m: subscription::Model) -> SubscriptionView {
     }
 }
 
-/// A Dutch or international mobile number as `+<digits>`.
-fn phone(raw: &str) -> Option<String> {
-    let digits: String = raw
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-        .collect();
-    let international = if let Some(rest) = digits.strip_prefix("00") {
-        format!("+{rest}")
-    } else if let Some(rest) = digits.strip_prefix('0') {
-        format!("+31{rest}")
-    } else {
-        digits
-    };
-    let number = international.strip_prefix('+')?;
-    (number.len() >= 8
-        && number.len() <= 15
-        && !number.starts_with('0')
-        && number.chars().all(|c| c.is_ascii_digit()))
-    .then_some(international)
-}
-
 fn kind_pattern(kind: &str) -> bool {
     let known = ["case.created", "case.status_changed", "case.decided"];
     let more = [
@@ -216,7 +195,9 @@ impl Notify {
             (_, Channel::Email) => lettre::Address::from_str(raw)
                 .map(|a| format!("{}@{}", a.user(), a.domain().to_lowercase()))
                 .map_err(|_| bad("not an e-mail address")),
-            (_, Channel::Sms) => phone(raw).ok_or_else(|| bad("not a mobile phone number")),
+            (_, Channel::Sms) => {
+                loket_kernel::input::mobile(raw).ok_or_else(|| bad("not a mobile phone number"))
+            }
             (_, Channel::Webhook | Channel::Log) => Err(NotifyError::bad(
                 "channel",
                 "residents are kept informed by EMAIL or SMS",

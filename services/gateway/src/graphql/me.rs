@@ -2,6 +2,7 @@
 //! or hide what the user may use without duplicating the policy.
 
 use async_graphql::{Context, Enum, Object, Result, SimpleObject};
+use loket_appointments::graphql::{Appointment, my_appointments};
 use loket_authz::policy::is_valid_object;
 use loket_cases::graphql::{CaseConnection, my_cases};
 use loket_contact::graphql::{ContactMomentConnection, my_contacts};
@@ -184,6 +185,15 @@ impl Me {
             return Ok(None);
         }
         my_contacts(ctx, first, after).await.map(Some)
+    }
+
+    /// A citizen's own appointments at the counter, the latest first (`null` for other
+    /// callers).
+    async fn appointments(&self, ctx: &Context<'_>) -> Result<Option<Vec<Appointment>>> {
+        if self.0.actor().bsn().is_none() {
+            return Ok(None);
+        }
+        my_appointments(ctx).await.map(Some)
     }
 
     /// The caller's active notification subscriptions (residents and apps; `null` for

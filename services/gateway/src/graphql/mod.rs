@@ -43,6 +43,7 @@ pub struct QueryRoot(
     loket_contact::graphql::ContactQuery,
     loket_contact::graphql::BenchmarkQuery,
     loket_notify::graphql::NotifyQuery,
+    loket_appointments::graphql::AppointmentsQuery,
     resident::ResidentQuery,
 );
 
@@ -55,6 +56,7 @@ pub struct MutationRoot(
     loket_catalog::graphql::CatalogMutation,
     loket_contact::graphql::ContactMutation,
     loket_notify::graphql::NotifyMutation,
+    loket_appointments::graphql::AppointmentsMutation,
     demo_login::DemoLoginMutation,
 );
 
