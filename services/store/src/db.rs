@@ -1,6 +1,6 @@
 //! Connecting, migrating and health checks.
 
-use std::{path::Path, time::Duration};
+use std::{path::Path, sync::Arc, time::Duration};
 
 use loket_kernel::{TenantId, config::TenantSet};
 use loket_migration::{Migrator, MigratorTrait};
@@ -101,6 +101,7 @@ impl Db {
             opener: Opener {
                 postgres: backend == Backend::Postgres,
                 statement_timeout_ms: DEFAULT_STATEMENT_TIMEOUT_MS,
+                writers: Arc::new(tokio::sync::Semaphore::new(1)),
             },
             wakeups: Wakeups::default(),
             outgoing: Outgoing::default(),

@@ -78,17 +78,19 @@ impl Session {
         let opener = inner.db.opener();
         match &mut *guard {
             State::Idle => {
-                let tx = opener
+                let (tx, turn) = opener
                     .begin(inner.db.raw(), inner.mode, domain, &inner.counts)
                     .await?;
                 *guard = State::Open {
                     tx,
                     domain: domain.clone(),
+                    turn,
                 };
             }
             State::Open {
                 tx,
                 domain: current,
+                ..
             } => {
                 if current != domain {
                     opener.switch(tx, domain, &inner.counts).await?;
@@ -147,13 +149,16 @@ impl Session {
         let open = {
             let mut guard = inner.state.lock().await;
             match std::mem::replace(&mut *guard, State::Idle) {
-                State::Open { tx, domain } => Some((tx, domain)),
+                State::Open { tx, domain, turn } => Some((tx, domain, turn)),
                 State::Idle => None,
             }
         };
+        // The writer's turn ends once its transaction has.
         let leftover = match open {
-            Some((tx, domain)) if commit => self.write_and_commit(tx, domain, entries).await?,
-            Some((tx, _)) => {
+            Some((tx, domain, _turn)) if commit => {
+                self.write_and_commit(tx, domain, entries).await?
+            }
+            Some((tx, _, _turn)) => {
                 inner.counts.statement();
                 tx.rollback().await?;
                 entries
@@ -164,7 +169,7 @@ impl Session {
             return Ok(());
         }
         // The log alone, in a transaction of its own that may write.
-        let tx = inner
+        let (tx, _turn) = inner
             .db
             .opener()
             .begin(inner.db.raw(), Mode::Write, &inner.home, &inner.counts)

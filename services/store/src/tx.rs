@@ -16,7 +16,7 @@ use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult,
     QueryResult, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
-use tokio::sync::{Mutex, OwnedMutexGuard};
+use tokio::sync::{Mutex, OwnedMutexGuard, OwnedSemaphorePermit, Semaphore};
 
 use crate::{Db, StoreError};
 
@@ -88,6 +88,8 @@ pub(crate) enum State {
     Open {
         tx: DatabaseTransaction,
         domain: TenantId,
+        /// On SQLite, a writing transaction's turn: held until it ends.
+        turn: Option<OwnedSemaphorePermit>,
     },
 }
 
@@ -97,7 +99,14 @@ pub(crate) struct Opener {
     pub(crate) postgres: bool,
     /// PostgreSQL's `statement_timeout` inside every transaction, in milliseconds.
     pub(crate) statement_timeout_ms: u32,
+    /// SQLite's writers take turns here, first come first served, before they ask for the
+    /// write lock: SQLite's own waiting is no queue, and a writer that keeps losing the lock to
+    /// newcomers would fail after the busy timeout.
+    pub(crate) writers: Arc<Semaphore>,
 }
+
+/// A transaction begun, with its writer's turn on SQLite.
+pub(crate) type Begun = (DatabaseTransaction, Option<OwnedSemaphorePermit>);
 
 impl Opener {
     /// Begins a transaction confined to `domain`.
@@ -107,12 +116,19 @@ impl Opener {
         mode: Mode,
         domain: &TenantId,
         counts: &Counts,
-    ) -> Result<DatabaseTransaction, DbErr> {
+    ) -> Result<Begun, DbErr> {
         counts.transaction();
         counts.statement();
+        let mut turn = None;
         let tx = if self.postgres || mode == Mode::Read {
             conn.begin().await?
         } else {
+            turn = Some(
+                Arc::clone(&self.writers)
+                    .acquire_owned()
+                    .await
+                    .map_err(|e| DbErr::Custom(e.to_string()))?,
+            );
             // A deferred SQLite transaction that reads and then writes fails at once with
             // "database is locked" when another one wrote meanwhile, whatever the busy timeout;
             // taking the write lock at BEGIN makes it wait its turn instead.
@@ -138,7 +154,7 @@ impl Opener {
             ))
             .await?;
         }
-        Ok(tx)
+        Ok((tx, turn))
     }
 
     /// Points row-level security at another tenant within the same transaction.
@@ -229,9 +245,9 @@ impl TenantTx {
     }
 
     /// Takes the transaction out, ending this handle.
-    pub(crate) fn take(mut self) -> Option<DatabaseTransaction> {
+    pub(crate) fn take(mut self) -> Option<(DatabaseTransaction, Option<OwnedSemaphorePermit>)> {
         match std::mem::replace(&mut *self.guard, State::Idle) {
-            State::Open { tx, .. } => Some(tx),
+            State::Open { tx, turn, .. } => Some((tx, turn)),
             State::Idle => None,
         }
     }
@@ -275,10 +291,11 @@ pub struct Transaction {
 impl Transaction {
     pub(crate) async fn begin(db: &Db, mode: Mode, tenant: TenantId) -> Result<Self, StoreError> {
         let counts = Arc::new(Counts::default());
-        let tx = db.opener().begin(db.raw(), mode, &tenant, &counts).await?;
+        let (tx, turn) = db.opener().begin(db.raw(), mode, &tenant, &counts).await?;
         let state = Arc::new(Mutex::new(State::Open {
             tx,
             domain: tenant.clone(),
+            turn,
         }));
         let guard = state.lock_owned().await;
         Ok(Self {
@@ -296,7 +313,7 @@ impl Transaction {
     /// Commits, and wakes the readers of the outboxes it wrote.
     pub async fn commit(self) -> Result<(), StoreError> {
         let written = self.tx.written.take();
-        if let Some(tx) = self.tx.take() {
+        if let Some((tx, _turn)) = self.tx.take() {
             tx.commit().await?;
             self.db.committed(written);
         }
@@ -305,7 +322,7 @@ impl Transaction {
 
     /// Rolls back (dropping the transaction does the same).
     pub async fn rollback(self) -> Result<(), StoreError> {
-        if let Some(tx) = self.tx.take() {
+        if let Some((tx, _turn)) = self.tx.take() {
             tx.rollback().await?;
         }
         Ok(())
