@@ -132,7 +132,32 @@ pub fn free_times(
     if !tenant.open_on(day) || minutes == 0 {
         return Vec::new();
     }
-    let desks: Vec<&Desk> = location.desks_for(products).collect();
+    // Per desk that can serve it, its appointments by start, each with the latest end so far:
+    // a time is free where nothing starting before its end reaches past its start.
+    let desks: Vec<(&Desk, Vec<Taken>)> = location
+        .desks_for(products)
+        .map(|desk| {
+            let mut taken: Vec<_> = busy
+                .iter()
+                .filter(|b| b.desk == desk.code)
+                .map(|b| (b.start, b.end))
+                .collect();
+            taken.sort_unstable();
+            let mut reach = DateTime::<Utc>::MIN_UTC;
+            for (_, end) in &mut taken {
+                reach = reach.max(*end);
+                *end = reach;
+            }
+            (desk, taken)
+        })
+        .collect();
+    let free = |taken: &[Taken], start, end| {
+        let before = taken.partition_point(|(s, _)| *s < end);
+        before
+            .checked_sub(1)
+            .and_then(|last| taken.get(last))
+            .is_none_or(|(_, reach)| *reach <= start)
+    };
     let length = Duration::minutes(i64::from(minutes));
     let step = Duration::minutes(i64::from(tenant.booking.step_minutes));
     let mut out = Vec::new();
@@ -147,13 +172,8 @@ pub fn free_times(
         while let Some(end) = start.checked_add_signed(length)
             && end <= close
         {
-            let free = |desk: &&&Desk| {
-                !busy
-                    .iter()
-                    .any(|b| b.desk == desk.code && b.start < end && start < b.end)
-            };
             if start >= earliest
-                && let Some(desk) = desks.iter().find(free)
+                && let Some((desk, _)) = desks.iter().find(|(_, taken)| free(taken, start, end))
             {
                 out.push(FreeTime {
                     start,
@@ -169,6 +189,9 @@ pub fn free_times(
     }
     out
 }
+
+/// An appointment's start, and the latest end of its desk's appointments so far.
+type Taken = (DateTime<Utc>, DateTime<Utc>);
 
 /// A local time in the Netherlands as an instant (the earlier one when clocks go back; none
 /// in the hour that does not exist when they go forward).
