@@ -684,6 +684,73 @@ async fn the_counter_works_through_its_day(loket: &Loket, url: &str) {
     let body = change(loket, Some(front), "markNoShow", &id(&stays_away)).await;
     assert_eq!(changed(&body, "markNoShow")["status"], "NO_SHOW");
 
+    // The managers' report: one called within the norm, one no-show of two settled, per
+    // product and location; a year earlier had none.
+    let body = gql(
+        loket,
+        Some(loket.token("manager")),
+        &format!(
+            "{{ serviceReport(period: {{ from: \"{today}\", to: \"{today}\" }}) {{ \
+             current {{ counter {{ seenWithinMinutes targetPercentage achieved cancelled \
+               seenInTime {{ count total percentage }} noShows {{ count total percentage }} \
+               perProduct {{ location product label appointments }} }} }} \
+             previous {{ counter {{ seenInTime {{ total }} }} }} \
+             changes {{ counter {{ seenInTimePoints noShowPoints appointments }} }} }} }}"
+        ),
+    )
+    .await;
+    let report = &data(&body)["serviceReport"];
+    let counter = &report["current"]["counter"];
+    assert_eq!(counter["seenWithinMinutes"], 10, "{body}");
+    assert_eq!(counter["targetPercentage"], 85);
+    assert_eq!(
+        counter["seenInTime"],
+        serde_json::json!({ "count": 1, "total": 1, "percentage": 100.0 })
+    );
+    assert_eq!(counter["achieved"], true);
+    assert_eq!(
+        counter["noShows"],
+        serde_json::json!({ "count": 1, "total": 2, "percentage": 50.0 })
+    );
+    assert_eq!(
+        counter["perProduct"],
+        serde_json::json!([{ "location": "stadskantoor", "product": "uittreksel-brp",
+            "label": "Uittreksel Basisregistratie Personen (BRP)", "appointments": 2 }])
+    );
+    assert_eq!(report["previous"]["counter"]["seenInTime"]["total"], 0);
+    let difference = &report["changes"]["counter"];
+    assert_eq!(difference["appointments"], 2, "{body}");
+    assert!(
+        difference["seenInTimePoints"].is_null(),
+        "nobody was called a year earlier"
+    );
+    let (status, csv) = {
+        let r = loket
+            .client()
+            .get(format!(
+                "{}/reports/service.csv?from={today}&to={today}",
+                loket.base
+            ))
+            .bearer_auth(loket.token("manager"))
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    };
+    assert_eq!(status, 200, "{csv}");
+    assert!(
+        csv.contains("counter,,seen-in-time,Called within 10 minutes,percentage,100,,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("counter,,no-shows,No-shows,percentage,50,,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("counter-product,,uittreksel-brp,stadskantoor,appointments,2,0,2"),
+        "{csv}"
+    );
+
     // A future appointment cannot be a no-show, nor checked in today.
     let (_, starts) = a_day_with_room(loket, &["uittreksel-brp"]).await;
     let body = book(

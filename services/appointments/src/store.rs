@@ -248,6 +248,68 @@ pub async fn busy(
         .collect())
 }
 
+/// What the counter's figures need of one appointment.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The location's code.
+    pub location: String,
+    /// Product codes.
+    pub products: Vec<String>,
+    /// Where it stands.
+    pub status: AppointmentStatus,
+    /// When it was to start.
+    pub start: DateTime<Utc>,
+    /// When the resident arrived.
+    pub checked_in_at: Option<DateTime<Utc>>,
+    /// When they were called.
+    pub called_at: Option<DateTime<Utc>>,
+}
+
+/// Every appointment of the tenant starting in `from`..`to` (one range on the start index
+/// per location is not needed: the period covers them all).
+pub async fn outcomes(
+    conn: &impl ConnectionTrait,
+    tenant: &TenantId,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+) -> Result<Vec<Outcome>, AppointmentError> {
+    type Row = (
+        String,
+        String,
+        String,
+        DateTime<Utc>,
+        Option<DateTime<Utc>>,
+        Option<DateTime<Utc>>,
+    );
+    let rows: Vec<Row> = entity::scoped(tenant)
+        .select_only()
+        .columns([
+            Column::Location,
+            Column::Products,
+            Column::Status,
+            Column::StartsAt,
+            Column::CheckedInAt,
+            Column::CalledAt,
+        ])
+        .filter(Column::StartsAt.gte(from))
+        .filter(Column::StartsAt.lt(to))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(location, products, status, start, checked_in_at, called_at)| Outcome {
+                location,
+                products: products.split(',').map(str::to_owned).collect(),
+                status: AppointmentStatus::parse(&status).unwrap_or(AppointmentStatus::Booked),
+                start,
+                checked_in_at,
+                called_at,
+            },
+        )
+        .collect())
+}
+
 /// Moves a booked appointment to `place` in one update: the new time is held and the old one
 /// released together, or, when the new time is taken, nothing changes (`Conflict`). Also
 /// `Conflict` when the appointment changed since `version` or is no longer booked.

@@ -161,6 +161,12 @@ fn mistakes_are_named_by_file_and_line() {
         duration + 5,
     );
     fails(
+        "target_percentage = 85",
+        "target_percentage = 150",
+        "target_percentage 1 to 100",
+        line_of("[norm]"),
+    );
+    fails(
         "hours_before = 2",
         "hours_before = 72",
         "hours_before must be 1 to 48",

@@ -1,6 +1,8 @@
 //! Errors of the contact centre.
 
-use loket_kernel::{ErrorCode, HasCode, InputError, casebook::CaseBookError};
+use loket_kernel::{
+    ErrorCode, HasCode, InputError, casebook::CaseBookError, counter::CounterError,
+};
 use loket_store::StoreError;
 use sea_orm::DbErr;
 
@@ -37,6 +39,9 @@ pub enum ContactError {
     /// The case service could not be asked.
     #[error(transparent)]
     Cases(#[from] CaseBookError),
+    /// The appointment service could not be asked.
+    #[error(transparent)]
+    Counter(#[from] CounterError),
 }
 
 impl ContactError {
@@ -61,7 +66,7 @@ impl HasCode for ContactError {
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::BadInput { .. } | Self::Input(_) => ErrorCode::BadUserInput,
             Self::Conflict(_) => ErrorCode::Conflict,
-            Self::Db(_) | Self::Store(_) | Self::Cases(_) => ErrorCode::Internal,
+            Self::Db(_) | Self::Store(_) | Self::Cases(_) | Self::Counter(_) => ErrorCode::Internal,
         }
     }
 

@@ -153,12 +153,13 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         tracing::info!(cases = made, "generated demo cases");
     }
     let catalog = Catalog::open(db.clone(), Arc::new(catalog_files)).await?;
+    let bookings = Bookings::new(Arc::new(appointments), Arc::new(catalog.clone()));
     let contacts = Contacts::new(
         Arc::clone(&tenants),
         Arc::new(cases.clone()),
         Arc::new(catalog.clone()),
-    );
-    let bookings = Bookings::new(Arc::new(appointments), Arc::new(catalog.clone()));
+    )
+    .with_appointments(Arc::new(bookings.clone()));
     let feed = Feed::new(
         db.clone(),
         tenants.tenants.keys().cloned(),

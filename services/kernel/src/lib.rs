@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod casebook;
 pub mod config;
+pub mod counter;
 pub mod ctx;
 pub mod directory;
 pub mod disclosure;

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use loket_kernel::{
     Bsn, TenantId,
     casebook::{CaseBookError, DeadlineFigures},
+    counter::{CounterError, CounterFigures},
     directory::{AddressFacts, BoxFuture, DirectoryError, ResidentFacts, TravelDocumentFacts},
 };
 
@@ -69,4 +70,17 @@ pub trait CaseBook: Send + Sync {
         from: NaiveDate,
         to: NaiveDate,
     ) -> BoxFuture<'a, Result<Vec<DeadlineFigures>, CaseBookError>>;
+}
+
+/// What the service report asks of the appointment service.
+pub trait AppointmentBook: Send + Sync {
+    /// The counter's figures of `tenant` for the appointments whose time fell from `from` to
+    /// `to` (inclusive); `None` when it takes no appointments.
+    fn counter_figures<'a>(
+        &'a self,
+        session: &'a Session,
+        tenant: &'a TenantId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> BoxFuture<'a, Result<Option<CounterFigures>, CounterError>>;
 }

@@ -11,6 +11,8 @@ pub(super) struct AppointmentsFile {
     pub booking: Spanned<BookingFile>,
     #[serde(default)]
     pub reminders: RemindersFile,
+    #[serde(default)]
+    pub norm: Option<Spanned<NormFile>>,
     #[serde(default, rename = "duration")]
     pub durations: Vec<Spanned<DurationFile>>,
     #[serde(default, rename = "location")]
@@ -45,6 +47,14 @@ const fn default_max_persons() -> u32 {
 
 const fn default_max_products() -> u32 {
     3
+}
+
+/// `[norm]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct NormFile {
+    pub seen_within_minutes: u32,
+    pub target_percentage: u32,
 }
 
 /// `[reminders]`.

@@ -13,7 +13,8 @@ use loket_kernel::{
 use toml::Spanned;
 
 use super::{
-    Appointments, Booking, Desk, Location, Opening, ProductDuration, Reminders, TenantAppointments,
+    Appointments, Booking, Desk, Location, Norm, Opening, ProductDuration, Reminders,
+    TenantAppointments,
     file::{AppointmentsFile, DeskFile, LocationFile},
 };
 
@@ -77,6 +78,21 @@ fn read(
     {
         p.at(hours, "hours_before must be 1 to 48".into());
     }
+    let norm = parsed.norm.as_ref().map_or(Norm::default(), |n| {
+        let norm = n.get_ref();
+        if !(1..=240).contains(&norm.seen_within_minutes)
+            || !(1..=100).contains(&norm.target_percentage)
+        {
+            p.at(
+                n,
+                "seen_within_minutes must be 1 to 240 and target_percentage 1 to 100".into(),
+            );
+        }
+        Norm {
+            seen_within_minutes: norm.seen_within_minutes,
+            target_percentage: norm.target_percentage,
+        }
+    });
     let mut products = Vec::new();
     let mut durations = BTreeMap::new();
     for d in &parsed.durations {
@@ -136,6 +152,7 @@ fn read(
         file: file.to_path_buf(),
         booking,
         reminders,
+        norm,
         durations,
         locations,
         exclusive,

@@ -38,6 +38,8 @@ pub struct TenantAppointments {
     pub booking: Booking,
     /// When residents are reminded.
     pub reminders: Reminders,
+    /// How soon after their appointment time residents should be called.
+    pub norm: Norm,
     /// Minutes per catalogue product code.
     pub durations: BTreeMap<String, ProductDuration>,
     /// The counters, by code.
@@ -73,6 +75,27 @@ pub struct Reminders {
     pub day_before: bool,
     /// A reminder this many hours before, when set.
     pub hours_before: Option<u32>,
+}
+
+/// The counter's service norm: residents called to a desk within `seen_within_minutes` of
+/// their appointment time (or of their arrival, when they came late), for at least
+/// `target_percentage` of appointments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Norm {
+    /// Minutes after the appointment time.
+    pub seen_within_minutes: u32,
+    /// The share of appointments aimed for, in percent.
+    pub target_percentage: u32,
+}
+
+impl Default for Norm {
+    /// Seen within 10 minutes for 85 % of appointments.
+    fn default() -> Self {
+        Self {
+            seen_within_minutes: 10,
+            target_percentage: 85,
+        }
+    }
 }
 
 /// How long a product takes at the counter.

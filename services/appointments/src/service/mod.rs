@@ -5,6 +5,7 @@
 mod book;
 mod counter;
 pub(crate) mod find;
+mod report;
 
 use std::sync::Arc;
 

@@ -4,6 +4,7 @@
 //! `completeCallback`.
 
 mod benchmark;
+mod counter;
 mod mutation;
 mod query;
 mod report;

@@ -5,7 +5,10 @@ use async_graphql::{Enum, Object, SimpleObject};
 use chrono::NaiveDate;
 use loket_kernel::casebook::DeadlineFigures;
 
-use super::types::GqlChannel;
+use super::{
+    counter::{CounterChange, CounterReport},
+    types::GqlChannel,
+};
 use crate::{ChannelFigures, Figures, Norm, NormFigures, Period, ServiceReport, Share};
 
 /// A service report: a period beside a comparison period.
@@ -125,6 +128,10 @@ impl ServiceFigures<'_> {
     /// Per case type: cases closed in the period and how many by their deadline.
     async fn case_deadlines(&self) -> Vec<CaseDeadline<'_>> {
         self.0.case_deadlines.iter().map(CaseDeadline).collect()
+    }
+    /// The counter's appointments (null where the municipality takes none).
+    async fn counter(&self) -> Option<CounterReport<'_>> {
+        self.0.counter.as_ref().map(CounterReport)
     }
 }
 
@@ -282,12 +289,19 @@ pub struct CaseDeadlineChange {
     points: Option<f64>,
 }
 
-fn points(now: Share, then: Share) -> Option<f64> {
+pub(super) fn points(now: Share, then: Share) -> Option<f64> {
     Some(((now.percentage()? - then.percentage()?) * 10.0).round() / 10.0)
 }
 
 #[Object]
 impl ServiceChanges<'_> {
+    /// The counter's appointments (null where the municipality takes none).
+    async fn counter(&self) -> Option<CounterChange> {
+        let (now, then) = (&self.0.current.counter, &self.0.previous.counter);
+        now.as_ref()
+            .zip(then.as_ref())
+            .map(|(now, then)| CounterChange::between(now, then))
+    }
     /// All contacts now minus then.
     async fn contacts(&self) -> i64 {
         self.0

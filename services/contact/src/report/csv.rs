@@ -210,6 +210,63 @@ fn lines(f: &Figures) -> [Vec<(Key, Line)>; 4] {
             ),
         ));
     }
+    if let Some(c) = &f.counter {
+        let seen = Share {
+            count: c.called_in_time,
+            total: c.called,
+        };
+        let no_shows = Share {
+            count: c.no_shows,
+            total: c.settled,
+        };
+        let label = format!("Called within {} minutes", c.seen_within_minutes);
+        let measures = [
+            ("seen-in-time", label.as_str(), 1, "called", count(c.called)),
+            (
+                "seen-in-time",
+                &label,
+                2,
+                "in-time",
+                count(c.called_in_time),
+            ),
+            ("seen-in-time", &label, 3, "percentage", seen.percentage()),
+            ("no-shows", "No-shows", 1, "settled", count(c.settled)),
+            ("no-shows", "No-shows", 2, "no-shows", count(c.no_shows)),
+            (
+                "no-shows",
+                "No-shows",
+                3,
+                "percentage",
+                no_shows.percentage(),
+            ),
+            (
+                "cancelled",
+                "Cancelled",
+                1,
+                "appointments",
+                count(c.cancelled),
+            ),
+        ];
+        for (item, label, order, measure, value) in measures {
+            norms.push((
+                (2, item.to_owned(), order),
+                line("counter", "", item, label, measure, value),
+            ));
+        }
+        for p in &c.per_product {
+            norms.push((
+                (3, format!("{}/{}", p.location, p.product), 1),
+                line(
+                    "counter-product",
+                    "",
+                    &p.product,
+                    &p.location,
+                    "appointments",
+                    count(p.appointments),
+                ),
+            ));
+        }
+    }
     [totals, channels, topics, norms]
 }
 

@@ -2,7 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use loket_kernel::{TenantId, calendar::Calendar, casebook::DeadlineFigures, config::ServiceNorms};
+use loket_kernel::{
+    TenantId, calendar::Calendar, casebook::DeadlineFigures, config::ServiceNorms,
+    counter::CounterFigures,
+};
 use loket_store::Session;
 use sea_orm::{ConnectionTrait, QueryResult, Value};
 
@@ -110,6 +113,8 @@ pub struct Figures {
     pub norms: Vec<NormFigures>,
     /// Case deadlines per case type.
     pub case_deadlines: Vec<DeadlineFigures>,
+    /// The counter's appointments, where the municipality takes them.
+    pub counter: Option<CounterFigures>,
 }
 
 /// Contacts per channel and topic, with the sums the norms need.
@@ -248,5 +253,6 @@ pub(super) async fn contacts(
         channels,
         norms,
         case_deadlines: Vec::new(),
+        counter: None,
     })
 }

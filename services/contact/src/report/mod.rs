@@ -137,6 +137,11 @@ impl Contacts {
             .deadline_figures(session, tenant, period.from, period.to)
             .await?;
         figures.case_deadlines = deadlines;
+        if let Some(counter) = &self.appointments {
+            figures.counter = counter
+                .counter_figures(session, tenant, period.from, period.to)
+                .await?;
+        }
         Ok(figures)
     }
 }

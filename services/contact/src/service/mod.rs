@@ -13,7 +13,7 @@ use loket_kernel::{
     casebook::ProductNames,
     config::{ServiceNorms, TenantConfig, TenantSet},
 };
-use loket_store::lookups::CaseBook;
+use loket_store::lookups::{AppointmentBook, CaseBook};
 
 pub use callbacks::{CallbackFilter, CallbackRequest};
 pub use history::{ContactPage, contact_cursor};
@@ -33,6 +33,7 @@ pub struct Contacts {
     tenants: Arc<TenantSet>,
     pub(crate) cases: Arc<dyn CaseBook>,
     products: Arc<dyn ProductNames>,
+    pub(crate) appointments: Option<Arc<dyn AppointmentBook>>,
 }
 
 impl Contacts {
@@ -48,7 +49,15 @@ impl Contacts {
             tenants,
             cases,
             products,
+            appointments: None,
         }
+    }
+
+    /// The service that also reports the counter's appointments, asking `appointments`.
+    #[must_use]
+    pub fn with_appointments(mut self, appointments: Arc<dyn AppointmentBook>) -> Self {
+        self.appointments = Some(appointments);
+        self
     }
 
     /// The caller's tenant configuration.
