@@ -293,14 +293,18 @@ async fn finding_and_booking_a_time(loket: &Loket) {
             "{fields}: {body}"
         );
     }
-    let body = gql(
-        loket,
-        None,
-        "{ availableDays(products: [\"paspoort\"], location: \"stadskantoor\", \
-           from: \"2027-01-01\", to: \"2027-06-01\") }",
-    )
-    .await;
-    assert_eq!(error(&body), ("BAD_USER_INPUT", Some("to")), "{body}");
+    for (from, to) in [("2027-01-01", "2027-06-01"), ("2027-01-02", "2027-01-01")] {
+        let body = gql(
+            loket,
+            None,
+            &format!(
+                "{{ availableDays(products: [\"paspoort\"], location: \"stadskantoor\", \
+                 from: \"{from}\", to: \"{to}\") }}"
+            ),
+        )
+        .await;
+        assert_eq!(error(&body), ("BAD_USER_INPUT", Some("to")), "{body}");
+    }
 
     // Booked without logging in; a retry with the same key is the same booking.
     let fields = anonymous_booking(
@@ -750,6 +754,18 @@ async fn the_counter_works_through_its_day(loket: &Loket, url: &str) {
         csv.contains("counter-product,,uittreksel-brp,stadskantoor,appointments,2,0,2"),
         "{csv}"
     );
+
+    // Once its time has come an appointment is no longer moved or cancelled, also not by the
+    // counter: what happened is recorded instead.
+    let late = global(booked_earlier(url, "too-late").await);
+    let body = change(
+        loket,
+        Some(front),
+        "cancelAppointment",
+        &format!("id: \"{late}\", expectedVersion: 1"),
+    )
+    .await;
+    assert_eq!(error(&body).0, "CONFLICT", "{body}");
 
     // A future appointment cannot be a no-show, nor checked in today.
     let (_, starts) = a_day_with_room(loket, &["uittreksel-brp"]).await;

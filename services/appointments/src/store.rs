@@ -55,7 +55,7 @@ pub struct NewRow {
     pub email: Option<String>,
     /// Where text messages go.
     pub phone: Option<String>,
-    /// Who booked it (`citizen:<bsn>`, `employee:<subject>`, `anonymous`).
+    /// Who booked it (`citizen`, `employee:<subject>`, `anonymous`).
     pub booked_by: String,
     /// The client's idempotency key.
     pub idempotency_key: Option<String>,

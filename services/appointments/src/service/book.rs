@@ -360,6 +360,7 @@ impl Bookings {
             store::find(&tx, ctx.tenant(), id).await?
         };
         mine(ctx, &current, Action::Update)?;
+        not_past(&current)?;
         let persons = current.persons;
         let request = Request {
             products: &current.products,
@@ -389,6 +390,7 @@ impl Bookings {
                 booker(ctx, Action::Update)?;
                 let current = store::find(&tx, ctx.tenant(), id).await?;
                 mine(ctx, &current, Action::Update)?;
+                not_past(&current)?;
                 store::cancel(&tx, ctx.tenant(), id, version, now).await
             }
             Cancellation::ByCode { reference, code } => {
@@ -411,10 +413,22 @@ impl Bookings {
                 if digest(&normalised_code(&code)) != hash {
                     return Err(wrong());
                 }
+                not_past(&current)?;
                 store::cancel(&tx, ctx.tenant(), current.id, current.version, now).await
             }
         }
     }
+}
+
+/// Refuses to change an appointment whose time has come: what happened to it is the
+/// counter's to record (called, completed, no-show), not a cancellation.
+fn not_past(appointment: &Appointment) -> Result<(), AppointmentError> {
+    if appointment.place.start <= Utc::now() {
+        return Err(AppointmentError::Conflict(
+            "the appointment's time has come; it can no longer be moved or cancelled".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn key_reused() -> AppointmentError {

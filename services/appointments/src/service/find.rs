@@ -73,7 +73,10 @@ impl Bookings {
         to: NaiveDate,
     ) -> Result<Vec<NaiveDate>, AppointmentError> {
         require(ctx, TIMES, Action::Read)?;
-        let (from, to) = input::period("period", from, to)?;
+        let (from, to) = (input::day("from", from)?, input::day("to", to)?);
+        if to < from {
+            return Err(AppointmentError::bad("to", "must not lie before from"));
+        }
         if to.signed_duration_since(from).num_days() >= i64::from(MAX_DAYS) {
             return Err(AppointmentError::bad(
                 "to",
