@@ -10,6 +10,7 @@
     reason = "test harness: a broken set-up should fail loudly"
 )]
 
+pub mod appointments;
 pub mod bench;
 pub mod fuzz;
 pub mod load;

@@ -15,7 +15,10 @@ use chrono::{DateTime, Duration, Utc};
 use loket_appointments::store::{self, Inserted, NewRow, Place};
 use loket_kernel::{TenantId, calendar::Calendar};
 use loket_store::{Db, Mode, Session, testing::TestDb};
-use loket_tests::Loket;
+use loket_tests::{
+    Loket,
+    appointments::{days, list, times},
+};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -63,53 +66,6 @@ fn instant(value: &Value) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text(value))
         .unwrap_or_else(|e| panic!("a time, not {value}: {e}"))
         .with_timezone(&Utc)
-}
-
-fn list(products: &[&str]) -> String {
-    let quoted: Vec<String> = products.iter().map(|p| format!("{p:?}")).collect();
-    format!("[{}]", quoted.join(", "))
-}
-
-/// The days with room for `products` and `persons` at the Stadskantoor in the coming weeks.
-async fn days(loket: &Loket, products: &[&str], persons: u32) -> Vec<String> {
-    let today = Calendar::local_date(Utc::now());
-    let to = today + Duration::days(30);
-    let body = gql(
-        loket,
-        None,
-        &format!(
-            "{{ availableDays(products: {}, persons: {persons}, location: \"stadskantoor\", \
-             from: \"{today}\", to: \"{to}\") }}",
-            list(products)
-        ),
-    )
-    .await;
-    data(&body)["availableDays"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| text(d).to_owned())
-        .collect()
-}
-
-/// The free times on `day` as (start, end).
-async fn times(loket: &Loket, products: &[&str], persons: u32, day: &str) -> Vec<(String, String)> {
-    let body = gql(
-        loket,
-        None,
-        &format!(
-            "{{ availableTimes(products: {}, persons: {persons}, location: \"stadskantoor\", \
-             day: \"{day}\") {{ start end }} }}",
-            list(products)
-        ),
-    )
-    .await;
-    data(&body)["availableTimes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| (text(&t["start"]).to_owned(), text(&t["end"]).to_owned()))
-        .collect()
 }
 
 /// A day from tomorrow on with room for `products`, and its free starts.

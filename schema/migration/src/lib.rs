@@ -33,6 +33,7 @@ mod m20261205_000013_processing_log_partitions;
 mod m20261205_000014_wakeups;
 mod m20261207_000015_benchmark;
 mod m20261208_000016_appointments;
+mod m20261209_000017_direct_deliveries;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -105,6 +106,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000014_wakeups::Migration),
             Box::new(m20261207_000015_benchmark::Migration),
             Box::new(m20261208_000016_appointments::Migration),
+            Box::new(m20261209_000017_direct_deliveries::Migration),
         ]
     }
 }

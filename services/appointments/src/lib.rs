@@ -20,7 +20,11 @@
 //! and times, booking (with an idempotency key, a reference and a cancellation code of which
 //! only the hash is kept), moving, cancelling, the resident's own list, and the counter's day
 //! list with check-in, calling, completing and no-shows, each guarded by the policy objects
-//! `appointment/times`, `appointment/own` and `appointment/counter`.
+//! `appointment/times`, `appointment/own` and `appointment/counter`. Booking, moving and
+//! cancelling each write an outbox event in the same transaction (`appointment.booked`,
+//! `.rescheduled`, `.cancelled`, with the reminder moments of `[reminders]` and never the BSN),
+//! from which the notification service sends the resident's confirmation, reminders and
+//! messages.
 //!
 //! # External appointment systems
 //!

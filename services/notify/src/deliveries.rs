@@ -113,12 +113,15 @@ impl Notify {
             .one(tx.conn())
             .await?
             .ok_or(NotifyError::NotFound)?;
-        let ended = subscription::scoped(tenant)
-            .filter(subscription::Column::Id.eq(row.subscription_id))
-            .filter(subscription::Column::EndedAt.is_not_null())
-            .one(tx.conn())
-            .await?
-            .is_some();
+        let ended = match row.subscription_id {
+            Some(id) => subscription::scoped(tenant)
+                .filter(subscription::Column::Id.eq(id))
+                .filter(subscription::Column::EndedAt.is_not_null())
+                .one(tx.conn())
+                .await?
+                .is_some(),
+            None => false,
+        };
         if ended {
             return Err(NotifyError::Conflict(
                 "the subscription has ended; its messages are not sent any more".into(),

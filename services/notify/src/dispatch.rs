@@ -294,6 +294,7 @@ impl Dispatcher {
                     recipient: &row.recipient,
                     subject: row.subject.as_deref(),
                     body: &row.body,
+                    calendar: row.calendar.as_deref(),
                     secret: secret.as_deref(),
                 };
                 let channel = Channel::parse(&row.channel).unwrap_or(Channel::Log);
@@ -349,13 +350,14 @@ impl Dispatcher {
             return Ok(Vec::new());
         }
         // A subscription may have ended after its delivery was made (an unsubscribe that
-        // raced the fan-out): such deliveries are cancelled, not sent.
+        // raced the fan-out): such deliveries are cancelled, not sent. A message to an
+        // address given once has no subscription to end.
         let holders = holders(&tx, &rows).await?;
-        let (rows, gone): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| {
-            holders
-                .get(&r.subscription_id)
-                .is_some_and(|(_, ended)| !ended)
-        });
+        let (rows, gone): (Vec<_>, Vec<_>) =
+            rows.into_iter().partition(|r| match r.subscription_id {
+                Some(id) => holders.get(&id).is_some_and(|(_, ended)| !ended),
+                None => true,
+            });
         if !gone.is_empty() {
             delivery::Entity::update_many()
                 .col_expr(
@@ -388,8 +390,9 @@ impl Dispatcher {
             .into_iter()
             .map(|mut row| {
                 row.attempts = row.attempts.saturating_add(1);
-                let secret = holders
-                    .get(&row.subscription_id)
+                let secret = row
+                    .subscription_id
+                    .and_then(|id| holders.get(&id))
                     .and_then(|(secret, _)| secret.clone());
                 (row, secret)
             })
@@ -468,7 +471,7 @@ async fn holders(
     tx: &TenantTx,
     rows: &[delivery::Model],
 ) -> Result<HashMap<Uuid, (Option<String>, bool)>, NotifyError> {
-    let mut ids: Vec<Uuid> = rows.iter().map(|r| r.subscription_id).collect();
+    let mut ids: Vec<Uuid> = rows.iter().filter_map(|r| r.subscription_id).collect();
     ids.sort_unstable();
     ids.dedup();
     let found: Vec<(Uuid, Option<String>, Option<chrono::DateTime<Utc>>)> =

@@ -20,12 +20,12 @@ use crate::{
     subscribe::filters_of,
 };
 
-/// A message about to be stored for one subscription.
+/// A message about to be stored for one subscription, or for an address given once.
 pub(crate) struct Outgoing {
     /// Unique per (event, subscription): the receiver's idempotency key.
     pub key: String,
-    /// The subscription.
-    pub subscription: Uuid,
+    /// The subscription; none for an address given once.
+    pub subscription: Option<Uuid>,
     /// The event, when there is one (reminders have none).
     pub event: Option<Uuid>,
     /// Message kind (`case.decided`, `near-me.created`, ...).
@@ -38,6 +38,10 @@ pub(crate) struct Outgoing {
     pub subject: Option<String>,
     /// The text, or a webhook's JSON.
     pub body: String,
+    /// An iCalendar text to attach to an e-mail.
+    pub calendar: Option<String>,
+    /// When it is to be sent; now when none.
+    pub at: Option<DateTime<Utc>>,
 }
 
 fn text<'a>(payload: &'a Value, key: &str) -> Option<&'a str> {
@@ -206,6 +210,9 @@ impl Notify {
         event: &outbox::Event,
         webhooks: &[subscription::Model],
     ) -> Result<Vec<Outgoing>, NotifyError> {
+        if event.kind.starts_with("appointment.") {
+            return self.appointment_messages(tx, event).await;
+        }
         let mut out = Vec::new();
         let payload = &event.payload;
         let tenant = tx.tenant();
@@ -322,13 +329,15 @@ impl Notify {
             });
             out.push(Outgoing {
                 key: format!("{}.{}", event.id, s.id),
-                subscription: s.id,
+                subscription: Some(s.id),
                 event: Some(event.id),
                 kind: event.kind.clone(),
                 channel: Channel::Webhook,
                 recipient: s.address.clone(),
                 subject: None,
                 body: body.to_string(),
+                calendar: None,
+                at: None,
             });
         }
         Ok(out)
@@ -394,13 +403,15 @@ impl Notify {
             .render(tenant, &s.language, kind, channel, context)?;
         Ok(Outgoing {
             key: format!("{event}.{}", s.id),
-            subscription: s.id,
+            subscription: Some(s.id),
             event: Some(event),
             kind: kind.to_owned(),
             channel,
             recipient: s.address.clone(),
             subject: rendered.subject,
             body: rendered.body,
+            calendar: None,
+            at: None,
         })
     }
 
@@ -436,6 +447,7 @@ pub(crate) async fn store(tx: &TenantTx, outgoing: &[Outgoing]) -> Result<usize,
             id: Set(Uuid::now_v7()),
             delivery_key: Set(o.key.clone()),
             subscription_id: Set(o.subscription),
+            calendar: Set(o.calendar.clone()),
             event_id: Set(o.event),
             event_kind: Set(o.kind.clone()),
             channel: Set(o.channel.as_str().to_owned()),
@@ -444,7 +456,7 @@ pub(crate) async fn store(tx: &TenantTx, outgoing: &[Outgoing]) -> Result<usize,
             body: Set(o.body.clone()),
             status: Set(DeliveryStatus::Pending.as_str().to_owned()),
             attempts: Set(0),
-            available_at: Set(now),
+            available_at: Set(o.at.unwrap_or(now)),
             last_error: Set(None),
             created_at: Set(now),
             sent_at: Set(None),

@@ -1,7 +1,8 @@
 //! Notifications: residents subscribe to their own cases, to permits near their home and to
-//! travel document reminders; third-party systems subscribe a callback URL to events. The
-//! dispatcher turns outbox events into deliveries and sends them by e-mail (SMTP), text
-//! message (an HTTP gateway per tenant), signed webhook or the log sink.
+//! travel document reminders; third-party systems subscribe a callback URL to events; an
+//! appointment's confirmation, reminders and changes go to the addresses given with the
+//! booking. The dispatcher turns outbox events into deliveries and sends them by e-mail
+//! (SMTP), text message (an HTTP gateway per tenant), signed webhook or the log sink.
 //!
 //! Guarantees:
 //! - **Nothing lost.** Events come from the transactional outbox the other services write in
@@ -9,9 +10,9 @@
 //!   transaction that stores its deliveries; a delivery stays pending until a receiver
 //!   accepted it, or is dead-lettered after the maximum number of attempts (admins re-drive).
 //! - **Nothing sent twice to an idempotent receiver.** Each delivery has a key, one per
-//!   (event, subscription) or (reminder, document, lead time), unique in the database and sent
-//!   with every attempt (`Loket-Delivery` header, e-mail `Message-ID`, SMS `reference`): after a
-//!   crash the retry carries the same key.
+//!   (event, subscription), (reminder, document, lead time) or (appointment, event, channel,
+//!   reminder), unique in the database and sent with every attempt (`Loket-Delivery` header,
+//!   e-mail `Message-ID`, SMS `reference`): after a crash the retry carries the same key.
 //! - **Shared work.** Claims use `FOR UPDATE SKIP LOCKED` on PostgreSQL and a lease
 //!   (`available_at` moved ahead) so several dispatchers never hold the same rows and a killed
 //!   one's rows come back after the lease. Sending happens outside any transaction.
@@ -21,6 +22,7 @@
 //! the event's attributes without the subject's BSN; a subscription to a topic and address
 //! that already exists is a `CONFLICT`.
 
+mod appointments;
 mod deliveries;
 mod dispatch;
 mod entity;

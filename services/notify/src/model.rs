@@ -167,8 +167,8 @@ pub struct DeliveryView {
     pub id: Uuid,
     /// The delivery key the receiver sees (the same on every attempt).
     pub key: String,
-    /// The subscription it belongs to.
-    pub subscription_id: Uuid,
+    /// The subscription it belongs to; none for a message to an address given once.
+    pub subscription_id: Option<Uuid>,
     /// The event kind or message kind.
     pub event_kind: String,
     /// Channel.

@@ -113,13 +113,15 @@ impl Notify {
                             "reminder.{}.{}.{}.{lead}w",
                             s.id, document.number, document.expires_on
                         ),
-                        subscription: s.id,
+                        subscription: Some(s.id),
                         event: None,
                         kind: "reminder.travel-document".into(),
                         channel,
                         recipient: s.address.clone(),
                         subject: rendered.subject,
                         body: rendered.body,
+                        calendar: None,
+                        at: None,
                     });
                 }
             }

@@ -21,13 +21,17 @@ use crate::{NotifyError, model::Channel};
 pub const FILE: &str = "notifications.toml";
 
 /// Message kinds the national file must define (in its first language, Dutch).
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 10] = [
     "case.created",
     "case.status_changed",
     "case.decided",
     "near-me.created",
     "near-me.decided",
     "reminder.travel-document",
+    "appointment.booked",
+    "appointment.rescheduled",
+    "appointment.cancelled",
+    "appointment.reminder",
 ];
 
 /// The language every message exists in.

@@ -5,7 +5,7 @@ use loket_kernel::{Action, Actor, Bsn, Ctx, calendar::Calendar, input};
 use loket_store::Session;
 use uuid::Uuid;
 
-use super::{Bookings, COUNTER, OWN, find::Plan};
+use super::{Bookings, COUNTER, OWN, announce::Change, find::Plan};
 use crate::{
     Appointment, AppointmentError, Request,
     store::{self, Inserted, NewRow, Place},
@@ -247,11 +247,15 @@ impl Bookings {
         };
         let tx = session.tx(ctx.tenant()).await?;
         match store::insert(&tx, ctx.tenant(), row).await? {
-            Inserted::New(appointment) => Ok(NewAppointment {
-                appointment,
-                cancellation_code: Some(code),
-                replayed: false,
-            }),
+            Inserted::New(appointment) => {
+                self.announce(ctx, &tx, &appointment, Change::Booked(&code))
+                    .await?;
+                Ok(NewAppointment {
+                    appointment,
+                    cancellation_code: Some(code),
+                    replayed: false,
+                })
+            }
             Inserted::Earlier(earlier, print) => {
                 if print == fingerprint {
                     Ok(NewAppointment {
@@ -372,7 +376,9 @@ impl Bookings {
             .place(ctx, session, &plan, (start, Some(id)), counter)
             .await?;
         let tx = session.tx(ctx.tenant()).await?;
-        store::move_to(&tx, ctx.tenant(), id, version, place).await
+        let moved = store::move_to(&tx, ctx.tenant(), id, version, place).await?;
+        self.announce(ctx, &tx, &moved, Change::Rescheduled).await?;
+        Ok(moved)
     }
 
     /// Cancels an appointment: the logged-in resident's own or any (the counter) by id, or
@@ -391,7 +397,10 @@ impl Bookings {
                 let current = store::find(&tx, ctx.tenant(), id).await?;
                 mine(ctx, &current, Action::Update)?;
                 not_past(&current)?;
-                store::cancel(&tx, ctx.tenant(), id, version, now).await
+                let cancelled = store::cancel(&tx, ctx.tenant(), id, version, now).await?;
+                self.announce(ctx, &tx, &cancelled, Change::Cancelled)
+                    .await?;
+                Ok(cancelled)
             }
             Cancellation::ByCode { reference, code } => {
                 booker(ctx, Action::Update)?;
@@ -414,7 +423,11 @@ impl Bookings {
                     return Err(wrong());
                 }
                 not_past(&current)?;
-                store::cancel(&tx, ctx.tenant(), current.id, current.version, now).await
+                let cancelled =
+                    store::cancel(&tx, ctx.tenant(), current.id, current.version, now).await?;
+                self.announce(ctx, &tx, &cancelled, Change::Cancelled)
+                    .await?;
+                Ok(cancelled)
             }
         }
     }

@@ -2,6 +2,7 @@
 //! counter's day. Every function takes the request context first; the policy is checked
 //! before anything is read or changed, and every write happens in the request's session.
 
+mod announce;
 mod book;
 mod counter;
 pub(crate) mod find;

@@ -1,4 +1,5 @@
-//! A row of `deliveries`: one message for one subscription, with its delivery state.
+//! A row of `deliveries`: one message for one subscription, or for a recipient who gave their
+//! address once (an appointment's messages), with its delivery state.
 
 use sea_orm::entity::prelude::*;
 
@@ -10,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub delivery_key: String,
-    pub subscription_id: Uuid,
+    pub subscription_id: Option<Uuid>,
     pub event_id: Option<Uuid>,
     pub event_kind: String,
     pub channel: String,
@@ -23,6 +24,7 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at: ChronoDateTimeUtc,
     pub sent_at: Option<ChronoDateTimeUtc>,
+    pub calendar: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

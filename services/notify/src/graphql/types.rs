@@ -226,15 +226,15 @@ impl NotificationSubscription {
     }
 }
 
-/// One message for one subscription, with its delivery state.
+/// One message for one subscription (or to an address given once), with its delivery state.
 #[derive(SimpleObject)]
 pub struct NotificationDelivery {
     /// Global id.
     id: ID,
     /// The key the receiver sees on every attempt (`Loket-Delivery`, `Message-ID`).
     key: String,
-    /// The subscription.
-    subscription_id: ID,
+    /// The subscription; none for a message to an address given once (an appointment's).
+    subscription_id: Option<ID>,
     /// Event or message kind.
     event_kind: String,
     /// Channel.
@@ -258,7 +258,7 @@ impl From<DeliveryView> for NotificationDelivery {
         Self {
             id: ID(global_id::encode("NotificationDelivery", &d.id.to_string())),
             key: d.key,
-            subscription_id: subscription_id(d.subscription_id),
+            subscription_id: d.subscription_id.map(subscription_id),
             event_kind: d.event_kind,
             channel: d.channel.into(),
             status: d.status.into(),

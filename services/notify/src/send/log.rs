@@ -39,6 +39,7 @@ impl LogSink {
             "to": m.recipient,
             "subject": m.subject,
             "body": m.body,
+            "calendar": m.calendar,
         })
         .to_string();
         line.push('\n');

@@ -30,6 +30,8 @@ pub struct Message<'a> {
     pub subject: Option<&'a str>,
     /// Text or JSON body.
     pub body: &'a str,
+    /// An iCalendar text sent with an e-mail as `.ics` attachment.
+    pub calendar: Option<&'a str>,
     /// Webhook signing secret.
     pub secret: Option<&'a str>,
 }

@@ -1,10 +1,14 @@
-//! E-mail over SMTP with lettre: plain text, the delivery key as `Message-ID` so a mail
-//! system or reader can recognise a retried message.
+//! E-mail over SMTP with lettre: plain text, with a calendar file (`.ics`) attached when the
+//! message carries one; the delivery key as `Message-ID` so a mail system or reader can
+//! recognise a retried message.
 
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
-    message::{Mailbox, header::ContentType},
+    message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
 };
+
+/// The attached calendar file's name.
+const CALENDAR_FILE: &str = "afspraak.ics";
 
 use super::{Message, SendError, SenderSetupError};
 
@@ -33,14 +37,31 @@ impl Smtp {
             .parse()
             .map_err(|_| SendError::Permanent("not an e-mail address".into()))?;
         let domain = from.email.domain().to_owned();
-        let email = lettre::Message::builder()
+        let builder = lettre::Message::builder()
             .from(from)
             .to(to)
             .subject(m.subject.unwrap_or(m.kind))
-            .message_id(Some(format!("<{}@{domain}>", m.key)))
-            .header(ContentType::TEXT_PLAIN)
-            .body(m.body.to_owned())
-            .map_err(|e| SendError::Permanent(format!("cannot build the e-mail: {e}")))?;
+            .message_id(Some(format!("<{}@{domain}>", m.key)));
+        let built = match m.calendar {
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(m.body.to_owned()),
+            Some(calendar) => {
+                let calendar_type =
+                    ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                        .map_err(|e| SendError::Permanent(format!("calendar type: {e}")))?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(m.body.to_owned()))
+                        .singlepart(
+                            Attachment::new(CALENDAR_FILE.to_owned())
+                                .body(calendar.to_owned(), calendar_type),
+                        ),
+                )
+            }
+        };
+        let email =
+            built.map_err(|e| SendError::Permanent(format!("cannot build the e-mail: {e}")))?;
         self.transport.send(email).await.map(|_| ()).map_err(|e| {
             if e.is_permanent() {
                 SendError::Permanent(format!("mail server refused: {e}"))
