@@ -1,7 +1,7 @@
 //! Reading the national catalogue template and each tenant's `catalog.toml`, with every
 //! problem reported by file and line.
 
-use std::{collections::BTreeMap, path::Path};
+use std::{collections::BTreeMap, path::Path, sync::Arc};
 
 use loket_kernel::{
     TenantId,
@@ -52,8 +52,9 @@ pub struct TenantCatalog {
 /// Every tenant's catalogue from the files.
 #[derive(Debug, Clone, Default)]
 pub struct CatalogFiles {
-    /// By tenant.
-    pub tenants: BTreeMap<TenantId, TenantCatalog>,
+    /// By tenant. Tenants without a `catalog.toml` of their own share the national one: one
+    /// copy in memory however many of them there are.
+    pub tenants: BTreeMap<TenantId, Arc<TenantCatalog>>,
 }
 
 /// Loads the template and every tenant's adjustments.
@@ -74,17 +75,21 @@ pub fn load(tenants: &TenantSet) -> Result<CatalogFiles, Vec<ConfigError>> {
         }
         None => (BTreeMap::new(), Vec::new()),
     };
+    let national = Arc::new(TenantCatalog {
+        products,
+        hidden: BTreeMap::new(),
+        synonyms,
+    });
     let mut out = BTreeMap::new();
     for slug in tenants.tenants.keys() {
-        let mut catalog = TenantCatalog {
-            products: products.clone(),
-            hidden: BTreeMap::new(),
-            synonyms: synonyms.clone(),
-        };
         let file = tenants.root.join(slug.as_str()).join(FILE);
-        if file.exists() {
-            apply_tenant_file(&file, &mut catalog, &mut errors);
-        }
+        let catalog = if file.exists() {
+            let mut own = TenantCatalog::clone(&national);
+            apply_tenant_file(&file, &mut own, &mut errors);
+            Arc::new(own)
+        } else {
+            Arc::clone(&national)
+        };
         out.insert(slug.clone(), catalog);
     }
     if errors.is_empty() {
@@ -195,4 +200,27 @@ fn apply_tenant_file(file: &Path, catalog: &mut TenantCatalog, errors: &mut Vec<
     catalog.products = collect(file, &text, parsed.products, own, errors);
     let synonyms = check_synonyms(file, &text, parsed.synonyms, errors);
     catalog.synonyms.extend(synonyms);
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a test fails loudly")]
+
+    use std::path::PathBuf;
+
+    use loket_kernel::config::load_dir;
+
+    use super::*;
+
+    #[test]
+    fn tenants_without_a_catalogue_of_their_own_share_the_national_one() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tenants");
+        let files = load(&load_dir(&root).unwrap()).unwrap();
+        let of = |slug: &str| &files.tenants[&TenantId::new(slug).unwrap()];
+        assert!(Arc::ptr_eq(of("dordrecht"), of("zwijndrecht")));
+        assert!(Arc::ptr_eq(of("dordrecht"), of("papendrecht")));
+        assert!(!Arc::ptr_eq(of("dordrecht"), of("haarlem")));
+        assert!(!Arc::ptr_eq(of("enschede"), of("haarlem")));
+        assert_ne!(of("dordrecht").products, of("haarlem").products);
+    }
 }

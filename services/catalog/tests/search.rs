@@ -158,6 +158,16 @@ async fn an_administrators_change_is_searchable_at_once() {
             .await
             .is_empty()
     );
+    // Until now Heemskerk shared one build of the national catalogue with the neighbours
+    // that have none of their own; they keep it unchanged.
+    for neighbour in ["dordrecht", "papendrecht"] {
+        assert!(
+            w.codes(&w.anonymous(neighbour), "badhokje")
+                .await
+                .is_empty(),
+            "{neighbour}"
+        );
+    }
     // Renaming a national product is searchable at once too.
     let rename = ProductInput {
         change: ProductChange {

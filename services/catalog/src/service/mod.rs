@@ -8,7 +8,7 @@ mod stats;
 
 use std::{
     collections::HashMap,
-    sync::{Arc, RwLock},
+    sync::{Arc, Mutex, RwLock, Weak},
 };
 
 use loket_kernel::{
@@ -62,12 +62,18 @@ pub struct SearchPage {
     pub total: usize,
 }
 
+/// Catalogues published without administrators' changes, by the address of the files they
+/// were built from and the revision: tenants that share their files (all those without a
+/// `catalog.toml` of their own) share one build, products and index alike.
+type Pristine = HashMap<(usize, i64), Weak<Published>>;
+
 /// The catalogue service.
 #[derive(Clone)]
 pub struct Catalog {
     db: Db,
     files: Arc<CatalogFiles>,
     published: Arc<RwLock<HashMap<TenantId, Arc<Published>>>>,
+    pristine: Arc<Mutex<Pristine>>,
     tallies: Arc<stats::Tallies>,
 }
 
@@ -78,6 +84,7 @@ impl Catalog {
             db,
             files,
             published: Arc::new(RwLock::new(HashMap::new())),
+            pristine: Arc::default(),
             tallies: Arc::default(),
         };
         let tenants: Vec<TenantId> = catalog.files.tenants.keys().cloned().collect();
@@ -108,22 +115,42 @@ impl Catalog {
     /// included; should it roll back, the next refresh sees the revision differ and rebuilds).
     async fn rebuild_in(&self, tx: &TenantTx) -> Result<(), CatalogError> {
         let tenant = tx.tenant();
-        if !self.files.tenants.contains_key(tenant) {
-            return Err(CatalogError::NotFound);
-        }
+        let files = self
+            .files
+            .tenants
+            .get(tenant)
+            .ok_or(CatalogError::NotFound)?;
         let revision = state::revision(tx).await?;
         let changes = state::changes(tx).await?;
-        // Building takes milliseconds of CPU: off the request threads, so searches go on.
-        let (files, id) = (Arc::clone(&self.files), tenant.clone());
-        let published = tokio::task::spawn_blocking(move || match files.tenants.get(&id) {
-            Some(catalog) => state::publish(&id, catalog, changes, revision),
-            None => Err(CatalogError::NotFound),
-        })
-        .await??;
+        let key = changes
+            .is_empty()
+            .then(|| (Arc::as_ptr(files).addr(), revision));
+        let shared = key.and_then(|key| {
+            let pristine = self.pristine.lock().ok()?;
+            pristine.get(&key).and_then(Weak::upgrade)
+        });
+        let published = match shared {
+            Some(published) => published,
+            None => {
+                // Building takes milliseconds of CPU: off the request threads, so searches
+                // go on.
+                let (files, id) = (Arc::clone(files), tenant.clone());
+                let built = tokio::task::spawn_blocking(move || {
+                    state::publish(&id, &files, changes, revision)
+                })
+                .await??;
+                let built = Arc::new(built);
+                if let (Some(key), Ok(mut pristine)) = (key, self.pristine.lock()) {
+                    pristine.retain(|_, p| p.strong_count() > 0);
+                    pristine.insert(key, Arc::downgrade(&built));
+                }
+                built
+            }
+        };
         if let Ok(mut map) = self.published.write() {
             let newer = map.get(tenant).is_none_or(|p| p.revision <= revision);
             if newer {
-                map.insert(tenant.clone(), Arc::new(published));
+                map.insert(tenant.clone(), published);
             }
         }
         Ok(())
