@@ -63,6 +63,12 @@ pub struct Limits {
     /// (`LOKET_TRUSTED_PROXY_HOPS`; 0: use the connection's own address).
     #[arg(long, env = "LOKET_TRUSTED_PROXY_HOPS", default_value_t = 0)]
     pub trusted_proxy_hops: usize,
+    /// Operations that run at once on this replica; beyond it they wait, and each free place
+    /// goes to the municipality with the fewest running, so that a flood from one does not
+    /// starve the others (`LOKET_MAX_CONCURRENT_OPERATIONS`; 0: no limit). About the size of
+    /// the database pool.
+    #[arg(long, env = "LOKET_MAX_CONCURRENT_OPERATIONS", default_value_t = 10)]
+    pub max_concurrent_operations: usize,
     /// Rate limits.
     #[command(flatten)]
     pub rates: crate::rates::RateConfig,
@@ -79,6 +85,7 @@ impl Default for Limits {
             header_read_timeout_seconds: 10,
             statement_timeout_ms: loket_store::DEFAULT_STATEMENT_TIMEOUT_MS,
             trusted_proxy_hops: 0,
+            max_concurrent_operations: 10,
             rates: crate::rates::RateConfig::default(),
         }
     }

@@ -11,6 +11,7 @@ pub mod config;
 mod demo;
 mod demo_cases;
 pub mod dispatch;
+mod fair;
 pub mod graphql;
 mod http;
 mod links;

@@ -1,5 +1,6 @@
-//! Prometheus metrics: requests by operation, tenant and outcome, request latency, and policy
-//! denials. The recorder is process-wide and installed once.
+//! Prometheus metrics: requests by operation, tenant and outcome, request latency, policy
+//! denials, and the operations running and waiting for a turn. The recorder is process-wide
+//! and installed once.
 
 use std::{sync::OnceLock, time::Duration};
 
@@ -11,6 +12,8 @@ const DENIALS: &str = "loket_policy_denials_total";
 const OUTBOX: &str = "loket_outbox_pending";
 const TRANSACTIONS: &str = "loket_db_transactions_total";
 const STATEMENTS: &str = "loket_db_statements_total";
+const RUNNING: &str = "loket_operations_running";
+const WAITING: &str = "loket_operations_waiting";
 
 /// The process's metrics handle, installing the recorder on first use.
 pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
@@ -46,6 +49,14 @@ pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
                     metrics::describe_counter!(
                         STATEMENTS,
                         "Database statements (round trips) of GraphQL requests, by operation"
+                    );
+                    metrics::describe_gauge!(
+                        RUNNING,
+                        "GraphQL operations running, as last seen when one was admitted"
+                    );
+                    metrics::describe_gauge!(
+                        WAITING,
+                        "GraphQL operations waiting for their turn, as last seen when one was admitted"
                     );
                     Some(handle)
                 }
@@ -85,4 +96,10 @@ pub(crate) fn policy_denied(tenant: &str) {
 /// Sets the outbox depth of one tenant.
 pub(crate) fn outbox_pending(tenant: &str, pending: u64) {
     metrics::gauge!(OUTBOX, "tenant" => tenant.to_owned()).set(pending as f64);
+}
+
+/// Records how many operations run and wait, as a turn is given.
+pub(crate) fn operations((running, waiting): (usize, usize)) {
+    metrics::gauge!(RUNNING).set(running as f64);
+    metrics::gauge!(WAITING).set(waiting as f64);
 }

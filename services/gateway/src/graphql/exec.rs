@@ -1,6 +1,6 @@
 //! The one way a GraphQL operation runs, whether it came over HTTP or over a WebSocket: the
 //! alias limit, the edge check of every input value, the credentials' expiry, the rate limits,
-//! one database session for the whole operation, execution in a task of its own (a panic
+//! a fair turn among the tenants (`fair`), one database session for the whole operation, execution in a task of its own (a panic
 //! becomes `INTERNAL` with the request id, and a client that goes away never cancels a
 //! transaction halfway), and the one mapping of errors to `extensions.code`.
 
@@ -17,7 +17,7 @@ use loket_kernel::{Ctx, ErrorCode};
 use loket_store::{Db, Mode};
 
 use super::{LoketSchema, code_of, count_aliases, input::InputCheck, mutations::RootFields};
-use crate::{config::Limits, rates::Rates};
+use crate::{config::Limits, fair::Turns, rates::Rates};
 
 /// What one operation is, read from its document before it runs.
 #[derive(Debug, Clone)]
@@ -79,6 +79,7 @@ struct Inner {
     limits: Arc<Limits>,
     inputs: InputCheck,
     rates: Arc<Rates>,
+    turns: Arc<Turns>,
 }
 
 /// Reads what an operation is; `None` when the document does not parse or names no
@@ -119,6 +120,7 @@ impl Executor {
         rates: Arc<Rates>,
     ) -> Result<Self, String> {
         let inputs = InputCheck::from_sdl(&schema.sdl())?;
+        let turns = Turns::new(limits.max_concurrent_operations);
         Ok(Self {
             inner: Arc::new(Inner {
                 schema,
@@ -126,6 +128,7 @@ impl Executor {
                 limits,
                 inputs,
                 rates,
+                turns,
             }),
         })
     }
@@ -214,6 +217,17 @@ impl Executor {
             Some(found) => (found.label.clone(), Mode::Read, found.roots),
             None => ("invalid".to_owned(), Mode::Read, 0),
         };
+        let Ok(turn) = self.inner.turns.take(&tenant).await else {
+            crate::metrics::request(&label, &tenant, "busy", started.elapsed());
+            let mut refused = Outcome::refused(
+                ErrorCode::RateLimited,
+                "too many requests for this municipality at once; try again shortly",
+                None,
+            );
+            refused.retry_after = Some(std::time::Duration::from_secs(1));
+            return refused;
+        };
+        crate::metrics::operations(self.inner.turns.load());
         let request_id = ctx.request_id().to_owned();
         let session = self.inner.db.session(ctx.tenant(), mode);
         let request = request
@@ -230,6 +244,7 @@ impl Executor {
             async move {
                 let response = schema.execute(request).await;
                 let finished = session.finish(true).await;
+                drop(turn);
                 (response, finished)
             }
         });
