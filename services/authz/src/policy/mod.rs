@@ -5,6 +5,7 @@
 //! called per field or per row: [`PolicySet::grant`] decides the whole object catalogue for a
 //! role set once, caches it, and hands the same `Arc` to every later request with that role set.
 
+mod glob;
 mod objects;
 mod parse;
 
@@ -14,7 +15,9 @@ use std::{
     sync::{Arc, RwLock},
 };
 
-use casbin::{CoreApi, DefaultModel, Enforcer, MemoryAdapter, MgmtApi};
+use casbin::{
+    CoreApi, DefaultModel, Enforcer, MemoryAdapter, MgmtApi, function_map::OperatorFunction,
+};
 use loket_kernel::{
     Action, Capabilities, PolicyOracle, Role, TenantId,
     config::{Collaboration, ConfigError, TenantConfig, TenantSet},
@@ -138,6 +141,7 @@ impl PolicySet {
                 ConfigError::new(&model_path, 0, format!("not a valid casbin model: {e}"))
             })?;
             let mut enforcer = Enforcer::new(model, MemoryAdapter::default()).await?;
+            enforcer.add_function("globMatch", OperatorFunction::Arg2(glob::glob_match));
             let (permissions, groupings) = effective_rules(&default_rules, &rules, slug);
             let roles = rule_roles(&permissions, &groupings);
             if !permissions.is_empty() {
