@@ -39,6 +39,22 @@ pub async fn token(tenant: &str, role: &str, bsn: Option<&str>) -> String {
     token_in(&crate::tenants_dir(), tenant, role, bsn).await
 }
 
+/// Tokens for `role` at each of `tenants` of the tenants folder `dir`, in order, from one run
+/// of `loket token`.
+pub async fn tokens_in(dir: &Path, tenants: &[&str], role: &str) -> Vec<String> {
+    let mut args = vec!["token", "--role", role, "--ttl", "86400", "--tenants"];
+    let dir = dir.display().to_string();
+    args.push(&dir);
+    for tenant in tenants {
+        args.extend(["--tenant", tenant]);
+    }
+    let (code, out, err) = crate::run(&args).await;
+    assert_eq!(code, 0, "loket token failed: {err}");
+    let tokens: Vec<String> = out.lines().map(str::to_owned).collect();
+    assert_eq!(tokens.len(), tenants.len(), "one token per tenant");
+    tokens
+}
+
 /// [`token`] for a tenant of the tenants folder `dir`.
 pub async fn token_in(dir: &Path, tenant: &str, role: &str, bsn: Option<&str>) -> String {
     let args = format!(

@@ -156,6 +156,11 @@ impl Loket {
             .expect("demo token for role")
     }
 
+    /// The server's process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+
     /// The HTTP client.
     pub fn client(&self) -> &reqwest::Client {
         &self.client

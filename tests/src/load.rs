@@ -129,3 +129,47 @@ where
     let failure = first.lock().ok().and_then(|mut slot| slot.take());
     (figures, failure)
 }
+
+/// Who a GraphQL request is sent as: the tenant (`Loket-Tenant`) and a bearer token, if any.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// The tenant's slug.
+    pub tenant: String,
+    /// A bearer token, or anonymous.
+    pub token: Option<String>,
+}
+
+/// [`run`] with one GraphQL `query` (no variables), request `i` sent as `callers[i % n]`;
+/// a request counts as failed on a non-2xx status or an `errors` entry.
+pub async fn graphql(
+    client: &reqwest::Client,
+    url: &str,
+    query: &str,
+    callers: Arc<Vec<Caller>>,
+    seconds: u64,
+    concurrency: usize,
+) -> Figures {
+    let (client, url) = (client.clone(), Arc::new(url.to_owned()));
+    let body = Arc::new(serde_json::json!({ "query": query }).to_string());
+    run(seconds, concurrency, move |i| {
+        let caller = &callers[i % callers.len()];
+        let mut request = client
+            .post(url.as_str())
+            .header("content-type", "application/json")
+            .header("loket-tenant", caller.tenant.as_str())
+            .body(body.as_str().to_owned());
+        if let Some(token) = &caller.token {
+            request = request.bearer_auth(token);
+        }
+        let sent = request.send();
+        async move {
+            match sent.await {
+                Ok(r) if r.status().is_success() => {
+                    !r.text().await.unwrap_or_default().contains("\"errors\"")
+                }
+                _ => false,
+            }
+        }
+    })
+    .await
+}

@@ -70,9 +70,9 @@ pub struct ProcessingLogArgs {
 /// Arguments of `loket token`.
 #[derive(Debug, clap::Args)]
 pub struct TokenArgs {
-    /// Tenant slug.
-    #[arg(long)]
-    pub tenant: String,
+    /// Tenant slug; repeat it for one token per tenant, a line each, in the order given.
+    #[arg(long, required = true)]
+    pub tenant: Vec<String>,
     /// Role, for example `frontoffice`.
     #[arg(long)]
     pub role: String,
@@ -210,32 +210,38 @@ async fn check(config: &TenantsConfig) -> Result<(), String> {
 async fn token(args: TokenArgs) -> Result<(), String> {
     let tenants = load_dir(&args.tenants.dir).map_err(|errors| describe(&errors))?;
     let authz = Authz::load(&tenants).await.map_err(|e| e.to_string())?;
-    let tenant = TenantId::new(&args.tenant).map_err(|e| format!("--tenant: {e}"))?;
-    if !tenants.tenants.contains_key(&tenant) {
-        return Err(format!(
-            "--tenant: no tenant {tenant} in {}",
-            args.tenants.dir.display()
-        ));
-    }
-    let signer = authz.authenticator().dev_signer(&tenant).ok_or_else(|| {
-        format!("tenant {tenant} has no dev issuer; ask its identity provider for a token")
-    })?;
     let role = Role::new(&args.role).map_err(|e| format!("--role: {e}"))?;
     let bsn = args
         .bsn
         .map(Bsn::new)
         .transpose()
         .map_err(|e| format!("--bsn: {e}"))?;
-    let bsn = match bsn {
-        None if role.as_str() == Role::CITIZEN => {
-            Some(demo_resident(&args.database, &tenants, &tenant).await?)
+    let mut lines = Vec::with_capacity(args.tenant.len());
+    for slug in &args.tenant {
+        let tenant = TenantId::new(slug).map_err(|e| format!("--tenant: {e}"))?;
+        if !tenants.tenants.contains_key(&tenant) {
+            return Err(format!(
+                "--tenant: no tenant {tenant} in {}",
+                args.tenants.dir.display()
+            ));
         }
-        bsn => bsn,
-    };
-    let token = signer
-        .sign(&role, bsn.as_ref(), args.ttl)
-        .map_err(|e| e.to_string())?;
-    output::line(token);
+        let signer = authz.authenticator().dev_signer(&tenant).ok_or_else(|| {
+            format!("tenant {tenant} has no dev issuer; ask its identity provider for a token")
+        })?;
+        let bsn = match &bsn {
+            None if role.as_str() == Role::CITIZEN => {
+                Some(demo_resident(&args.database, &tenants, &tenant).await?)
+            }
+            bsn => bsn.clone(),
+        };
+        let token = signer
+            .sign(&role, bsn.as_ref(), args.ttl)
+            .map_err(|e| e.to_string())?;
+        lines.push(token);
+    }
+    for token in lines {
+        output::line(token);
+    }
     Ok(())
 }
 
