@@ -7,9 +7,14 @@
 //! listeners on replica A that follow every case, to show what fanning out to more subscribers
 //! costs: each one loads the case with its own rights.
 //!
+//! Both replicas serve `BENCH_TENANTS` municipalities (default 342: the demo tenants and
+//! generated copies of Haarlem), so that the wake-up path is measured at a whole country's
+//! number of tenants.
+//!
 //! Run: `cargo build --release -p loket && cargo bench -p loket-tests --bench live_updates`.
-//! Settings: `BENCH_CHANGES` per round (default 200), `BENCH_LISTENERS` in the second round (default 50; 0 skips it). Needs PostgreSQL (see the
-//! test harness).
+//! Settings: `BENCH_CHANGES` per round (default 200), `BENCH_LISTENERS` in the second round
+//! (default 50; 0 skips it), `BENCH_TENANTS` (default 342). Needs PostgreSQL (see the test
+//! harness).
 
 #![allow(
     clippy::unwrap_used,
@@ -24,7 +29,7 @@ use std::time::{Duration, Instant};
 use loket_store::testing::TestDb;
 use loket_tests::{
     Loket,
-    bench::env_number,
+    bench::{env_number, tenants_folder},
     load::Figures,
     ws::{Replica, Socket},
 };
@@ -154,14 +159,27 @@ async fn listeners(
 async fn main() {
     let changes = env_number("BENCH_CHANGES", 200);
     let extra = env_number("BENCH_LISTENERS", 50);
+    let tenants = env_number("BENCH_TENANTS", 342) as usize;
+    let (folder, _) = tenants_folder(tenants);
     let db = TestDb::postgres_empty()
         .await
         .expect("PostgreSQL for the benchmark");
     let url = db.url().to_owned();
     let env = [("LOKET_LOG", "warn"), ("LOKET_DEMO_RESIDENTS", "20")];
-    let a = Loket::start_with(db, &loket_tests::tenants_dir(), &env).await;
-    let b = Replica::start(&url, &env).await;
+    let a = Loket::start_with(db, folder.path(), &env).await;
+    let b = Replica::start_with(&url, folder.path(), &env).await;
     let back = a.token("backoffice").to_owned();
+    // The case is made while a back-office socket on each replica follows every case, and
+    // both have delivered its creation before the rounds begin: a feed still catching up
+    // with it would otherwise hand it to the first round's new subscribers.
+    let mut everything = Vec::new();
+    for base in [&a.base, &b.base] {
+        let mut socket = Socket::open(base, Some(&back), None).await;
+        socket
+            .subscribe("all", "subscription { caseUpdated { kind case { id } } }")
+            .await;
+        everything.push(socket);
+    }
     let made = post(
         &b.base,
         a.token("citizen"),
@@ -172,11 +190,16 @@ async fn main() {
         .as_str()
         .unwrap()
         .to_owned();
+    for socket in &mut everything {
+        let created = socket.next_of("all", PATIENCE).await.expect("the creation");
+        assert_eq!(created["data"]["caseUpdated"]["case"]["id"], case.as_str());
+    }
+    drop(everything);
     // Warm up connections and policy caches.
     round(&a, &b, &back, &case, 5).await;
 
     println!(
-        "\nlive_updates: PostgreSQL, two replicas woken by NOTIFY, {changes} internal notes added through replica B per round, binary {}\n",
+        "\nlive_updates: PostgreSQL, two replicas of {tenants} tenants woken by NOTIFY, {changes} internal notes added through replica B per round, binary {}\n",
         loket_tests::binary().display()
     );
     println!("| round | subscriber | p50 ms | p99 ms | max ms |\n|---|---|---:|---:|---:|");

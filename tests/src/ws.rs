@@ -2,7 +2,7 @@
 //! the `connection_init` payload) and further replicas of a running `loket serve` on the same
 //! database, for the tests and benchmarks of subscriptions.
 
-use std::{process::Stdio, time::Duration};
+use std::{path::Path, process::Stdio, time::Duration};
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
@@ -149,6 +149,11 @@ impl Replica {
     /// Starts `loket serve` on port 0 against `database_url` with the demo tenants and extra
     /// environment; demo data is already there, made by the first replica.
     pub async fn start(database_url: &str, env: &[(&str, &str)]) -> Self {
+        Self::start_with(database_url, &crate::tenants_dir(), env).await
+    }
+
+    /// [`Replica::start`] with a tenants folder of its own.
+    pub async fn start_with(database_url: &str, tenants: &Path, env: &[(&str, &str)]) -> Self {
         let mut child = Command::new(crate::binary())
             .args([
                 "serve",
@@ -158,7 +163,7 @@ impl Replica {
                 database_url,
             ])
             .arg("--tenants")
-            .arg(crate::tenants_dir())
+            .arg(tenants)
             .env("LOKET_DEMO_TOKENS", "false")
             .env("LOKET_LOG_FORMAT", "json")
             .envs(env.iter().copied())
