@@ -20,10 +20,9 @@
 
 use std::sync::Arc;
 
-use loket_store::testing::TestDb;
 use loket_tests::{
     Loket,
-    bench::{env_number, tokens_in},
+    bench::{NO_RATE_LIMITS, database, env_number, tokens_in},
     load::{Caller, Figures, graphql},
 };
 
@@ -72,21 +71,13 @@ struct Phases {
     flood: Figures,
 }
 
-async fn phases(postgres: bool, turns: &str, seconds: u64, clients: usize) -> Phases {
-    let db = if postgres {
-        TestDb::postgres_empty()
-            .await
-            .expect("PostgreSQL for the benchmark")
-    } else {
-        TestDb::sqlite_empty().await
-    };
-    let env = [
+async fn phases(turns: &str, seconds: u64, clients: usize) -> Phases {
+    let (db, _) = database().await;
+    let mut env = vec![
         ("LOKET_LOG", "warn"),
-        ("LOKET_RATE_LIMIT_PER_TOKEN", "0"),
-        ("LOKET_RATE_LIMIT_PER_TENANT", "0"),
-        ("LOKET_RATE_LIMIT_PER_ADDRESS", "0"),
         ("LOKET_MAX_CONCURRENT_OPERATIONS", turns),
     ];
+    env.extend(NO_RATE_LIMITS);
     let loket = Loket::start_with(db, &loket_tests::tenants_dir(), &env).await;
     let quiet = callers(&QUIET).await;
     let flood = callers(&[FLOOD]).await;
@@ -131,8 +122,8 @@ async fn main() {
         if postgres { "PostgreSQL" } else { "SQLite" },
         loket_tests::binary().display()
     );
-    let fair = phases(postgres, "10", seconds, clients).await;
-    let open = phases(postgres, "0", seconds, clients).await;
+    let fair = phases("10", seconds, clients).await;
+    let open = phases("0", seconds, clients).await;
     println!(
         "| server | load | requests/s | p50 ms | p99 ms | errors |\n|---|---|---:|---:|---:|---:|"
     );

@@ -19,10 +19,9 @@
 
 use std::{sync::Arc, time::Duration};
 
-use loket_store::testing::TestDb;
 use loket_tests::{
     Loket,
-    bench::{env_number, tenants_folder, tokens_in},
+    bench::{NO_RATE_LIMITS, database, env_number, tenants_folder, tokens_in},
     load::{Caller, HEADER, graphql, row},
 };
 
@@ -57,22 +56,10 @@ async fn main() {
     let total = env_number("BENCH_TENANTS", 342) as usize;
     let seconds = env_number("BENCH_SECONDS", 10);
     let concurrency = env_number("BENCH_CONCURRENCY", 16) as usize;
-    let postgres = !std::env::var("BENCH_DATABASE").is_ok_and(|v| v == "sqlite");
     let (folder, slugs) = tenants_folder(total);
-    let db = if postgres {
-        TestDb::postgres_empty()
-            .await
-            .expect("PostgreSQL for the benchmark")
-    } else {
-        TestDb::sqlite_empty().await
-    };
-    let env = [
-        ("LOKET_LOG", "warn"),
-        ("LOKET_DEMO_RESIDENTS", "0"),
-        ("LOKET_RATE_LIMIT_PER_TOKEN", "0"),
-        ("LOKET_RATE_LIMIT_PER_TENANT", "0"),
-        ("LOKET_RATE_LIMIT_PER_ADDRESS", "0"),
-    ];
+    let (db, postgres) = database().await;
+    let mut env = vec![("LOKET_LOG", "warn"), ("LOKET_DEMO_RESIDENTS", "0")];
+    env.extend(NO_RATE_LIMITS);
     let started = std::time::Instant::now();
     let loket = Loket::start_with(db, folder.path(), &env).await;
     let ready = started.elapsed();

@@ -19,6 +19,28 @@ pub fn env_number(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
+/// The rate limits switched off, for a server whose capacity is measured rather than what one
+/// caller may ask of it.
+pub const NO_RATE_LIMITS: [(&str, &str); 3] = [
+    ("LOKET_RATE_LIMIT_PER_TOKEN", "0"),
+    ("LOKET_RATE_LIMIT_PER_TENANT", "0"),
+    ("LOKET_RATE_LIMIT_PER_ADDRESS", "0"),
+];
+
+/// An empty database for a benchmark's server: PostgreSQL, or SQLite with
+/// `BENCH_DATABASE=sqlite`; returns it and whether it is PostgreSQL.
+pub async fn database() -> (loket_store::testing::TestDb, bool) {
+    use loket_store::testing::TestDb;
+    if std::env::var("BENCH_DATABASE").is_ok_and(|v| v == "sqlite") {
+        (TestDb::sqlite_empty().await, false)
+    } else {
+        let db = TestDb::postgres_empty()
+            .await
+            .expect("PostgreSQL for the benchmark");
+        (db, true)
+    }
+}
+
 /// A PostgreSQL statement with `$n` placeholders.
 pub fn pg(sql: &str, values: Vec<Value>) -> Statement {
     Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
