@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Tenant {\n    tenant {\n      slug\n      name\n      languages\n      login {\n        residents {\n          issuer\n          clientId\n          scopes\n          demo\n        }\n        staff {\n          issuer\n          clientId\n          scopes\n          demo\n        }\n      }\n      theme {\n        className\n        logo\n      }\n      ...ChannelList_Tenant\n    }\n  }\n": typeof types.TenantDocument,
+    "\n  fragment AppointmentSummary_Appointment on Appointment {\n    reference\n    location\n    start\n    end\n    persons\n    status\n    products {\n      code\n      name\n    }\n  }\n": typeof types.AppointmentSummary_AppointmentFragmentDoc,
     "\n  fragment CaseDecision_Decision on Decision {\n    name\n    effect\n    explanation\n    decidedAt\n  }\n": typeof types.CaseDecision_DecisionFragmentDoc,
     "\n  fragment CaseProgress_Case on Case {\n    status {\n      code\n      name\n      explanation\n      since\n      daysInStep\n      end\n    }\n    timeline {\n      code\n      name\n      at\n      explanation\n    }\n    expectedCompletion\n    caseType {\n      statuses {\n        code\n        name\n        explanation\n        end\n        next\n      }\n    }\n  }\n": typeof types.CaseProgress_CaseFragmentDoc,
     "\n  fragment CaseSummary_Case on Case {\n    reference\n    caseType {\n      name\n    }\n    status {\n      name\n      end\n    }\n    submittedAt\n    expectedCompletion\n    decision {\n      name\n    }\n  }\n": typeof types.CaseSummary_CaseFragmentDoc,
@@ -26,6 +27,8 @@ type Documents = {
     "\n  fragment SubscriptionItem_Subscription on NotificationSubscription {\n    id\n    topic\n    channel\n    address\n    radiusMeters\n    products\n    createdAt\n  }\n": typeof types.SubscriptionItem_SubscriptionFragmentDoc,
     "\n  mutation Unsubscribe($input: UnsubscribeInput!) {\n    unsubscribe(input: $input) {\n      subscription {\n        id\n        endedAt\n      }\n    }\n  }\n": typeof types.UnsubscribeDocument,
     "\n  fragment ValueHistoryChart_Report on ValuationReportInfo {\n    history {\n      referenceDate\n      value\n    }\n  }\n": typeof types.ValueHistoryChart_ReportFragmentDoc,
+    "\n  query AvailableDays(\n    $products: [String!]!\n    $persons: Int!\n    $location: String!\n    $from: NaiveDate!\n    $to: NaiveDate!\n  ) {\n    availableDays(products: $products, persons: $persons, location: $location, from: $from, to: $to)\n  }\n": typeof types.AvailableDaysDocument,
+    "\n  query AvailableTimes(\n    $products: [String!]!\n    $persons: Int!\n    $location: String!\n    $day: NaiveDate!\n  ) {\n    availableTimes(products: $products, persons: $persons, location: $location, day: $day) {\n      start\n      end\n    }\n  }\n": typeof types.AvailableTimesDocument,
     "\n  mutation DemoLogin($input: DemoLoginInput!) {\n    demoLogin(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.DemoLoginDocument,
     "\n  query Me {\n    me {\n      actor\n      capabilities {\n        object\n        action\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query Callbacks {\n    callbacks(first: 100) {\n      nodes {\n        id\n        team\n        phone\n        question\n        subject\n        requestedAt\n        deadline\n        overdue\n        version\n      }\n    }\n  }\n": typeof types.CallbacksDocument,
@@ -37,6 +40,12 @@ type Documents = {
     "\n  mutation ConsoleAddNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) {\n      case {\n        id\n        version\n      }\n    }\n  }\n": typeof types.ConsoleAddNoteDocument,
     "\n  mutation ConsoleAssign($input: AssignCaseInput!) {\n    assignCase(input: $input) {\n      case {\n        id\n        version\n      }\n    }\n  }\n": typeof types.ConsoleAssignDocument,
     "\n  query DemoStaff {\n    tenant {\n      demoStaff {\n        id\n        role\n      }\n    }\n  }\n": typeof types.DemoStaffDocument,
+    "\n  query CounterLocations {\n    appointmentLocations(products: []) {\n      code\n      name\n    }\n  }\n": typeof types.CounterLocationsDocument,
+    "\n  query CounterDay($filter: AppointmentFilter!) {\n    appointments(filter: $filter) {\n      id\n      reference\n      start\n      name\n      desk\n      status\n      calledDesk\n      products {\n        code\n        name\n      }\n    }\n  }\n": typeof types.CounterDayDocument,
+    "\n  mutation CounterCheckIn($input: AppointmentStepInput!) {\n    checkIn(input: $input) {\n      appointment {\n        id\n        status\n        checkedInAt\n        version\n      }\n    }\n  }\n": typeof types.CounterCheckInDocument,
+    "\n  mutation CounterCall($input: CallAppointmentInput!) {\n    callAppointment(input: $input) {\n      appointment {\n        id\n        status\n        calledAt\n        calledDesk\n        version\n      }\n    }\n  }\n": typeof types.CounterCallDocument,
+    "\n  mutation CounterComplete($input: AppointmentStepInput!) {\n    completeAppointment(input: $input) {\n      appointment {\n        id\n        status\n        completedAt\n        version\n      }\n    }\n  }\n": typeof types.CounterCompleteDocument,
+    "\n  mutation CounterNoShow($input: AppointmentStepInput!) {\n    markNoShow(input: $input) {\n      appointment {\n        id\n        status\n        version\n      }\n    }\n  }\n": typeof types.CounterNoShowDocument,
     "\n  query SearchPersons(\n    $surname: String\n    $birthDate: NaiveDate\n    $postcode: String\n    $houseNumber: Int\n  ) {\n    searchPersons(\n      surname: $surname\n      birthDate: $birthDate\n      postcode: $postcode\n      houseNumber: $houseNumber\n      first: 25\n    ) {\n      nodes {\n        bsn\n        name {\n          fullName\n        }\n        birth {\n          date\n        }\n        address {\n          street\n          houseNumber\n          letter\n          addition\n          postcode\n          city\n        }\n      }\n    }\n  }\n": typeof types.SearchPersonsDocument,
     "\n  query CallbackTeams {\n    tenant {\n      callbackTeams\n    }\n  }\n": typeof types.CallbackTeamsDocument,
     "\n  mutation ConsoleRequestCallback($input: RequestCallbackInput!) {\n    requestCallback(input: $input) {\n      callback {\n        id\n        team\n        deadline\n      }\n    }\n  }\n": typeof types.ConsoleRequestCallbackDocument,
@@ -64,6 +73,13 @@ type Documents = {
     "\n  query SynonymProducts {\n    products(first: 100) {\n      nodes {\n        code\n        name\n        searchTerms\n      }\n    }\n  }\n": typeof types.SynonymProductsDocument,
     "\n  mutation AddSearchTerm($input: UpsertProductInput!) {\n    upsertProduct(input: $input) {\n      product {\n        code\n        name\n        searchTerms\n      }\n    }\n  }\n": typeof types.AddSearchTermDocument,
     "\n  query StaffCase($reference: String!) {\n    me {\n      subject\n    }\n    case(reference: $reference) {\n      id\n      reference\n      version\n      location\n      description\n      channel\n      submittedAt\n      deadline\n      overdue\n      suspendedDays\n      extendedDays\n      handler\n      caseType {\n        name\n        department\n        suspensionMaxDays\n        extensionMaxDays\n        statuses {\n          code\n          name\n          end\n          next\n        }\n        outcomes {\n          code\n          name\n        }\n      }\n      status {\n        code\n        name\n        end\n      }\n      decision {\n        name\n        ...CaseDecision_Decision\n      }\n      journal {\n        kind\n        status\n        days\n        publicText\n        internalText\n        actor\n        at\n      }\n      permissions {\n        update\n        decide\n        addNote\n        assign\n      }\n      ...CaseProgress_Case\n    }\n  }\n": typeof types.StaffCaseDocument,
+    "\n  query AppointmentForm {\n    products(first: 100) {\n      nodes {\n        code\n        name\n        channels\n      }\n    }\n  }\n": typeof types.AppointmentFormDocument,
+    "\n  query AppointmentLocations($products: [String!]!) {\n    appointmentLocations(products: $products) {\n      code\n      name\n      address\n    }\n  }\n": typeof types.AppointmentLocationsDocument,
+    "\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) {\n      cancellationCode\n      appointment {\n        id\n        reference\n        email\n        phone\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n": typeof types.BookAppointmentDocument,
+    "\n  query MyAppointments {\n    me {\n      appointments {\n        id\n        version\n        status\n        location\n        persons\n        start\n        products {\n          code\n        }\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n": typeof types.MyAppointmentsDocument,
+    "\n  mutation CancelMyAppointment($input: CancelAppointmentInput!) {\n    cancelAppointment(input: $input) {\n      appointment {\n        id\n        status\n        version\n        cancelledAt\n      }\n    }\n  }\n": typeof types.CancelMyAppointmentDocument,
+    "\n  mutation RescheduleAppointment($input: RescheduleAppointmentInput!) {\n    rescheduleAppointment(input: $input) {\n      appointment {\n        id\n        version\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n": typeof types.RescheduleAppointmentDocument,
+    "\n  mutation CancelAppointmentByCode($input: CancelAppointmentInput!) {\n    cancelAppointment(input: $input) {\n      appointment {\n        id\n        reference\n        status\n      }\n    }\n  }\n": typeof types.CancelAppointmentByCodeDocument,
     "\n  query MyCase($reference: String!) {\n    case(reference: $reference) {\n      id\n      reference\n      caseType {\n        name\n      }\n      location\n      description\n      submittedAt\n      status {\n        name\n        end\n      }\n      decision {\n        ...CaseDecision_Decision\n      }\n      ...CaseProgress_Case\n    }\n  }\n": typeof types.MyCaseDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      kind\n      at\n      case {\n        id\n        version\n        status {\n          name\n        }\n      }\n    }\n  }\n": typeof types.CaseUpdatedDocument,
     "\n  query MyCases {\n    me {\n      cases(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            ...CaseSummary_Case\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyCasesDocument,
@@ -80,6 +96,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Tenant {\n    tenant {\n      slug\n      name\n      languages\n      login {\n        residents {\n          issuer\n          clientId\n          scopes\n          demo\n        }\n        staff {\n          issuer\n          clientId\n          scopes\n          demo\n        }\n      }\n      theme {\n        className\n        logo\n      }\n      ...ChannelList_Tenant\n    }\n  }\n": types.TenantDocument,
+    "\n  fragment AppointmentSummary_Appointment on Appointment {\n    reference\n    location\n    start\n    end\n    persons\n    status\n    products {\n      code\n      name\n    }\n  }\n": types.AppointmentSummary_AppointmentFragmentDoc,
     "\n  fragment CaseDecision_Decision on Decision {\n    name\n    effect\n    explanation\n    decidedAt\n  }\n": types.CaseDecision_DecisionFragmentDoc,
     "\n  fragment CaseProgress_Case on Case {\n    status {\n      code\n      name\n      explanation\n      since\n      daysInStep\n      end\n    }\n    timeline {\n      code\n      name\n      at\n      explanation\n    }\n    expectedCompletion\n    caseType {\n      statuses {\n        code\n        name\n        explanation\n        end\n        next\n      }\n    }\n  }\n": types.CaseProgress_CaseFragmentDoc,
     "\n  fragment CaseSummary_Case on Case {\n    reference\n    caseType {\n      name\n    }\n    status {\n      name\n      end\n    }\n    submittedAt\n    expectedCompletion\n    decision {\n      name\n    }\n  }\n": types.CaseSummary_CaseFragmentDoc,
@@ -91,6 +108,8 @@ const documents: Documents = {
     "\n  fragment SubscriptionItem_Subscription on NotificationSubscription {\n    id\n    topic\n    channel\n    address\n    radiusMeters\n    products\n    createdAt\n  }\n": types.SubscriptionItem_SubscriptionFragmentDoc,
     "\n  mutation Unsubscribe($input: UnsubscribeInput!) {\n    unsubscribe(input: $input) {\n      subscription {\n        id\n        endedAt\n      }\n    }\n  }\n": types.UnsubscribeDocument,
     "\n  fragment ValueHistoryChart_Report on ValuationReportInfo {\n    history {\n      referenceDate\n      value\n    }\n  }\n": types.ValueHistoryChart_ReportFragmentDoc,
+    "\n  query AvailableDays(\n    $products: [String!]!\n    $persons: Int!\n    $location: String!\n    $from: NaiveDate!\n    $to: NaiveDate!\n  ) {\n    availableDays(products: $products, persons: $persons, location: $location, from: $from, to: $to)\n  }\n": types.AvailableDaysDocument,
+    "\n  query AvailableTimes(\n    $products: [String!]!\n    $persons: Int!\n    $location: String!\n    $day: NaiveDate!\n  ) {\n    availableTimes(products: $products, persons: $persons, location: $location, day: $day) {\n      start\n      end\n    }\n  }\n": types.AvailableTimesDocument,
     "\n  mutation DemoLogin($input: DemoLoginInput!) {\n    demoLogin(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.DemoLoginDocument,
     "\n  query Me {\n    me {\n      actor\n      capabilities {\n        object\n        action\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query Callbacks {\n    callbacks(first: 100) {\n      nodes {\n        id\n        team\n        phone\n        question\n        subject\n        requestedAt\n        deadline\n        overdue\n        version\n      }\n    }\n  }\n": types.CallbacksDocument,
@@ -102,6 +121,12 @@ const documents: Documents = {
     "\n  mutation ConsoleAddNote($input: AddCaseNoteInput!) {\n    addCaseNote(input: $input) {\n      case {\n        id\n        version\n      }\n    }\n  }\n": types.ConsoleAddNoteDocument,
     "\n  mutation ConsoleAssign($input: AssignCaseInput!) {\n    assignCase(input: $input) {\n      case {\n        id\n        version\n      }\n    }\n  }\n": types.ConsoleAssignDocument,
     "\n  query DemoStaff {\n    tenant {\n      demoStaff {\n        id\n        role\n      }\n    }\n  }\n": types.DemoStaffDocument,
+    "\n  query CounterLocations {\n    appointmentLocations(products: []) {\n      code\n      name\n    }\n  }\n": types.CounterLocationsDocument,
+    "\n  query CounterDay($filter: AppointmentFilter!) {\n    appointments(filter: $filter) {\n      id\n      reference\n      start\n      name\n      desk\n      status\n      calledDesk\n      products {\n        code\n        name\n      }\n    }\n  }\n": types.CounterDayDocument,
+    "\n  mutation CounterCheckIn($input: AppointmentStepInput!) {\n    checkIn(input: $input) {\n      appointment {\n        id\n        status\n        checkedInAt\n        version\n      }\n    }\n  }\n": types.CounterCheckInDocument,
+    "\n  mutation CounterCall($input: CallAppointmentInput!) {\n    callAppointment(input: $input) {\n      appointment {\n        id\n        status\n        calledAt\n        calledDesk\n        version\n      }\n    }\n  }\n": types.CounterCallDocument,
+    "\n  mutation CounterComplete($input: AppointmentStepInput!) {\n    completeAppointment(input: $input) {\n      appointment {\n        id\n        status\n        completedAt\n        version\n      }\n    }\n  }\n": types.CounterCompleteDocument,
+    "\n  mutation CounterNoShow($input: AppointmentStepInput!) {\n    markNoShow(input: $input) {\n      appointment {\n        id\n        status\n        version\n      }\n    }\n  }\n": types.CounterNoShowDocument,
     "\n  query SearchPersons(\n    $surname: String\n    $birthDate: NaiveDate\n    $postcode: String\n    $houseNumber: Int\n  ) {\n    searchPersons(\n      surname: $surname\n      birthDate: $birthDate\n      postcode: $postcode\n      houseNumber: $houseNumber\n      first: 25\n    ) {\n      nodes {\n        bsn\n        name {\n          fullName\n        }\n        birth {\n          date\n        }\n        address {\n          street\n          houseNumber\n          letter\n          addition\n          postcode\n          city\n        }\n      }\n    }\n  }\n": types.SearchPersonsDocument,
     "\n  query CallbackTeams {\n    tenant {\n      callbackTeams\n    }\n  }\n": types.CallbackTeamsDocument,
     "\n  mutation ConsoleRequestCallback($input: RequestCallbackInput!) {\n    requestCallback(input: $input) {\n      callback {\n        id\n        team\n        deadline\n      }\n    }\n  }\n": types.ConsoleRequestCallbackDocument,
@@ -129,6 +154,13 @@ const documents: Documents = {
     "\n  query SynonymProducts {\n    products(first: 100) {\n      nodes {\n        code\n        name\n        searchTerms\n      }\n    }\n  }\n": types.SynonymProductsDocument,
     "\n  mutation AddSearchTerm($input: UpsertProductInput!) {\n    upsertProduct(input: $input) {\n      product {\n        code\n        name\n        searchTerms\n      }\n    }\n  }\n": types.AddSearchTermDocument,
     "\n  query StaffCase($reference: String!) {\n    me {\n      subject\n    }\n    case(reference: $reference) {\n      id\n      reference\n      version\n      location\n      description\n      channel\n      submittedAt\n      deadline\n      overdue\n      suspendedDays\n      extendedDays\n      handler\n      caseType {\n        name\n        department\n        suspensionMaxDays\n        extensionMaxDays\n        statuses {\n          code\n          name\n          end\n          next\n        }\n        outcomes {\n          code\n          name\n        }\n      }\n      status {\n        code\n        name\n        end\n      }\n      decision {\n        name\n        ...CaseDecision_Decision\n      }\n      journal {\n        kind\n        status\n        days\n        publicText\n        internalText\n        actor\n        at\n      }\n      permissions {\n        update\n        decide\n        addNote\n        assign\n      }\n      ...CaseProgress_Case\n    }\n  }\n": types.StaffCaseDocument,
+    "\n  query AppointmentForm {\n    products(first: 100) {\n      nodes {\n        code\n        name\n        channels\n      }\n    }\n  }\n": types.AppointmentFormDocument,
+    "\n  query AppointmentLocations($products: [String!]!) {\n    appointmentLocations(products: $products) {\n      code\n      name\n      address\n    }\n  }\n": types.AppointmentLocationsDocument,
+    "\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) {\n      cancellationCode\n      appointment {\n        id\n        reference\n        email\n        phone\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n": types.BookAppointmentDocument,
+    "\n  query MyAppointments {\n    me {\n      appointments {\n        id\n        version\n        status\n        location\n        persons\n        start\n        products {\n          code\n        }\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n": types.MyAppointmentsDocument,
+    "\n  mutation CancelMyAppointment($input: CancelAppointmentInput!) {\n    cancelAppointment(input: $input) {\n      appointment {\n        id\n        status\n        version\n        cancelledAt\n      }\n    }\n  }\n": types.CancelMyAppointmentDocument,
+    "\n  mutation RescheduleAppointment($input: RescheduleAppointmentInput!) {\n    rescheduleAppointment(input: $input) {\n      appointment {\n        id\n        version\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n": types.RescheduleAppointmentDocument,
+    "\n  mutation CancelAppointmentByCode($input: CancelAppointmentInput!) {\n    cancelAppointment(input: $input) {\n      appointment {\n        id\n        reference\n        status\n      }\n    }\n  }\n": types.CancelAppointmentByCodeDocument,
     "\n  query MyCase($reference: String!) {\n    case(reference: $reference) {\n      id\n      reference\n      caseType {\n        name\n      }\n      location\n      description\n      submittedAt\n      status {\n        name\n        end\n      }\n      decision {\n        ...CaseDecision_Decision\n      }\n      ...CaseProgress_Case\n    }\n  }\n": types.MyCaseDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      kind\n      at\n      case {\n        id\n        version\n        status {\n          name\n        }\n      }\n    }\n  }\n": types.CaseUpdatedDocument,
     "\n  query MyCases {\n    me {\n      cases(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            ...CaseSummary_Case\n          }\n        }\n      }\n    }\n  }\n": types.MyCasesDocument,
@@ -162,6 +194,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Tenant {\n    tenant {\n      slug\n      name\n      languages\n      login {\n        residents {\n          issuer\n          clientId\n          scopes\n          demo\n        }\n        staff {\n          issuer\n          clientId\n          scopes\n          demo\n        }\n      }\n      theme {\n        className\n        logo\n      }\n      ...ChannelList_Tenant\n    }\n  }\n"): (typeof documents)["\n  query Tenant {\n    tenant {\n      slug\n      name\n      languages\n      login {\n        residents {\n          issuer\n          clientId\n          scopes\n          demo\n        }\n        staff {\n          issuer\n          clientId\n          scopes\n          demo\n        }\n      }\n      theme {\n        className\n        logo\n      }\n      ...ChannelList_Tenant\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AppointmentSummary_Appointment on Appointment {\n    reference\n    location\n    start\n    end\n    persons\n    status\n    products {\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AppointmentSummary_Appointment on Appointment {\n    reference\n    location\n    start\n    end\n    persons\n    status\n    products {\n      code\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -209,6 +245,14 @@ export function graphql(source: "\n  fragment ValueHistoryChart_Report on Valuat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AvailableDays(\n    $products: [String!]!\n    $persons: Int!\n    $location: String!\n    $from: NaiveDate!\n    $to: NaiveDate!\n  ) {\n    availableDays(products: $products, persons: $persons, location: $location, from: $from, to: $to)\n  }\n"): (typeof documents)["\n  query AvailableDays(\n    $products: [String!]!\n    $persons: Int!\n    $location: String!\n    $from: NaiveDate!\n    $to: NaiveDate!\n  ) {\n    availableDays(products: $products, persons: $persons, location: $location, from: $from, to: $to)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AvailableTimes(\n    $products: [String!]!\n    $persons: Int!\n    $location: String!\n    $day: NaiveDate!\n  ) {\n    availableTimes(products: $products, persons: $persons, location: $location, day: $day) {\n      start\n      end\n    }\n  }\n"): (typeof documents)["\n  query AvailableTimes(\n    $products: [String!]!\n    $persons: Int!\n    $location: String!\n    $day: NaiveDate!\n  ) {\n    availableTimes(products: $products, persons: $persons, location: $location, day: $day) {\n      start\n      end\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DemoLogin($input: DemoLoginInput!) {\n    demoLogin(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation DemoLogin($input: DemoLoginInput!) {\n    demoLogin(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -250,6 +294,30 @@ export function graphql(source: "\n  mutation ConsoleAssign($input: AssignCaseIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DemoStaff {\n    tenant {\n      demoStaff {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query DemoStaff {\n    tenant {\n      demoStaff {\n        id\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CounterLocations {\n    appointmentLocations(products: []) {\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query CounterLocations {\n    appointmentLocations(products: []) {\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CounterDay($filter: AppointmentFilter!) {\n    appointments(filter: $filter) {\n      id\n      reference\n      start\n      name\n      desk\n      status\n      calledDesk\n      products {\n        code\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query CounterDay($filter: AppointmentFilter!) {\n    appointments(filter: $filter) {\n      id\n      reference\n      start\n      name\n      desk\n      status\n      calledDesk\n      products {\n        code\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterCheckIn($input: AppointmentStepInput!) {\n    checkIn(input: $input) {\n      appointment {\n        id\n        status\n        checkedInAt\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterCheckIn($input: AppointmentStepInput!) {\n    checkIn(input: $input) {\n      appointment {\n        id\n        status\n        checkedInAt\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterCall($input: CallAppointmentInput!) {\n    callAppointment(input: $input) {\n      appointment {\n        id\n        status\n        calledAt\n        calledDesk\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterCall($input: CallAppointmentInput!) {\n    callAppointment(input: $input) {\n      appointment {\n        id\n        status\n        calledAt\n        calledDesk\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterComplete($input: AppointmentStepInput!) {\n    completeAppointment(input: $input) {\n      appointment {\n        id\n        status\n        completedAt\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterComplete($input: AppointmentStepInput!) {\n    completeAppointment(input: $input) {\n      appointment {\n        id\n        status\n        completedAt\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterNoShow($input: AppointmentStepInput!) {\n    markNoShow(input: $input) {\n      appointment {\n        id\n        status\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterNoShow($input: AppointmentStepInput!) {\n    markNoShow(input: $input) {\n      appointment {\n        id\n        status\n        version\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -358,6 +426,34 @@ export function graphql(source: "\n  mutation AddSearchTerm($input: UpsertProduc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StaffCase($reference: String!) {\n    me {\n      subject\n    }\n    case(reference: $reference) {\n      id\n      reference\n      version\n      location\n      description\n      channel\n      submittedAt\n      deadline\n      overdue\n      suspendedDays\n      extendedDays\n      handler\n      caseType {\n        name\n        department\n        suspensionMaxDays\n        extensionMaxDays\n        statuses {\n          code\n          name\n          end\n          next\n        }\n        outcomes {\n          code\n          name\n        }\n      }\n      status {\n        code\n        name\n        end\n      }\n      decision {\n        name\n        ...CaseDecision_Decision\n      }\n      journal {\n        kind\n        status\n        days\n        publicText\n        internalText\n        actor\n        at\n      }\n      permissions {\n        update\n        decide\n        addNote\n        assign\n      }\n      ...CaseProgress_Case\n    }\n  }\n"): (typeof documents)["\n  query StaffCase($reference: String!) {\n    me {\n      subject\n    }\n    case(reference: $reference) {\n      id\n      reference\n      version\n      location\n      description\n      channel\n      submittedAt\n      deadline\n      overdue\n      suspendedDays\n      extendedDays\n      handler\n      caseType {\n        name\n        department\n        suspensionMaxDays\n        extensionMaxDays\n        statuses {\n          code\n          name\n          end\n          next\n        }\n        outcomes {\n          code\n          name\n        }\n      }\n      status {\n        code\n        name\n        end\n      }\n      decision {\n        name\n        ...CaseDecision_Decision\n      }\n      journal {\n        kind\n        status\n        days\n        publicText\n        internalText\n        actor\n        at\n      }\n      permissions {\n        update\n        decide\n        addNote\n        assign\n      }\n      ...CaseProgress_Case\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppointmentForm {\n    products(first: 100) {\n      nodes {\n        code\n        name\n        channels\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppointmentForm {\n    products(first: 100) {\n      nodes {\n        code\n        name\n        channels\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppointmentLocations($products: [String!]!) {\n    appointmentLocations(products: $products) {\n      code\n      name\n      address\n    }\n  }\n"): (typeof documents)["\n  query AppointmentLocations($products: [String!]!) {\n    appointmentLocations(products: $products) {\n      code\n      name\n      address\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) {\n      cancellationCode\n      appointment {\n        id\n        reference\n        email\n        phone\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) {\n      cancellationCode\n      appointment {\n        id\n        reference\n        email\n        phone\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAppointments {\n    me {\n      appointments {\n        id\n        version\n        status\n        location\n        persons\n        start\n        products {\n          code\n        }\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyAppointments {\n    me {\n      appointments {\n        id\n        version\n        status\n        location\n        persons\n        start\n        products {\n          code\n        }\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelMyAppointment($input: CancelAppointmentInput!) {\n    cancelAppointment(input: $input) {\n      appointment {\n        id\n        status\n        version\n        cancelledAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelMyAppointment($input: CancelAppointmentInput!) {\n    cancelAppointment(input: $input) {\n      appointment {\n        id\n        status\n        version\n        cancelledAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RescheduleAppointment($input: RescheduleAppointmentInput!) {\n    rescheduleAppointment(input: $input) {\n      appointment {\n        id\n        version\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RescheduleAppointment($input: RescheduleAppointmentInput!) {\n    rescheduleAppointment(input: $input) {\n      appointment {\n        id\n        version\n        ...AppointmentSummary_Appointment\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelAppointmentByCode($input: CancelAppointmentInput!) {\n    cancelAppointment(input: $input) {\n      appointment {\n        id\n        reference\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelAppointmentByCode($input: CancelAppointmentInput!) {\n    cancelAppointment(input: $input) {\n      appointment {\n        id\n        reference\n        status\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
