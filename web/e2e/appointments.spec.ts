@@ -262,3 +262,66 @@ test('the counter checks a resident in, calls them to a desk and completes; one 
   await expect(away.getByText('Niet gekomen', { exact: true })).toBeVisible();
   await expect(away.getByRole('button')).toHaveCount(0);
 });
+
+test('a time taken meanwhile says so, offers fresh times and keeps what was typed', async ({
+  page,
+  loket,
+}, info) => {
+  const phone = info.project.name.endsWith('phone');
+  await demoLogin(page, TENANT, phone ? 2 : 1);
+  // From the product page of a product at the counter by appointment.
+  await page.goto(`/${TENANT}/producten/rijbewijs`);
+  await page.getByRole('link', { name: 'Afspraak maken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Afspraak maken' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /^Rijbewijs aanvragen/ })).toBeChecked();
+  await page.getByRole('radio', { name: /Stadskantoor/ }).check();
+  // The second day with room, a time in the middle of it: the other journeys take the ends.
+  const day = page.getByRole('combobox', { name: 'Dag' });
+  await expect(day.locator('option').nth(2)).toBeAttached();
+  await day.selectOption((await day.locator('option').nth(2).getAttribute('value')) ?? '');
+  const times = page.getByRole('group', { name: 'Tijd' }).getByRole('radio');
+  await expect(times.first()).toBeVisible();
+  const chosen = times.nth(phone ? 9 : 3);
+  await chosen.check();
+  const start = (await chosen.getAttribute('value')) ?? '';
+  const name = `Bezet ${info.project.name}`;
+  await page.getByRole('textbox', { name: 'Uw naam' }).fill(name);
+  await page.getByRole('textbox', { name: /E-mailadres/ }).fill('bezet@example.org');
+
+  // Meanwhile others book every desk at that time.
+  for (let i = 0; i < 4; i += 1) {
+    const answer = await anonymous(
+      page.request,
+      loket.base,
+      'mutation ($i: BookAppointmentInput!) { bookAppointment(input: $i) { appointment { id } } }',
+      {
+        i: {
+          products: ['rijbewijs'],
+          location: LOCATION,
+          start,
+          name: `Ander ${i}`,
+          email: 'ander@example.org',
+        },
+      },
+    );
+    if (answer.errors) {
+      expect(answer.errors[0]?.extensions.code).toBe('CONFLICT');
+      break;
+    }
+  }
+
+  await page.getByRole('button', { name: 'Afspraak maken' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: /Iemand anders heeft deze tijd/ }),
+  ).toBeVisible();
+  await expect(page.locator(`input[type="radio"][value="${start}"]`)).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Uw naam' })).toHaveValue(name);
+  await expect(page.getByRole('textbox', { name: /E-mailadres/ })).toHaveValue('bezet@example.org');
+  await expectAccessible(page, 'the appointment form after a taken time');
+
+  await times.nth(phone ? 10 : 4).check();
+  await page.getByRole('button', { name: 'Afspraak maken' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Uw afspraak is gemaakt' }),
+  ).toBeVisible();
+});
