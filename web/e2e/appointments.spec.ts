@@ -119,6 +119,9 @@ test('a resident books an appointment, sees it, moves it and cancels it', async 
     .check();
   await expect(page.getByRole('radio', { name: /Stadskantoor/ })).toBeVisible();
   await page.getByRole('radio', { name: /Stadskantoor/ }).check();
+  // A family coming together: the times follow from the number of persons.
+  const persons = phone ? '1' : '2';
+  await page.getByRole('spinbutton', { name: 'Met hoeveel personen komt u?' }).fill(persons);
   await chooseTime(page, phone ? 'last' : 'first');
   await page.getByRole('textbox', { name: 'Uw naam' }).fill(`Inwoner ${info.project.name}`);
   await page.getByRole('textbox', { name: /E-mailadres/ }).fill('inwoner@example.org');
@@ -137,6 +140,9 @@ test('a resident books an appointment, sees it, moves it and cancels it', async 
       .locator('strong')
       .textContent()) ?? '';
   expect(reference).toMatch(/^A-/);
+  await expect(
+    page.getByRole('definition').filter({ hasText: new RegExp(`^${persons}$`) }),
+  ).toBeVisible();
   await expectAccessible(page, 'the appointment confirmation');
 
   // In Mijn afspraken.

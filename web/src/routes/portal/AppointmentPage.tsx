@@ -63,9 +63,6 @@ const BookAppointment = graphql(`
   }
 `);
 
-/** The most persons one appointment is offered for here; Loket refuses more where it must. */
-const PERSONS = [1, 2, 3, 4] as const;
-
 /** Making an appointment at the counter: what for, how many, where, which day and time. */
 export function AppointmentPage() {
   const intl = useIntl();
@@ -74,7 +71,10 @@ export function AppointmentPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(
     () => new Set(params.getAll('product')),
   );
-  const [persons, setPersons] = useState(1);
+  const [personsText, setPersonsText] = useState('1');
+  const typed = Number.parseInt(personsText, 10);
+  // How many may come is the municipality's to say: Loket refuses too many at `persons`.
+  const persons = Number.isFinite(typed) && typed >= 1 ? typed : 1;
   const [location, setLocation] = useState('');
   const [day, setDay] = useState('');
   const [start, setStart] = useState('');
@@ -159,6 +159,7 @@ export function AppointmentPage() {
     event.preventDefault();
     if (busy.current) return;
     const local = new Map<string, string>();
+    if (!(Number.isFinite(typed) && typed >= 1)) local.set('persons', 'client');
     if (products.length === 0) local.set('products', 'client');
     else if (where === '') local.set('location', 'client');
     else if (start === '') local.set('start', 'client');
@@ -218,6 +219,14 @@ export function AppointmentPage() {
             description="Error: no location chosen"
           />
         );
+      case 'persons':
+        return (
+          <FormattedMessage
+            id="appointment.error.persons"
+            defaultMessage="Vul in met hoeveel personen u komt, 1 of meer."
+            description="Error: the number of persons is not a number of 1 or more"
+          />
+        );
       case 'start':
         return (
           <FormattedMessage
@@ -237,6 +246,9 @@ export function AppointmentPage() {
     }
   };
   const generalError = error && fieldErrors(error).size === 0 ? loketError(error) : null;
+  // Asking for days with too many persons (or products) is refused at that field.
+  const slotsMessage = fieldErrors(slots.daysError).get('persons');
+  const slotsProblem = slotsMessage ? <FieldError message={slotsMessage} /> : undefined;
 
   return (
     <>
@@ -289,35 +301,40 @@ export function AppointmentPage() {
           ))}
         </ChoiceGroup>
 
-        <ChoiceGroup
-          legend={intl.formatMessage({
-            id: 'appointment.persons.legend',
-            defaultMessage: 'Met hoeveel personen komt u?',
-            description: 'Legend of the number of persons',
-          })}
-          error={problem('persons')}
+        <Field
+          label={
+            <FormattedMessage
+              id="appointment.persons.legend"
+              defaultMessage="Met hoeveel personen komt u?"
+              description="Label of the number of persons"
+            />
+          }
+          description={
+            <FormattedMessage
+              id="appointment.persons.hint"
+              defaultMessage="Komt u samen met bijvoorbeeld uw kinderen voor een paspoort? Tel hen mee."
+              description="Help under the number of persons"
+            />
+          }
+          error={problem('persons') ?? slotsProblem}
         >
-          {PERSONS.map((n) => (
-            <div key={n} className="loket-choice">
-              <RadioButton
-                id={`appointment-persons-${n}`}
-                name="persons"
-                value={n}
-                checked={persons === n}
-                onChange={() => {
-                  setPersons(n);
-                  setStart('');
-                }}
-              />
-              <label
-                htmlFor={`appointment-persons-${n}`}
-                className="utrecht-form-label utrecht-form-label--radio"
-              >
-                {intl.formatNumber(n)}
-              </label>
-            </div>
-          ))}
-        </ChoiceGroup>
+          {(control) => (
+            <Textbox
+              {...control}
+              name="persons"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={99}
+              value={personsText}
+              onChange={(e) => {
+                setPersonsText(e.target.value);
+                setDay('');
+                setStart('');
+              }}
+            />
+          )}
+        </Field>
 
         {products.length > 0 &&
           (!offeredLocations ? (
@@ -363,7 +380,7 @@ export function AppointmentPage() {
             </ChoiceGroup>
           ))}
 
-        {where !== '' && (
+        {where !== '' && !slots.daysError && (
           <>
             {taken && (
               <Paragraph role="alert">
