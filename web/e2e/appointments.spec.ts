@@ -83,11 +83,15 @@ async function bookAnonymously(
   throw new Error(`no free time for ${products.join(', ')}`);
 }
 
-/** The first day the form offers, then the time at `pick` in that day's list. */
+/**
+ * The second day the form offers, then the time at `pick` in that day's list. Not the first:
+ * today's first time is the soonest one may book, and may pass while the journey fills in
+ * the form.
+ */
 async function chooseTime(page: Page, pick: 'first' | 'last'): Promise<string> {
   const day = page.getByRole('combobox', { name: 'Dag' });
-  await expect(day.locator('option').nth(1)).toBeAttached();
-  const value = await day.locator('option').nth(1).getAttribute('value');
+  await expect(day.locator('option').nth(2)).toBeAttached();
+  const value = await day.locator('option').nth(2).getAttribute('value');
   await day.selectOption(value ?? '');
   const times = page.getByRole('group', { name: 'Tijd' }).getByRole('radio');
   await expect(times.first()).toBeVisible();
