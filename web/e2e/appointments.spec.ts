@@ -154,6 +154,7 @@ test('a resident books an appointment, sees it, moves it and cancels it', async 
   const item = page.getByRole('listitem').filter({ hasText: reference });
   await expect(item).toBeVisible();
   await expect(item.getByText('Gepland')).toBeVisible();
+  await expect(item.getByText('Stadskantoor', { exact: true })).toBeVisible();
   await expectAccessible(page, 'my appointments');
 
   // Moving it: another time; the reference stays.

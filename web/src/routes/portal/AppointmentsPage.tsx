@@ -18,6 +18,10 @@ import { SlotFields } from './SlotFields';
 
 const MyAppointmentsQueryDocument = graphql(`
   query MyAppointments {
+    appointmentLocations(products: []) {
+      code
+      name
+    }
     me {
       appointments {
         id
@@ -104,7 +108,11 @@ export function AppointmentsPage() {
         <ul className="loket-appointments">
           {appointments.map((a) => (
             <li key={a.id} className="loket-appointments__item">
-              <AppointmentItem appointment={a} onChange={refresh} />
+              <AppointmentItem
+                appointment={a}
+                locationName={data?.appointmentLocations.find((l) => l.code === a.location)?.name}
+                onChange={refresh}
+              />
             </li>
           ))}
         </ul>
@@ -115,9 +123,11 @@ export function AppointmentsPage() {
 
 function AppointmentItem({
   appointment,
+  locationName,
   onChange,
 }: {
   appointment: Appointment;
+  locationName: string | undefined;
   onChange: () => void;
 }) {
   const intl = useIntl();
@@ -136,7 +146,7 @@ function AppointmentItem({
           values={{ when }}
         />
       </h2>
-      <AppointmentSummary appointment={appointment} />
+      <AppointmentSummary appointment={appointment} locationName={locationName} />
       <StepError error={cancelState.error} />
       {open && !moving && (
         <div className="loket-actions">
