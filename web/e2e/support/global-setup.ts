@@ -68,6 +68,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           app: await token(tenants, db.url, 'enschede', 'app'),
           oidcResident: String(claims(citizen)['bsn']),
           devSecret: 'loket-demo-secret-for-development-only-0000',
+          database: db.url,
         };
       }),
     );

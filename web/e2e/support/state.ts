@@ -27,6 +27,8 @@ export interface EngineState {
   oidcResident: string;
   /** The demo tenants' development secret (their tenant.toml), to sign a stale token. */
   devSecret: string;
+  /** The server's database (`sqlite://…` or `postgres://…`), to seed what the API cannot make. */
+  database: string;
 }
 
 export interface State {

@@ -59,6 +59,9 @@ function consoleRoutes(bootstrap: Bootstrap): RouteObject {
               consolePage('terugbellen', () =>
                 import('./console/CallbacksPage').then((m) => m.CallbacksPage),
               ),
+              consolePage('balie', () =>
+                import('./console/CounterPage').then((m) => m.CounterPage),
+              ),
               consolePage('rapportage', () =>
                 import('./console/dashboard/DashboardPage').then((m) => m.DashboardPage),
               ),
@@ -116,6 +119,13 @@ export function routes(bootstrap: Bootstrap): RouteObject[] {
               lazy: () => import('./portal/LoginPage').then((m) => ({ Component: m.LoginPage })),
             },
             {
+              path: 'afspraak/annuleren',
+              lazy: () =>
+                import('./portal/CancelAppointmentPage').then((m) => ({
+                  Component: m.CancelAppointmentPage,
+                })),
+            },
+            {
               path: 'inloggen/demo',
               lazy: () =>
                 import('./portal/DemoLoginPage').then((m) => ({ Component: m.DemoLoginPage })),
@@ -134,6 +144,20 @@ export function routes(bootstrap: Bootstrap): RouteObject[] {
                   path: 'aanvragen',
                   lazy: () =>
                     import('./portal/RequestPage').then((m) => ({ Component: m.RequestPage })),
+                },
+                {
+                  path: 'afspraak',
+                  lazy: () =>
+                    import('./portal/AppointmentPage').then((m) => ({
+                      Component: m.AppointmentPage,
+                    })),
+                },
+                {
+                  path: 'mijn/afspraken',
+                  lazy: () =>
+                    import('./portal/AppointmentsPage').then((m) => ({
+                      Component: m.AppointmentsPage,
+                    })),
                 },
                 {
                   path: 'mijn/zaken',

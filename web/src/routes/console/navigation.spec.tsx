@@ -33,8 +33,18 @@ describe('consoleAreas', () => {
     expect(consoleAreas(granting('READ catalog/products'))).toEqual([]);
   });
 
+  it("opens the counter's day list where the policy lets the employee work on it", () => {
+    expect(
+      consoleAreas(granting('CREATE contact/moments', 'UPDATE appointment/counter')).map(
+        (a) => a.to,
+      ),
+    ).toEqual(['/medewerker/inwoners', '/medewerker/balie']);
+  });
+
   it('reads a capability to see as no licence to act', () => {
-    expect(consoleAreas(granting('READ case/*', 'READ contact/callbacks'))).toEqual([]);
+    expect(
+      consoleAreas(granting('READ case/*', 'READ contact/callbacks', 'READ appointment/counter')),
+    ).toEqual([]);
   });
 
   it('names each section in the language of the catalogue', () => {

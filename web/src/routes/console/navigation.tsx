@@ -32,6 +32,25 @@ export function consoleAreas(can: Me['can']): ConsoleArea[] {
       ),
     });
   }
+  if (can('appointment/counter', 'UPDATE')) {
+    areas.push({
+      to: '/medewerker/balie',
+      label: (
+        <FormattedMessage
+          id="console.nav.counter"
+          defaultMessage="Balie"
+          description="Console menu: the counter's appointments of the day"
+        />
+      ),
+      description: (
+        <FormattedMessage
+          id="console.area.counter"
+          defaultMessage="De afspraken van vandaag op een locatie: aanmelden, oproepen en afronden."
+          description="Console start page: what the counter's day list is for"
+        />
+      ),
+    });
+  }
   if (can('case/*', 'UPDATE')) {
     areas.push({
       to: '/medewerker/werkvoorraad',

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 
 import { PageTitle } from '../../components/PageTitle';
 import { ProductSearch } from '../../components/ProductSearch';
+import { SPACE } from '../../format';
 import { RouterLink } from '../../components/RouterLink';
 import { graphql } from '../../gql';
 import { useLoginMethod } from '../../hooks/useLoginMethod';
@@ -57,6 +58,14 @@ export function LandingPage() {
               id="landing.myCases"
               defaultMessage="Bekijk uw zaken"
               description="Link to my cases on the start page"
+            />
+          </RouterLink>
+          {SPACE}
+          <RouterLink to="/afspraak">
+            <FormattedMessage
+              id="landing.appointment"
+              defaultMessage="Maak een afspraak aan de balie"
+              description="Link to book an appointment on the start page"
             />
           </RouterLink>
         </Paragraph>

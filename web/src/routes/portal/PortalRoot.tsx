@@ -68,6 +68,18 @@ function Shell() {
         ),
       });
     }
+    if (can('appointment/own', 'READ')) {
+      navigation.push({
+        to: '/mijn/afspraken',
+        label: (
+          <FormattedMessage
+            id="nav.appointments"
+            defaultMessage="Mijn afspraken"
+            description="Menu: my appointments at the counter"
+          />
+        ),
+      });
+    }
     if (can('valuation/report', 'READ')) {
       navigation.push({
         to: '/mijn/woz',

@@ -91,6 +91,20 @@ export function ProductPage() {
           </dd>
         </div>
       </dl>
+      {product.channels.includes('COUNTER_BY_APPOINTMENT') && (
+        <Paragraph lang={locale}>
+          <RouterLink
+            to={`/afspraak?product=${encodeURIComponent(product.code)}`}
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action loket-button-link"
+          >
+            <FormattedMessage
+              id="product.appointment"
+              defaultMessage="Afspraak maken"
+              description="Button on a product page: book an appointment at the counter for it"
+            />
+          </RouterLink>
+        </Paragraph>
+      )}
       {online && (
         <Paragraph lang={locale}>
           <RouterLink

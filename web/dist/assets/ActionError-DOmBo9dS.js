@@ -1,1 +1,0 @@
-import{C as e,h as t,st as n,w as r}from"./index-JCgePl-Z.js";var i=n();function a({error:n}){return!n||e(n).size>0?null:(0,i.jsx)(t,{error:r(n)})}export{a as t};

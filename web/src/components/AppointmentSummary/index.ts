@@ -1,0 +1,6 @@
+export {
+  AppointmentStatusName,
+  AppointmentSummary,
+  AppointmentSummaryFragment,
+  type AppointmentSummaryProps,
+} from './AppointmentSummary';

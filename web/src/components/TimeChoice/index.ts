@@ -1,0 +1,1 @@
+export { TimeChoice, type TimeChoiceProps, type TimeSlot } from './TimeChoice';
