@@ -1,8 +1,9 @@
 //! The one way a GraphQL operation runs, whether it came over HTTP or over a WebSocket: the
 //! alias limit, the edge check of every input value, the credentials' expiry, the rate limits,
-//! a fair turn among the tenants (`fair`), one database session for the whole operation, execution in a task of its own (a panic
-//! becomes `INTERNAL` with the request id, and a client that goes away never cancels a
-//! transaction halfway), and the one mapping of errors to `extensions.code`.
+//! a fair turn among the tenants (`fair`), one database session for the whole operation,
+//! execution in a task of its own (a panic becomes `INTERNAL` with the request id, and a
+//! client that goes away never cancels a transaction halfway), and the one mapping of errors
+//! to `extensions.code`.
 
 use std::{net::IpAddr, sync::Arc, time::Instant};
 
