@@ -86,15 +86,17 @@ pub fn municipality(slug: &str) -> Option<&'static Municipality> {
 
 /// Where a tenant's residents live: its demo municipality, or for any other tenant a
 /// synthetic one with the name (without a leading "Gemeente ") and CBS code of its
-/// configuration, a range of ten postcode numbers in 4000–6999 and a centre in the
-/// Netherlands, both derived from the code (so large generated sets rarely share them).
+/// configuration, a range of five postcode numbers in 4000–6999 and a centre in the
+/// Netherlands, both derived from the code. There are 600 such ranges, so codes that differ
+/// by less than 600 never share one: the generated municipalities 9001–9342 of a whole
+/// country's benchmark each have their own (with ten numbers, codes 300 apart collided).
 pub fn municipality_of(tenant: &TenantConfig) -> Municipality {
     if let Some(m) = municipality(tenant.slug.as_str()) {
         return m.clone();
     }
     let code = tenant.municipality_code.as_str();
     let n = code.parse::<u16>().unwrap_or(0);
-    let from = 4000 + (n % 300) * 10;
+    let from = 4000 + (n % 600) * 5;
     let name = tenant
         .name
         .strip_prefix("Gemeente ")
@@ -104,7 +106,7 @@ pub fn municipality_of(tenant: &TenantConfig) -> Municipality {
         name: Cow::Owned(name.to_owned()),
         code: Cow::Owned(code.to_owned()),
         postcode_from: from,
-        postcode_to: from + 9,
+        postcode_to: from + 4,
         lat: 51.5 + f64::from(n.wrapping_mul(7_919) % 150) / 100.0,
         lon: 4.5 + f64::from(n.wrapping_mul(39_191) % 230) / 100.0,
     }

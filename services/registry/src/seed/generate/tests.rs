@@ -116,12 +116,23 @@ fn any_tenant_has_somewhere_to_live() {
         (m.slug.as_ref(), m.name.as_ref(), m.code.as_ref()),
         ("gemeente-07", "07", "9007")
     );
-    assert_eq!(m.postcode_to - m.postcode_from, 9);
+    assert_eq!(m.postcode_to - m.postcode_from, 4);
     assert!((4000..=6999).contains(&m.postcode_from) && (4000..=6999).contains(&m.postcode_to));
     assert!(
         (50.7..53.6).contains(&m.lat) && (3.3..7.3).contains(&m.lon),
         "{m:?}"
     );
+    // A whole country's generated municipalities live in postcode ranges of their own.
+    let mut ranges = std::collections::BTreeSet::new();
+    for code in 9001..=9342 {
+        let mut next = other.clone();
+        next.municipality_code = code.to_string().try_into().unwrap();
+        let n = municipality_of(&next);
+        assert!(
+            ranges.insert((n.postcode_from, n.postcode_to)),
+            "{code} shares a range"
+        );
+    }
     let (batch, _) = generate(&m, 200, 1, 10_000_000);
     assert_eq!(batch.persons.len(), 200);
     assert!(batch.persons.iter().all(|p| p.municipality_code == "9007"));
