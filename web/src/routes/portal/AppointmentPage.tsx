@@ -1,10 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Paragraph,
-  RadioButton,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { Button, Paragraph, RadioButton, Textbox } from '@utrecht/component-library-react';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
@@ -17,6 +11,7 @@ import { Field } from '../../components/Field';
 import { FieldError } from '../../components/FieldError';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { ProductChecks } from '../../components/ProductChecks';
 import { RouterLink } from '../../components/RouterLink';
 import { ConflictError, fieldErrors, loketError } from '../../errors';
 import { graphql } from '../../gql';
@@ -274,31 +269,16 @@ export function AppointmentPage() {
           })}
           error={problem('products')}
         >
-          {offered.map((p) => (
-            <div key={p.code} className="loket-choice">
-              <Checkbox
-                id={`appointment-product-${p.code}`}
-                name="products"
-                value={p.code}
-                checked={selected.has(p.code)}
-                onChange={(e) => {
-                  const next = new Set(selected);
-                  if (e.target.checked) next.add(p.code);
-                  else next.delete(p.code);
-                  setSelected(next);
-                  setDay('');
-                  setStart('');
-                }}
-              />
-              <label
-                htmlFor={`appointment-product-${p.code}`}
-                className="utrecht-form-label utrecht-form-label--checkbox"
-                lang="nl"
-              >
-                {p.name}
-              </label>
-            </div>
-          ))}
+          <ProductChecks
+            products={offered}
+            selected={selected}
+            idPrefix="appointment-product"
+            onChange={(next) => {
+              setSelected(next);
+              setDay('');
+              setStart('');
+            }}
+          />
         </ChoiceGroup>
 
         <Field

@@ -1,6 +1,5 @@
 import {
   Button,
-  Checkbox,
   Paragraph,
   RadioButton,
   Textarea,
@@ -18,6 +17,7 @@ import { Field } from '../../components/Field';
 import { FieldError } from '../../components/FieldError';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { ProductChecks } from '../../components/ProductChecks';
 import { RouterLink } from '../../components/RouterLink';
 import { BadUserInputError, fieldErrors, loketErrors } from '../../errors';
 import { SPACE, formatAddress, type AddressParts } from '../../format';
@@ -304,29 +304,12 @@ export function RequestPage() {
           })}
           error={problem('products')}
         >
-          {offered.map((p) => (
-            <div key={p.code} className="loket-choice">
-              <Checkbox
-                id={`product-${p.code}`}
-                name="products"
-                value={p.code}
-                checked={selected.has(p.code)}
-                onChange={(e) => {
-                  const next = new Set(selected);
-                  if (e.target.checked) next.add(p.code);
-                  else next.delete(p.code);
-                  setSelected(next);
-                }}
-              />
-              <label
-                htmlFor={`product-${p.code}`}
-                className="utrecht-form-label utrecht-form-label--checkbox"
-                lang="nl"
-              >
-                {p.name}
-              </label>
-            </div>
-          ))}
+          <ProductChecks
+            products={offered}
+            selected={selected}
+            idPrefix="product"
+            onChange={setSelected}
+          />
         </ChoiceGroup>
 
         <ChoiceGroup

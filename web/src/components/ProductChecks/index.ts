@@ -1,0 +1,1 @@
+export { ProductChecks, type ProductChecksProps } from './ProductChecks';
