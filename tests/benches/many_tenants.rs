@@ -64,7 +64,15 @@ async fn main() {
     let loket = Loket::start_with(db, folder.path(), &env).await;
     let ready = started.elapsed();
     let pid = loket.pid().expect("the server runs");
-    tokio::time::sleep(Duration::from_secs(5)).await;
+    // At rest once start-up work has ended: a whole second without CPU, within 30 s.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let before = cpu_seconds(pid);
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        if cpu_seconds(pid) == before || std::time::Instant::now() > deadline {
+            break;
+        }
+    }
     let (cpu, rss) = (cpu_seconds(pid), rss_mib(pid));
     let rest = 10.0;
     tokio::time::sleep(Duration::from_secs_f64(rest)).await;
