@@ -9,7 +9,8 @@ the order measured) and one folder per scenario with oha.json (the gateway under
 oha.cpu (the gateway's CPU clock ticks before and after the load, and ticks per second),
 pgbench.out and pgbench.* per-transaction logs (the raw-SQL baseline), metrics.before /
 metrics.after (the gateway's /metrics around the load), mem.txt (VmRSS before, VmRSS after,
-VmHWM after, in kB) and, where a peer ran, peer.json and peer.cpu (the same for the peer).
+VmHWM after, in kB), where a peer ran, peer.json and peer.cpu (the same for the peer), and
+where a second build ran (--compare-bin), the gateway's files again with the prefix compare_.
 Only the standard library is used.
 """
 
@@ -66,15 +67,17 @@ def metric_counts(path):
     return counts
 
 
-def oha_figures(folder, name="oha"):
+def oha_figures(folder, name="oha", prefix=""):
     """Requests per second, p50 and p99 in ms, requests, errors and CPU milliseconds per
-    request of a run of oha (the gateway's, or the peer's with name "peer")."""
+    request of a run of oha (the gateway's, the peer's with name "peer", or the second
+    build's with prefix "compare_")."""
+    name = prefix + name
     data = json.loads((folder / f"{name}.json").read_text())
     statuses = data.get("statusCodeDistribution", {})
     transport = sum(data.get("errorDistribution", {}).values())
     not_ok = sum(n for code, n in statuses.items() if not code.startswith("2"))
-    before = metric_counts(folder / "metrics.before")
-    after = metric_counts(folder / "metrics.after")
+    before = metric_counts(folder / f"{prefix}metrics.before")
+    after = metric_counts(folder / f"{prefix}metrics.after")
     graphql_errors = sum(after.get(k, 0) - before.get(k, 0) for k in after if k != "ok")
     percentiles = data.get("latencyPercentiles", {})
     count = sum(statuses.values())
@@ -97,8 +100,8 @@ def cpu_per_request(path, requests):
     return (after - before) / hz * 1000 / requests
 
 
-def mem(folder):
-    values = (folder / "mem.txt").read_text().split()
+def mem(folder, prefix=""):
+    values = (folder / f"{prefix}mem.txt").read_text().split()
     return [int(v) / 1024 for v in values]
 
 
@@ -137,6 +140,7 @@ def main():
     lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     details = []
     peer_details = []
+    compare_details = []
     problems = []
     peak = 0.0
     for name, label, _, _ in scenarios:
@@ -165,6 +169,17 @@ def main():
             f"| {label} | {num(gw['count'])} | {num(base['count'])} | {base['failed']} "
             f"| {num(rss_before, 1)} | {num(rss_after, 1)} | {num(hwm, 1)} |"
         )
+        if (folder / "compare_oha.json").exists():
+            other = oha_figures(folder, prefix="compare_")
+            hwm2 = mem(folder, "compare_")[2]
+            compare_details.append(
+                f"| {label} | {num(gw['rps'])} | {num(other['rps'])} "
+                f"| {num(other['rps'] / gw['rps'] if gw['rps'] else float('nan'), 2)} "
+                f"| {num(gw['p99'], 2)} | {num(other['p99'], 2)} | {num(gw['cpu_ms'], 3)} "
+                f"| {num(other['cpu_ms'], 3)} | {num(hwm, 1)} | {num(hwm2, 1)} |"
+            )
+            if other["errors"]:
+                problems.append(f"- {label}: {other['errors']} errors of the second build {other['error_kinds'] or ''}")
         if gw["errors"] or base["failed"]:
             problems.append(
                 f"- {label}: {gw['errors']} gateway errors {gw['error_kinds'] or ''}, "
@@ -209,6 +224,23 @@ def main():
         lines.append(
             "Peer errors are non-2xx responses and transport errors; a probe checked its answer "
             "for `errors` and its count and page against the gateway's before the load."
+        )
+    if compare_details:
+        lines.append("")
+        lines.append("## The second build")
+        lines.append("")
+        lines.append(
+            "| scenario | gateway req/s | second req/s | ratio second ÷ gateway | gateway p99 ms "
+            "| second p99 ms | gateway CPU ms/request | second CPU ms/request | gateway VmHWM MiB "
+            "| second VmHWM MiB |"
+        )
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        lines.extend(compare_details)
+        lines.append("")
+        lines.append(
+            "The second build ran beside the gateway on the same database with the same tokens "
+            "and requests, and was measured right after it in each scenario, after its own "
+            "warm-up; VmHWM is cumulative over the run for each."
         )
     lines.append("")
     lines.append("## What each baseline runs")
