@@ -139,6 +139,7 @@ async fn throughput(
                 .args(["dispatch", "--database", url, "--tenants"])
                 .arg(tenants_dir())
                 .env("LOKET_DISPATCH_IDLE_MS", "50")
+                .env("LOKET_PHOTO_STORE", "none")
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .kill_on_drop(true)

@@ -15,6 +15,8 @@ pub mod bench;
 pub mod fuzz;
 pub mod load;
 pub mod receivers;
+pub mod reports;
+pub mod s3;
 pub mod ws;
 
 use std::{
@@ -34,6 +36,18 @@ use tokio::{
 /// The repository's demo tenants folder.
 pub fn tenants_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tenants")
+}
+
+/// Polls `check` every 100 ms until it holds; fails after `seconds`.
+pub async fn eventually<F: AsyncFn() -> bool>(seconds: u64, what: &str, check: F) {
+    let until = tokio::time::Instant::now() + Duration::from_secs(seconds);
+    while tokio::time::Instant::now() < until {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("not within {seconds} s: {what}");
 }
 
 /// A copy of the tenants folder in a temporary folder, for a test to change.
@@ -85,6 +99,7 @@ pub struct Loket {
     pub tokens: HashMap<String, String>,
     client: reqwest::Client,
     log: tempfile::NamedTempFile,
+    _photos: tempfile::TempDir,
     _db: TestDb,
 }
 
@@ -98,6 +113,8 @@ impl Loket {
     pub async fn start_with(db: TestDb, tenants: &Path, env: &[(&str, &str)]) -> Self {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let log = tempfile::NamedTempFile::new().expect("log file");
+        // Report photos in a folder of the test's own, unless `env` names a store.
+        let photos = tempfile::tempdir().expect("photo folder");
         // As in production: requests through a login role that can only become the
         // application role, migrations and demo data through the owner.
         let mut child = Command::new(binary())
@@ -107,6 +124,7 @@ impl Loket {
             .arg(db.url())
             .arg("--tenants")
             .arg(tenants)
+            .env("LOKET_PHOTO_STORE", photos.path())
             .envs(env.iter().copied())
             .env("LOKET_LOG_FORMAT", "json")
             .stdout(Stdio::piped())
@@ -144,6 +162,7 @@ impl Loket {
             tokens,
             client: reqwest::Client::new(),
             log,
+            _photos: photos,
             _db: db,
         }
     }
@@ -173,11 +192,22 @@ impl Loket {
         tenant: Option<&str>,
         query: &str,
     ) -> (u16, Value) {
+        self.graphql_with(token, tenant, query, json!({})).await
+    }
+
+    /// POSTs a GraphQL query with variables; returns the status and the JSON body.
+    pub async fn graphql_with(
+        &self,
+        token: Option<&str>,
+        tenant: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> (u16, Value) {
         let mut request = self
             .client
             .post(format!("{}/graphql", self.base))
             .header("accept", "application/graphql-response+json")
-            .json(&json!({ "query": query }));
+            .json(&json!({ "query": query, "variables": variables }));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }

@@ -87,6 +87,31 @@ impl Mail {
         found
     }
 
+    /// The message with quoted-printable soft line breaks and escapes undone.
+    pub fn decoded(&self) -> String {
+        let joined = self.data.replace("=\r\n", "");
+        let bytes = joined.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while let Some(&byte) = bytes.get(i) {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match (byte, hex) {
+                (b'=', Some(decoded)) => {
+                    out.push(decoded);
+                    i += 3;
+                }
+                _ => {
+                    out.push(byte);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
     /// The body after the headers, as sent (transfer encoding not undone).
     pub fn body(&self) -> &str {
         self.data.split_once("\r\n\r\n").map_or("", |(_, b)| b)

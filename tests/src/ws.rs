@@ -166,6 +166,8 @@ impl Replica {
             .arg(tenants)
             .env("LOKET_DEMO_TOKENS", "false")
             .env("LOKET_LOG_FORMAT", "json")
+            // No photos: nothing here uploads any, and no folder is made in the clone.
+            .env("LOKET_PHOTO_STORE", "none")
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

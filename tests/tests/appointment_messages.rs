@@ -12,8 +12,6 @@
 //! cancellation each announced, their calendar files updating the entry, the old reminders
 //! cancelled. No message names the resident's BSN.
 
-use std::time::Duration;
-
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Amsterdam;
 use loket_kernel::{TenantId, global_id::uuid_of};
@@ -21,6 +19,7 @@ use loket_store::{Db, Mode, Session, testing::TestDb};
 use loket_tests::{
     Loket,
     appointments::{days, times},
+    eventually,
     receivers::{HttpReceiver, Mail, SmtpReceiver},
 };
 use sea_orm::ConnectionTrait;
@@ -35,18 +34,6 @@ async fn gql(loket: &Loket, token: Option<&str>, query: &str) -> Value {
     body["data"].clone()
 }
 
-/// Polls `check` every 100 ms until it holds, for at most `seconds`.
-async fn eventually<F: AsyncFn() -> bool>(seconds: u64, what: &str, check: F) {
-    let until = tokio::time::Instant::now() + Duration::from_secs(seconds);
-    while tokio::time::Instant::now() < until {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("not within {seconds} s: {what}");
-}
-
 /// The demo tenants, with Enschede's SMS gateway pointing at `gateway`.
 fn tenants_with_gateway(gateway: &str) -> tempfile::TempDir {
     let dir = loket_tests::tenants_copy();
@@ -57,31 +44,6 @@ fn tenants_with_gateway(gateway: &str) -> tempfile::TempDir {
     ));
     std::fs::write(file, text).unwrap();
     dir
-}
-
-/// A mail's text with quoted-printable soft line breaks and escapes undone.
-fn decoded(mail: &Mail) -> String {
-    let joined = mail.data.replace("=\r\n", "");
-    let mut out = Vec::with_capacity(joined.len());
-    let bytes = joined.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'=', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Two free starts on the furthest day that has them: far enough ahead that both
@@ -216,7 +178,7 @@ async fn messages_about_an_appointment(db: TestDb) {
     let confirmation = smtp.mails().into_iter().find(about).unwrap();
     assert_eq!(confirmation.to, ["devries@example.org"]);
     assert!(confirmation.header("Subject").unwrap().contains(&reference));
-    let text = decoded(&confirmation);
+    let text = confirmation.decoded();
     let link = format!(
         "https://mijn.enschede.example/afspraak/annuleren?referentie={reference}&code={code}"
     );
@@ -278,7 +240,7 @@ async fn messages_about_an_appointment(db: TestDb) {
     .await;
     assert!(smtp.mails().iter().any(|m| about(m)
         && m.header("Subject").unwrap().starts_with("Herinnering")
-        && decoded(m).contains("J. de Vries")));
+        && m.decoded().contains("J. de Vries")));
 
     // Moved: a message, a calendar update, new reminders for the new time.
     let moved = gql(
@@ -301,7 +263,7 @@ async fn messages_about_an_appointment(db: TestDb) {
         .into_iter()
         .find(|m| about(m) && m.header("Subject").unwrap().contains("verzet"))
         .unwrap();
-    let text = decoded(&move_mail);
+    let text = move_mail.decoded();
     assert!(
         text.contains("SEQUENCE:2") && text.contains("METHOD:PUBLISH"),
         "{text}"
@@ -335,7 +297,7 @@ async fn messages_about_an_appointment(db: TestDb) {
         .into_iter()
         .find(|m| about(m) && m.header("Subject").unwrap().contains("geannuleerd"))
         .unwrap();
-    let text = decoded(&cancel_mail);
+    let text = cancel_mail.decoded();
     assert!(
         text.contains("METHOD:CANCEL") && text.contains("STATUS:CANCELLED"),
         "{text}"
@@ -357,7 +319,7 @@ async fn messages_about_an_appointment(db: TestDb) {
 
     // Nothing sent names the resident's BSN.
     for mail in smtp.mails() {
-        assert!(!decoded(&mail).contains(&bsn), "{}", mail.data);
+        assert!(!mail.decoded().contains(&bsn), "{}", mail.data);
     }
     for request in gateway.requests() {
         assert!(!request.body.contains(&bsn), "{}", request.body);

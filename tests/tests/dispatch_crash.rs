@@ -29,6 +29,7 @@ fn dispatcher(url: &str) -> Child {
         .env("LOKET_DISPATCH_IDLE_MS", "100")
         .env("LOKET_INSECURE_WEBHOOKS", "true")
         .env("LOKET_DEMO_TOKENS", "false")
+        .env("LOKET_PHOTO_STORE", "none")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .kill_on_drop(true)

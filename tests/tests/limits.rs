@@ -98,3 +98,27 @@ async fn an_oversized_body_is_refused() {
             .contains("2048 bytes")
     );
 }
+
+/// A client still sending an oversized body reads the refusal: the server reads on (up to a
+/// bound) before it answers, instead of resetting the connection under it.
+#[tokio::test]
+async fn an_oversized_body_is_answered_not_reset() {
+    let loket = start().await;
+    // Larger than the socket buffers, so the server has unread bytes when it answers.
+    let padding = " ".repeat(200 * 1024);
+    for attempt in 0..50 {
+        let response = loket
+            .client()
+            .post(format!("{}/graphql", loket.base))
+            .header("content-type", "application/json")
+            .header("accept", "application/graphql-response+json")
+            .header("loket-tenant", "haarlem")
+            .body(format!("{{\"query\":\"{{ me {{ actor }} }}{padding}\"}}"))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("attempt {attempt}: the connection dropped: {e}"));
+        assert_eq!(response.status().as_u16(), 413, "attempt {attempt}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
+    }
+}

@@ -15,7 +15,7 @@ use std::time::Duration;
 use hmac::{Hmac, Mac};
 use loket_store::testing::TestDb;
 use loket_tests::{
-    Loket,
+    Loket, eventually,
     receivers::{HttpReceiver, SmtpReceiver},
 };
 use serde_json::Value;
@@ -42,18 +42,6 @@ fn tenants_with_gateway(gateway: &str) -> tempfile::TempDir {
     ));
     std::fs::write(file, text).unwrap();
     dir
-}
-
-/// Polls `check` every 100 ms until it holds, for at most `seconds`.
-async fn eventually<F: AsyncFn() -> bool>(seconds: u64, what: &str, check: F) {
-    let until = tokio::time::Instant::now() + Duration::from_secs(seconds);
-    while tokio::time::Instant::now() < until {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("not within {seconds} s: {what}");
 }
 
 /// HMAC-SHA256 over "<timestamp>.<body>" with the RustCrypto crates, independent of the

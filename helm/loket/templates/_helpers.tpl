@@ -138,6 +138,15 @@ Environment every Loket container gets: database, log settings.
 {{- end }}
 
 {{/*
+LOKET_PHOTO_STORE: where the gateway keeps report photos and the daily clean-up removes
+those never attached (both run where the dispatcher runs).
+*/}}
+{{- define "loket.env.photos" -}}
+- name: LOKET_PHOTO_STORE
+  value: {{ .Values.config.photoStore | default "none" | quote }}
+{{- end }}
+
+{{/*
 LOKET_TENANTS: the mounted folder, or the image's own demo folder.
 */}}
 {{- define "loket.env.tenants" -}}

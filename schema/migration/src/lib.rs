@@ -34,6 +34,7 @@ mod m20261205_000014_wakeups;
 mod m20261207_000015_benchmark;
 mod m20261208_000016_appointments;
 mod m20261209_000017_direct_deliveries;
+mod m20261210_000018_reports;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
@@ -81,6 +82,8 @@ pub const TENANT_TABLES: &[&str] = &[
     "deliveries",
     "benchmark_values",
     "appointments",
+    "case_reporters",
+    "case_photos",
 ];
 
 /// Runs Loket's migrations.
@@ -107,6 +110,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000015_benchmark::Migration),
             Box::new(m20261208_000016_appointments::Migration),
             Box::new(m20261209_000017_direct_deliveries::Migration),
+            Box::new(m20261210_000018_reports::Migration),
         ]
     }
 }

@@ -37,6 +37,9 @@ pub enum CaseError {
     /// The registries could not be asked.
     #[error(transparent)]
     Directory(#[from] DirectoryError),
+    /// The photo store failed.
+    #[error(transparent)]
+    Photos(#[from] crate::photos::PhotoStoreError),
 }
 
 impl CaseError {
@@ -61,7 +64,9 @@ impl HasCode for CaseError {
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::BadInput { .. } | Self::Input(_) => ErrorCode::BadUserInput,
             Self::Conflict(_) => ErrorCode::Conflict,
-            Self::Db(_) | Self::Store(_) | Self::Directory(_) => ErrorCode::Internal,
+            Self::Db(_) | Self::Store(_) | Self::Directory(_) | Self::Photos(_) => {
+                ErrorCode::Internal
+            }
         }
     }
 

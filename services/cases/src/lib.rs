@@ -40,6 +40,9 @@
 //! - A list filtered on a part of a case (its handler, its status) covers only the case types
 //!   whose part the caller may read, and is refused when that leaves none: the counts would
 //!   otherwise tell what the caller may not see.
+//! - Reports about public space are cases of a report category (`report_categories.toml`),
+//!   with a place, reporters instead of a subject, a public view, and messages to the
+//!   reporters (see the `report` service module).
 //! - Every service function works in the request's [`loket_store::Session`]: one transaction
 //!   for the whole request, shared by all its resolvers. Reads of personal data are logged as
 //!   the GraphQL layer resolves them, so the log holds exactly what was read.
@@ -47,15 +50,21 @@
 mod entity;
 mod error;
 pub mod graphql;
+pub mod photos;
 mod service;
 mod types;
 
 pub use error::CaseError;
 pub use service::BundleResult;
 pub use service::{
-    Around, CaseFilter, CaseKey, CasePage, CasePosition, CaseRecord, Cases, CasesAround, Change,
-    Channel, DecisionRecord, IntegralView, JournalRecord, NewCase, NoteRecord, Order, ReadAs,
-    RelatedCase, StatusChange, StatusRecord, Submission, TimelineRecord, TypeAccess, Want,
-    days_in_step, deadline,
+    Anonymised, Around, CaseFilter, CaseKey, CasePage, CasePosition, CaseRecord, Cases,
+    CasesAround, Change, Channel, DecisionRecord, Filed, IntegralView, JournalRecord, MAX_PAGE,
+    NearbyReport, NewCase, NewReport, NoteRecord, Order, PhotoRecord, Place, PublicReport, ReadAs,
+    RelatedCase, ReportFilter, ReportPage, ReporterDetails, ReporterRecord, StatusChange,
+    StatusRecord, StoredPhoto, Submission, SurveyAnswer, TimelineRecord, TypeAccess, Want,
+    days_in_step, deadline, nearby_statement,
 };
-pub use types::{CaseType, CaseTypes, Effect, Outcome, StatusType, load as load_case_types};
+pub use types::{
+    CaseType, CaseTypes, Effect, FieldType, FieldValue, FormField, Outcome, ReportCategory,
+    StatusType, load as load_case_types,
+};

@@ -51,6 +51,11 @@ pub enum Command {
     /// Compute the comparison of municipalities (the tenants with `[benchmark]`) for months or
     /// years, replacing what was stored for them; `serve` and `dispatch` also do so daily.
     Benchmark(crate::benchmark::BenchmarkArgs),
+    /// Remove reporters' contact details (and the messages sent to them) a tenant-set number
+    /// of days after their report ended; `serve` and `dispatch` also do so daily. Running it
+    /// again changes nothing more.
+    #[command(name = "anonymise-reporters")]
+    AnonymiseReporters(crate::anonymise::AnonymiseArgs),
 }
 
 /// Arguments of `loket processing-log`.
@@ -137,6 +142,7 @@ async fn run(command: Command) -> Result<(), String> {
         Command::Seed(args) => seed(args).await,
         Command::ProcessingLog(args) => processing_log(args).await,
         Command::Benchmark(args) => crate::benchmark::run(args).await,
+        Command::AnonymiseReporters(args) => crate::anonymise::run(args).await,
     }
 }
 

@@ -3,6 +3,8 @@
 
 use std::{net::SocketAddr, path::PathBuf};
 
+use loket_cases::photos::{PhotoStore, PhotoStoreError};
+
 /// Where the database is.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DatabaseConfig {
@@ -69,6 +71,9 @@ pub struct Limits {
     /// the database pool.
     #[arg(long, env = "LOKET_MAX_CONCURRENT_OPERATIONS", default_value_t = 10)]
     pub max_concurrent_operations: usize,
+    /// Largest photo sent with a report, in bytes (`LOKET_MAX_PHOTO_BYTES`).
+    #[arg(long, env = "LOKET_MAX_PHOTO_BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_photo_bytes: usize,
     /// Rate limits.
     #[command(flatten)]
     pub rates: crate::rates::RateConfig,
@@ -86,6 +91,7 @@ impl Default for Limits {
             statement_timeout_ms: loket_store::DEFAULT_STATEMENT_TIMEOUT_MS,
             trusted_proxy_hops: 0,
             max_concurrent_operations: 10,
+            max_photo_bytes: 10 * 1024 * 1024,
             rates: crate::rates::RateConfig::default(),
         }
     }
@@ -108,6 +114,9 @@ pub struct ServeConfig {
     /// The tenants.
     #[command(flatten)]
     pub tenants: TenantsConfig,
+    /// Where photos sent with reports are kept.
+    #[command(flatten)]
+    pub photos: PhotoStoreConfig,
     /// Request limits.
     #[command(flatten)]
     pub limits: Limits,
@@ -181,3 +190,27 @@ pub struct SeedConfig {
 
 /// The generator seed of demo data.
 pub const DEMO_SEED: u64 = 20_261_128;
+
+/// Where photos sent with reports are kept: by `serve`, which stores them, and by the daily
+/// clean-up (in `serve`, `dispatch` and `anonymise-reporters`), which removes those never
+/// attached to a report.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PhotoStoreConfig {
+    /// Where photos sent with reports are kept (`LOKET_PHOTO_STORE`): a folder, or
+    /// `s3://bucket/prefix` (credentials and endpoint from `AWS_*`); `none` takes no photos.
+    /// Replicas must share it, so a folder suits one replica only.
+    #[arg(long, env = "LOKET_PHOTO_STORE", default_value = "./data/photos")]
+    pub photo_store: String,
+}
+
+impl PhotoStoreConfig {
+    /// The store, checked to answer; `None` for `none`.
+    pub async fn open(&self) -> Result<Option<PhotoStore>, PhotoStoreError> {
+        if self.photo_store == "none" {
+            return Ok(None);
+        }
+        let photos = PhotoStore::open(&self.photo_store)?;
+        photos.check().await?;
+        Ok(Some(photos))
+    }
+}

@@ -4,6 +4,7 @@
 use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use chrono::NaiveDate;
+use loket_cases::{Cases, photos::PhotoStore};
 use loket_kernel::{
     casebook::ProductNames,
     config::{TenantSet, describe, load_dir},
@@ -15,10 +16,10 @@ use loket_notify::{
 };
 use loket_registry::Registry;
 use loket_store::Db;
-use loket_store::lookups::Directory;
+use loket_store::lookups::{Directory, ReporterBook};
 
 use crate::{
-    config::{DatabaseConfig, TenantsConfig},
+    config::{DatabaseConfig, PhotoStoreConfig, TenantsConfig},
     output,
 };
 
@@ -126,6 +127,9 @@ pub struct DispatchConfig {
     /// Senders and pacing.
     #[command(flatten)]
     pub notify: NotifyConfig,
+    /// Where report photos are kept, for the daily removal of those never attached.
+    #[command(flatten)]
+    pub photos: PhotoStoreConfig,
     /// Deliver what is due, then exit (for a cron job or a test).
     #[arg(long)]
     pub once: bool,
@@ -151,6 +155,7 @@ pub fn service(
     db: &Db,
     tenants: &Arc<TenantSet>,
     directory: Arc<dyn Directory>,
+    reporters: Arc<dyn ReporterBook>,
     grants: Arc<dyn Grants>,
     products: Option<Arc<dyn ProductNames>>,
     config: &NotifyConfig,
@@ -164,11 +169,41 @@ pub fn service(
         Arc::new(templates),
     )
     .insecure_webhooks(config.insecure_webhooks)
-    .with_grants(grants);
+    .with_grants(grants)
+    .with_reporters(reporters);
     Ok(match products {
         Some(products) => notify.with_products(products),
         None => notify,
     })
+}
+
+/// The case service (with `photos`, if any) and the notification service for commands that
+/// work on stored data outside requests (`loket anonymise-reporters`); notifications go
+/// nowhere from here.
+pub fn cases_and_notify(
+    db: &Db,
+    tenants: &Arc<TenantSet>,
+    photos: Option<PhotoStore>,
+) -> Result<(Cases, Notify), String> {
+    let types = loket_cases::load_case_types(tenants).map_err(|errors| describe(&errors))?;
+    let registry = Registry::new(db.clone(), Arc::clone(tenants));
+    let mut cases = Cases::new(
+        Arc::clone(tenants),
+        Arc::new(types),
+        Arc::new(registry.clone()),
+    );
+    if let Some(photos) = photos {
+        cases = cases.with_photos(photos);
+    }
+    let templates = loket_notify::templates::load(tenants).map_err(|errors| describe(&errors))?;
+    let notify = Notify::new(
+        db.clone(),
+        Arc::clone(tenants),
+        Arc::new(registry),
+        Arc::new(templates),
+    )
+    .with_reporters(Arc::new(cases.clone()));
+    Ok((cases, notify))
 }
 
 /// The dispatcher sending for `notify`.
@@ -187,7 +222,17 @@ pub async fn run(args: DispatchConfig) -> Result<(), String> {
     let db = Db::connect(&args.database.url)
         .await
         .map_err(|e| e.to_string())?;
+    let types =
+        Arc::new(loket_cases::load_case_types(&tenants).map_err(|errors| describe(&errors))?);
     let registry = Registry::new(db.clone(), Arc::clone(&tenants));
+    let mut cases = Cases::new(
+        Arc::clone(&tenants),
+        Arc::clone(&types),
+        Arc::new(registry.clone()),
+    );
+    if let Some(photos) = args.photos.open().await.map_err(|e| e.to_string())? {
+        cases = cases.with_photos(photos);
+    }
     let authz = loket_authz::Authz::load(&tenants)
         .await
         .map_err(|e| e.to_string())?;
@@ -195,12 +240,14 @@ pub async fn run(args: DispatchConfig) -> Result<(), String> {
         &db,
         &tenants,
         Arc::new(registry),
+        Arc::new(cases.clone()),
         Arc::new(authz),
         None,
         &args.notify,
     )
     .map_err(|e| e.to_string())?;
-    let dispatcher = dispatcher(notify, &tenants, &args.notify).map_err(|e| e.to_string())?;
+    let dispatcher =
+        dispatcher(notify.clone(), &tenants, &args.notify).map_err(|e| e.to_string())?;
     if args.once {
         if let Some(day) = args.remind_on {
             let queued = dispatcher.remind(day).await.map_err(|e| e.to_string())?;
@@ -214,10 +261,16 @@ pub async fn run(args: DispatchConfig) -> Result<(), String> {
     } else {
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let listener = tokio::spawn(loket_store::wake::listen(db.clone(), stopped.clone()));
-        let types = loket_cases::load_case_types(&tenants).map_err(|errors| describe(&errors))?;
         let comparison = tokio::spawn(crate::benchmark::daily(
             crate::benchmark::service(&tenants, &types),
             db.clone(),
+            stopped.clone(),
+        ));
+        let anonymise = tokio::spawn(crate::anonymise::daily(
+            db.clone(),
+            Arc::clone(&tenants),
+            cases,
+            notify,
             stopped.clone(),
         ));
         let running = tokio::spawn(async move { dispatcher.run(stopped).await });
@@ -226,6 +279,7 @@ pub async fn run(args: DispatchConfig) -> Result<(), String> {
         let _ = running.await;
         let _ = listener.await;
         let _ = comparison.await;
+        let _ = anonymise.await;
     }
     db.close().await.map_err(|e| e.to_string())?;
     Ok(())

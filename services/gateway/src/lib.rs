@@ -5,6 +5,7 @@
 //! bearer token into a [`loket_kernel::Ctx`] through [`loket_authz::Authz`], and hands that
 //! context to the resolvers. It holds no state of its own, so any number of replicas can run.
 
+pub mod anonymise;
 pub mod benchmark;
 pub mod cli;
 pub mod config;

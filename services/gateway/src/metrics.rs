@@ -1,4 +1,5 @@
-//! Prometheus metrics: requests by operation, tenant and outcome, request latency, policy
+//! Prometheus metrics: GraphQL requests by operation, tenant and outcome, other HTTP requests
+//! (Open311, the public map) by endpoint, request latency, policy
 //! denials, and the operations running and waiting for a turn. The recorder is process-wide
 //! and installed once.
 
@@ -14,6 +15,8 @@ const TRANSACTIONS: &str = "loket_db_transactions_total";
 const STATEMENTS: &str = "loket_db_statements_total";
 const RUNNING: &str = "loket_operations_running";
 const WAITING: &str = "loket_operations_waiting";
+const HTTP_REQUESTS: &str = "loket_http_requests_total";
+const HTTP_LATENCY: &str = "loket_http_request_duration_seconds";
 
 /// The process's metrics handle, installing the recorder on first use.
 pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
@@ -25,6 +28,9 @@ pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
             ];
             let installed = PrometheusBuilder::new()
                 .set_buckets_for_metric(Matcher::Full(LATENCY.to_owned()), &buckets)
+                .and_then(|b| {
+                    b.set_buckets_for_metric(Matcher::Full(HTTP_LATENCY.to_owned()), &buckets)
+                })
                 .and_then(|b| b.install_recorder());
             match installed {
                 Ok(handle) => {
@@ -58,6 +64,15 @@ pub(crate) fn handle() -> Option<&'static PrometheusHandle> {
                         WAITING,
                         "GraphQL operations waiting for their turn, as last seen when one was admitted"
                     );
+                    metrics::describe_counter!(
+                        HTTP_REQUESTS,
+                        "Requests outside GraphQL (Open311, the public map) by endpoint, tenant and outcome"
+                    );
+                    metrics::describe_histogram!(
+                        HTTP_LATENCY,
+                        metrics::Unit::Seconds,
+                        "Latency of requests outside GraphQL, by endpoint"
+                    );
                     Some(handle)
                 }
                 Err(e) => {
@@ -78,6 +93,18 @@ pub(crate) fn request(operation: &str, tenant: &str, outcome: &'static str, elap
     ];
     metrics::counter!(REQUESTS, &labels).increment(1);
     metrics::histogram!(LATENCY, "operation" => operation.to_owned()).record(elapsed.as_secs_f64());
+}
+
+/// Counts one request outside GraphQL: `endpoint` is a fixed name (`open311.requests`),
+/// never a path, so the labels stay bounded.
+pub(crate) fn http(endpoint: &'static str, tenant: &str, outcome: &'static str, elapsed: Duration) {
+    let labels = [
+        ("endpoint", endpoint.to_owned()),
+        ("tenant", tenant.to_owned()),
+        ("outcome", outcome.to_owned()),
+    ];
+    metrics::counter!(HTTP_REQUESTS, &labels).increment(1);
+    metrics::histogram!(HTTP_LATENCY, "endpoint" => endpoint).record(elapsed.as_secs_f64());
 }
 
 /// Counts the transactions and statements of one request.

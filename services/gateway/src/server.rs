@@ -43,6 +43,9 @@ pub enum ServeError {
     /// Demo cases could not be made.
     #[error("demo cases: {0}")]
     DemoCases(#[from] crate::demo_cases::DemoError),
+    /// The photo store cannot be used.
+    #[error(transparent)]
+    Photos(#[from] loket_cases::photos::PhotoStoreError),
     /// The address could not be bound.
     #[error("cannot listen: {0}")]
     Io(#[from] std::io::Error),
@@ -140,11 +143,14 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
     }
     let benchmark = crate::benchmark::service(&tenants, &case_types);
     let registry = Registry::new(db.clone(), Arc::clone(&tenants));
-    let cases = Cases::new(
+    let mut cases = Cases::new(
         Arc::clone(&tenants),
         Arc::new(case_types),
         Arc::new(registry.clone()),
     );
+    if let Some(photos) = config.photos.open().await? {
+        cases = cases.with_photos(photos);
+    }
     // The registry asks the case service whether a collaboration's desk works on a member's
     // resident; the case service asks the registry where residents live.
     let registry = registry.with_shared_work(Arc::new(cases.clone()));
@@ -172,6 +178,7 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         &db,
         &tenants,
         Arc::new(registry.clone()),
+        Arc::new(cases.clone()),
         Arc::clone(&authz) as Arc<dyn loket_kernel::ctx::Grants>,
         Some(Arc::new(catalog.clone())),
         &config.notify,
@@ -203,9 +210,11 @@ pub async fn prepare(config: &ServeConfig) -> Result<Gateway, ServeError> {
         tenants: Arc::clone(&tenants),
         limits,
         contacts: contacts.clone(),
+        cases: cases.clone(),
         benchmark: benchmark.clone(),
         proxy_hops: config.limits.trusted_proxy_hops,
         looks,
+        uploads: Arc::new(tokio::sync::Semaphore::new(http::PHOTO_UPLOADS)),
     });
     Ok(Gateway {
         router,
@@ -256,6 +265,15 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
             stopped.clone(),
         ))
     });
+    let anonymise = config.dispatch.then(|| {
+        tokio::spawn(crate::anonymise::daily(
+            gateway.db.clone(),
+            Arc::clone(&gateway.tenants),
+            gateway.cases.clone(),
+            gateway.notify.clone(),
+            stopped.clone(),
+        ))
+    });
     let wakeups = tokio::spawn(loket_store::wake::listen(
         gateway.db.clone(),
         stopped.clone(),
@@ -277,6 +295,9 @@ pub async fn serve(config: ServeConfig) -> Result<(), ServeError> {
     }
     if let Some(comparison) = comparison {
         let _ = comparison.await;
+    }
+    if let Some(anonymise) = anonymise {
+        let _ = anonymise.await;
     }
     if let Err(e) = gateway.catalog.store_statistics().await {
         tracing::warn!(error = %e, "search statistics not stored at shutdown");

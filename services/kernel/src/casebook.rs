@@ -12,8 +12,13 @@ pub struct DeadlineFigures {
     pub case_type: String,
     /// Case type name.
     pub name: String,
-    /// The legal handling period in days.
+    /// The handling period in days.
     pub handling_days: u32,
+    /// Whether the period counts working days (report categories) rather than calendar days.
+    pub working_days: bool,
+    /// For a category of reports about public space, its main category's name; none for
+    /// applications and complaints.
+    pub report_group: Option<String>,
     /// Cases closed in the period.
     pub closed: i64,
     /// Of those, closed on or before their deadline.

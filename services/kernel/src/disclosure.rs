@@ -42,6 +42,8 @@ pub struct CaseAccess {
     pub internal_notes: bool,
     /// Who handles it.
     pub assignment: bool,
+    /// Who reported it and how to reach them (reports about public space).
+    pub reporters: bool,
     /// Start a new case.
     pub create: bool,
     /// Change its status, suspend or extend it.
@@ -94,6 +96,7 @@ impl CaseAccess {
             public_notes: read && allows("/public-notes", Action::Read),
             internal_notes: read && allows("/internal-notes", Action::Read),
             assignment: read && allows("/assignment", Action::Read),
+            reporters: read && allows("/reporters", Action::Read),
             create,
             update: works && allows("/status", Action::Update),
             decide: works && allows("", Action::Decide),

@@ -213,6 +213,9 @@ impl Notify {
         if event.kind.starts_with("appointment.") {
             return self.appointment_messages(tx, event).await;
         }
+        if event.kind.starts_with("report.") {
+            return self.report_messages(tx, registry, event).await;
+        }
         let mut out = Vec::new();
         let payload = &event.payload;
         let tenant = tx.tenant();

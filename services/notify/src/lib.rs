@@ -1,7 +1,7 @@
 //! Notifications: residents subscribe to their own cases, to permits near their home and to
 //! travel document reminders; third-party systems subscribe a callback URL to events; an
 //! appointment's confirmation, reminders and changes go to the addresses given with the
-//! booking. The dispatcher turns outbox events into deliveries and sends them by e-mail
+//! booking, and the reporters of a report about public space hear of its progress. The dispatcher turns outbox events into deliveries and sends them by e-mail
 //! (SMTP), text message (an HTTP gateway per tenant), signed webhook or the log sink.
 //!
 //! Guarantees:
@@ -32,6 +32,7 @@ pub mod graphql;
 pub mod grid;
 mod model;
 mod reminders;
+mod reports;
 pub mod send;
 pub mod signature;
 mod subscribe;
@@ -66,6 +67,7 @@ struct Inner {
     templates: Arc<Templates>,
     insecure_webhooks: bool,
     grants: Option<Arc<dyn Grants>>,
+    reporters: Option<reports::Book>,
 }
 
 impl Notify {
@@ -85,6 +87,7 @@ impl Notify {
                 templates,
                 insecure_webhooks: false,
                 grants: None,
+                reporters: None,
             }),
         }
     }
@@ -100,6 +103,13 @@ impl Notify {
     #[must_use]
     pub fn with_grants(self, grants: Arc<dyn Grants>) -> Self {
         self.rebuild(|inner| inner.grants = Some(grants))
+    }
+
+    /// Looks up the addresses of reporters of reports about public space in `book` (without
+    /// it, `report.*` events make no messages).
+    #[must_use]
+    pub fn with_reporters(self, book: Arc<dyn loket_store::lookups::ReporterBook>) -> Self {
+        self.rebuild(|inner| inner.reporters = Some(book))
     }
 
     /// Lets callback URLs use plain `http://` and loopback addresses (development and tests

@@ -21,7 +21,7 @@ use crate::{NotifyError, model::Channel};
 pub const FILE: &str = "notifications.toml";
 
 /// Message kinds the national file must define (in its first language, Dutch).
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 14] = [
     "case.created",
     "case.status_changed",
     "case.decided",
@@ -32,6 +32,10 @@ pub const KINDS: [&str; 10] = [
     "appointment.rescheduled",
     "appointment.cancelled",
     "appointment.reminder",
+    "report.received",
+    "report.joined",
+    "report.status_changed",
+    "report.closed",
 ];
 
 /// The language every message exists in.

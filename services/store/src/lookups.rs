@@ -9,7 +9,10 @@ use loket_kernel::{
     Bsn, TenantId,
     casebook::{CaseBookError, DeadlineFigures},
     counter::{CounterError, CounterFigures},
-    directory::{AddressFacts, BoxFuture, DirectoryError, ResidentFacts, TravelDocumentFacts},
+    directory::{
+        AddressFacts, AddressMatch, Bounds, BoxFuture, DirectoryError, ResidentFacts,
+        TravelDocumentFacts,
+    },
 };
 
 use crate::Session;
@@ -30,12 +33,56 @@ pub trait Directory: Send + Sync {
         id: &'a str,
     ) -> BoxFuture<'a, Result<Option<AddressFacts>, DirectoryError>>;
 
+    /// The address `text` names when written out, as in `Markt 1, 7511 GA Enschede`: by
+    /// postcode and house number when it holds a postcode, otherwise by street and house number
+    /// among the addresses of the municipality with this CBS code.
+    fn written_address<'a>(
+        &'a self,
+        session: &'a Session,
+        municipality_code: &'a str,
+        text: &'a str,
+    ) -> BoxFuture<'a, Result<AddressMatch, DirectoryError>>;
+
     /// The resident's travel documents.
     fn travel_documents<'a>(
         &'a self,
         session: &'a Session,
         bsn: &'a Bsn,
     ) -> BoxFuture<'a, Result<Vec<TravelDocumentFacts>, DirectoryError>>;
+
+    /// The box around the addresses of the municipality with this CBS code; `None` when the
+    /// registry holds none of its addresses.
+    fn bounds<'a>(
+        &'a self,
+        session: &'a Session,
+        municipality_code: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Bounds>, DirectoryError>>;
+}
+
+/// How to reach a reporter of a report about public space, as the notification service needs
+/// it when it sends them a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReporterContact {
+    /// The reporter's id (as the `report.*` events name them).
+    pub id: uuid::Uuid,
+    /// E-mail address, if given.
+    pub email: Option<String>,
+    /// Mobile number, if given.
+    pub phone: Option<String>,
+    /// The language they chose.
+    pub language: String,
+}
+
+/// The case service's reporters: their addresses, looked up when a message is sent, so that
+/// details removed meanwhile are never used.
+pub trait ReporterBook: Send + Sync {
+    /// The reporters of `tenant` with these ids whose details are still kept.
+    fn contacts<'a>(
+        &'a self,
+        session: &'a Session,
+        tenant: &'a TenantId,
+        ids: &'a [uuid::Uuid],
+    ) -> BoxFuture<'a, Result<Vec<ReporterContact>, DirectoryError>>;
 }
 
 /// Whether a collaboration's host works on a member's resident: the registry lets a regional

@@ -239,6 +239,11 @@ impl TenantTx {
         self
     }
 
+    /// The engine the transaction runs on.
+    pub fn backend(&self) -> sea_orm::DbBackend {
+        self.backend
+    }
+
     /// A raw statement with `$1`-style placeholders for this transaction's engine.
     pub fn statement(&self, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
         Statement::from_sql_and_values(self.backend, sql, values)

@@ -219,6 +219,8 @@ impl Process {
             .arg(loket_tests::tenants_dir())
             .env("LOKET_DEMO_TOKENS", "false")
             .env("LOKET_LOG_FORMAT", "json")
+            // No photos: nothing here uploads any, and no folder is made in the clone.
+            .env("LOKET_PHOTO_STORE", "none")
             .stdout(Stdio::piped())
             .stderr(log.reopen().expect("the log file"))
             .kill_on_drop(true)

@@ -19,6 +19,8 @@ pub const CATALOGUE: &[&str] = &[
     "case/*/public-notes",
     "case/*/internal-notes",
     "case/*/assignment",
+    "case/*/reporters",
+    "public-report/*",
     "person/name",
     "person/birth",
     "person/address",

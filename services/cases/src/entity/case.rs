@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "cases")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -17,6 +17,12 @@ pub struct Model {
     pub address_id: Option<String>,
     pub location: Option<String>,
     pub description: Option<String>,
+    /// Where a report is (WGS84); empty for applications.
+    pub lat: Option<f64>,
+    /// Where a report is (WGS84); empty for applications.
+    pub lon: Option<f64>,
+    /// A report's answers to its category's form fields, as a JSON object.
+    pub attributes: Option<String>,
     pub channel: String,
     pub status: String,
     pub status_since: ChronoDateTimeUtc,

@@ -14,7 +14,10 @@ use loket_kernel::{
 };
 use loket_store::graphql::{record, request};
 
-use super::case_type::{CaseTypeInfo, GqlEffect};
+use super::{
+    case_type::{CaseTypeInfo, GqlEffect},
+    report::GeoPoint,
+};
 use crate::{Around, CasePage, CasePosition, CaseRecord, Cases, ReadAs, Want, days_in_step};
 
 /// A case.
@@ -121,6 +124,53 @@ pub struct JournalEntry {
     at: DateTime<Utc>,
 }
 
+/// An answer to a report category's question.
+#[derive(SimpleObject)]
+pub struct ReportAnswer {
+    /// The question's code.
+    code: String,
+    /// The question.
+    question: String,
+    /// The answer.
+    value: String,
+}
+
+/// Someone who reported, or followed, a report about public space.
+#[derive(SimpleObject)]
+pub struct Reporter {
+    /// Id.
+    id: String,
+    /// Whether they logged in.
+    logged_in: bool,
+    /// Name, if given and not yet removed.
+    name: Option<String>,
+    /// E-mail address, if given and not yet removed.
+    email: Option<String>,
+    /// Mobile number, if given and not yet removed.
+    phone: Option<String>,
+    /// When they filed or followed it.
+    joined_at: DateTime<Utc>,
+    /// Their answer to the satisfaction question, once given.
+    satisfied: Option<bool>,
+    /// Whether their contact details were removed (a set time after the report ended).
+    details_removed: bool,
+}
+
+/// A photo sent with a report about public space; never public.
+#[derive(SimpleObject)]
+pub struct ReportPhoto {
+    /// Id.
+    id: String,
+    /// Media type (`image/jpeg` or `image/png`).
+    content_type: String,
+    /// Size in bytes.
+    bytes: i64,
+    /// When it was sent.
+    created_at: DateTime<Utc>,
+    /// Where to fetch it, with the same bearer token (relative to the API's origin).
+    url: String,
+}
+
 /// What the caller may do with a case, so a frontend shows only the buttons that work.
 #[derive(SimpleObject)]
 pub struct CasePermissions {
@@ -182,6 +232,8 @@ const GROUPS: &[(&str, &str)] = &[
     ("address_id", "case/location"),
     ("location", "case/location"),
     ("description", "case/description"),
+    ("photos", "case/description"),
+    ("reporters", "case/reporters"),
     ("status", "case/status"),
     ("timeline", "case/status"),
     ("publicNotes", "case/public-notes"),
@@ -228,6 +280,7 @@ pub(crate) fn selected_groups_by_name(
         "case/outcome" => record.decision.is_visible(),
         "case/assignment" => record.handler.is_visible(),
         "case/internal-notes" => record.notes.is_visible(),
+        "case/reporters" => record.access.reporters,
         _ => true,
     };
     let mut groups: Vec<&'static str> = GROUPS
@@ -329,7 +382,79 @@ impl Case {
         self.read(ctx, "description")?;
         Ok(self.0.description.as_deref())
     }
-    /// How it came in: `online`, `counter`, `phone`, `email` or `letter`.
+    /// Where a report about public space is (exact; none for applications).
+    async fn position(&self, ctx: &Context<'_>) -> Result<Option<GeoPoint>> {
+        self.read(ctx, "location")?;
+        Ok(self.0.position.map(GeoPoint::new))
+    }
+    /// The photos sent with a report (staff who may read it; without metadata).
+    async fn photos(&self, ctx: &Context<'_>) -> Result<Vec<ReportPhoto>> {
+        self.read(ctx, "photos")?;
+        let (_, session) = request(ctx)?;
+        let domain = self.0.domain.clone();
+        Ok(ctx
+            .data::<Cases>()?
+            .photos_of(session, &self.0)
+            .await
+            .map_err(|e| to_gql(&e))?
+            .into_iter()
+            .map(|p| ReportPhoto {
+                id: p.id.to_string(),
+                url: format!("/reports/{domain}/photos/{}", p.id),
+                content_type: p.content_type,
+                bytes: p.bytes,
+                created_at: p.created_at,
+            })
+            .collect())
+    }
+    /// A report's answers to its category's questions.
+    async fn attributes(&self, ctx: &Context<'_>) -> Result<Vec<ReportAnswer>> {
+        self.read(ctx, "description")?;
+        let fields = self
+            .0
+            .case_type
+            .report
+            .as_ref()
+            .map(|r| r.fields.as_slice())
+            .unwrap_or_default();
+        Ok(self
+            .0
+            .attributes
+            .iter()
+            .map(|(code, value)| ReportAnswer {
+                code: code.clone(),
+                question: fields
+                    .iter()
+                    .find(|f| &f.code == code)
+                    .map_or_else(|| code.clone(), |f| f.name.clone()),
+                value: value.clone(),
+            })
+            .collect())
+    }
+    /// Who reported it and how to reach them (reports about public space; staff whose role
+    /// may read `case/<category>/reporters`).
+    async fn reporters(&self, ctx: &Context<'_>) -> Result<Vec<Reporter>> {
+        self.read(ctx, "reporters")?;
+        let (rctx, session) = request(ctx)?;
+        Ok(ctx
+            .data::<Cases>()?
+            .reporters_of(rctx, session, &self.0)
+            .await
+            .map_err(|e| to_gql(&e))?
+            .into_iter()
+            .map(|r| Reporter {
+                id: r.id.to_string(),
+                logged_in: r.logged_in,
+                name: r.name,
+                email: r.email,
+                phone: r.phone,
+                joined_at: r.joined_at,
+                satisfied: r.satisfied,
+                details_removed: r.anonymised_at.is_some(),
+            })
+            .collect())
+    }
+    /// How it came in: `online`, `counter`, `phone`, `email`, `letter` or `app`.
     async fn channel(&self, ctx: &Context<'_>) -> Result<&str> {
         self.read(ctx, "channel")?;
         Ok(&self.0.channel)

@@ -146,6 +146,17 @@ pub struct MoveDeadlineInput {
     expected_version: i32,
 }
 
+/// Reopening an ended report.
+#[derive(InputObject)]
+pub struct ReopenCaseInput {
+    /// The case (a report about public space).
+    case_id: ID,
+    /// The version you last saw.
+    expected_version: i32,
+    /// Why, for the reporters (else the reopened status's own text).
+    public_explanation: Option<String>,
+}
+
 /// A case after a change.
 #[derive(SimpleObject)]
 pub struct CasePayload {
@@ -278,6 +289,15 @@ impl CasesMutation {
         let change = Change::Extend {
             days,
             reason: input.reason,
+        };
+        apply(ctx, &input.case_id, Some(input.expected_version), change).await
+    }
+
+    /// Reopen an ended report about public space in its category's reopened status, with a
+    /// new handling period (back office, with the right to decide it).
+    async fn reopen_case(&self, ctx: &Context<'_>, input: ReopenCaseInput) -> Result<CasePayload> {
+        let change = Change::Reopen {
+            public_explanation: input.public_explanation,
         };
         apply(ctx, &input.case_id, Some(input.expected_version), change).await
     }

@@ -63,14 +63,15 @@ impl Cases {
         let mut figures = Vec::new();
         for row in rows {
             let code: String = row.try_get("", "case_type").map_err(failed)?;
-            let (name, handling_days) = self
-                .types
-                .get(tenant, &code)
-                .map_or_else(|| (code.clone(), 0), |t| (t.name.clone(), t.handling_days));
+            let known = self.types.get(tenant, &code);
             figures.push(DeadlineFigures {
+                name: known.map_or_else(|| code.clone(), |t| t.name.clone()),
+                handling_days: known.map_or(0, |t| t.handling_days),
+                working_days: known.is_some_and(|t| t.working_days),
+                report_group: known
+                    .and_then(|t| t.report.as_ref())
+                    .map(|r| r.group_name.clone()),
                 case_type: code,
-                name,
-                handling_days,
                 closed: row
                     .try_get::<Option<i64>>("", "closed")
                     .map_err(failed)?

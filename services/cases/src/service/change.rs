@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use loket_kernel::{Ctx, input};
 use loket_store::{Session, TenantTx, outbox};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -15,6 +15,7 @@ use super::{
     access::{TypeAccess, domains},
     deadline::deadline,
     read::{CaseKey, Raw, ReadAs, Want, is_own_or_staff},
+    report::announce_change,
 };
 use crate::{
     CaseError, CaseRecord, CaseType,
@@ -67,6 +68,11 @@ pub enum Change {
         /// Why.
         reason: String,
     },
+    /// Reopen an ended report in its category's reopened status, with a new handling period.
+    Reopen {
+        /// Why, for the reporters (else the status's own text).
+        public_explanation: Option<String>,
+    },
 }
 
 impl Change {
@@ -79,6 +85,7 @@ impl Change {
             Self::Assign(_) => "assignCase",
             Self::Suspend { .. } => "suspendCase",
             Self::Extend { .. } => "extendCase",
+            Self::Reopen { .. } => "reopenCase",
         }
     }
 
@@ -90,6 +97,7 @@ impl Change {
             Self::Assign(_) => "assigned",
             Self::Suspend { .. } => "suspended",
             Self::Extend { .. } => "extended",
+            Self::Reopen { .. } => "reopened",
         }
     }
 }
@@ -119,7 +127,7 @@ fn opt_text(field: &'static str, value: Option<&str>) -> Result<Option<String>, 
 }
 
 /// Checks `change` against the case type, the case and the caller's rights, and works out what
-/// it does.
+/// it does. `fresh_deadline` is the deadline of a handling period starting now (for reopening).
 fn plan(
     case_type: &CaseType,
     row: &case::Model,
@@ -127,6 +135,7 @@ fn plan(
     change: &Change,
     now: DateTime<Utc>,
     actor: &str,
+    fresh_deadline: NaiveDate,
 ) -> Result<Effect, CaseError> {
     let object = |suffix: &str| format!("case/{}{suffix}", case_type.code);
     let open = row.closed_at.is_none();
@@ -270,6 +279,47 @@ fn plan(
                 bumps_version: true,
             })
         }
+        Change::Reopen { public_explanation } => {
+            if !access.decide {
+                return Err(CaseError::forbidden(object("")));
+            }
+            let Some(report) = &case_type.report else {
+                return Err(CaseError::bad(
+                    "id",
+                    format!("a {} cannot be reopened; only reports can", case_type.name),
+                ));
+            };
+            if open {
+                return Err(CaseError::Conflict(format!(
+                    "report {} is open",
+                    row.reference
+                )));
+            }
+            let target = case_type
+                .status(&report.reopened)
+                .ok_or_else(|| CaseError::Conflict("the category has no reopened status".into()))?;
+            let mut next = row.clone();
+            next.status.clone_from(&target.code);
+            next.status_since = now;
+            next.outcome = None;
+            next.decision_explanation = None;
+            next.decided_at = None;
+            next.decided_by = None;
+            next.closed_at = None;
+            next.deadline = fresh_deadline;
+            Ok(Effect {
+                row: next,
+                status: Some(target.code.clone()),
+                days: None,
+                public_text: opt_text("publicExplanation", public_explanation.as_deref())?,
+                internal_text: None,
+                event: "case.status_changed",
+                payload: with(
+                    json!({ "from": row.status, "to": target.code, "statusName": target.name }),
+                ),
+                bumps_version: true,
+            })
+        }
         Change::Suspend { days, reason } | Change::Extend { days, reason } => {
             let suspend = matches!(change, Change::Suspend { .. });
             if !access.update {
@@ -397,7 +447,20 @@ impl Cases {
         }
         let now = Utc::now();
         let actor = ctx.actor().subject().to_owned();
-        let effect = plan(&case_type, &row, current.access, change, now, &actor)?;
+        let fresh_deadline = if matches!(change, Change::Reopen { .. }) {
+            self.handling_deadline(&domain, &case_type, now)?
+        } else {
+            row.deadline
+        };
+        let effect = plan(
+            &case_type,
+            &row,
+            current.access,
+            change,
+            now,
+            &actor,
+            fresh_deadline,
+        )?;
         let expected = match (expected_version, effect.bumps_version) {
             (Some(v), _) => v,
             (None, false) => row.version,
@@ -454,8 +517,16 @@ impl Cases {
             actor,
             at: now,
         };
+        let public_text = entry.public_text.clone();
         append_event(tx, &entry).await?;
         outbox::publish(tx, effect.event, effect.payload).await?;
+        if case_type.report.is_some()
+            && entry.status.is_some()
+            && let Some((kind, payload)) =
+                announce_change(tx, &case_type, &next, public_text.as_deref(), now).await?
+        {
+            outbox::publish(tx, kind, payload).await?;
+        }
         let mut events = current.events;
         events.push(entry);
         Ok(CaseRecord::build(
@@ -471,7 +542,7 @@ impl Cases {
 
 /// Adds `entry` after the case's last journal entry: the number is taken in the statement
 /// itself, after the guarded update has serialised writers of the same case.
-async fn append_event(tx: &TenantTx, entry: &event::Model) -> Result<(), CaseError> {
+pub(crate) async fn append_event(tx: &TenantTx, entry: &event::Model) -> Result<(), CaseError> {
     let sql = "INSERT INTO case_events \
         (tenant_id, case_id, seq, kind, status, days, public_text, internal_text, actor, at) \
         SELECT $1, $2, COALESCE(MAX(seq), 0) + 1, $3, $4, $5, $6, $7, $8, $9 \

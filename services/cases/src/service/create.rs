@@ -8,8 +8,7 @@ use chrono::{Datelike, Utc};
 use loket_kernel::{Actor, Bsn, Ctx, TenantId, directory::AddressFacts};
 use loket_store::{Session, TenantTx, outbox};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    sea_query::OnConflict,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::OnConflict,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -62,37 +61,25 @@ impl Cases {
         plan: Plan,
     ) -> Result<BundleResult, CaseError> {
         let fingerprint = plan.fingerprint();
-        // A citizen's idempotency keys are theirs alone, whatever subject their login gives.
-        let requested_by = match ctx.actor() {
-            Actor::Citizen { bsn, .. } => format!("citizen:{}", bsn.as_str()),
-            actor => format!("{}:{}", actor.kind(), actor.subject()),
-        };
+        let requested_by = requested_by(ctx);
         let now = Utc::now();
         let bundle_id = Uuid::now_v7();
         let tx = session.tx(&plan.domain).await?;
-        // The bundle goes first: it is what a racing retry with the same key waits on.
-        let inserted = bundle::Entity::insert(bundle::ActiveModel {
-            tenant_id: Set(plan.domain.to_string()),
-            id: Set(bundle_id),
-            subject_bsn: Set(plan.subject.as_str().to_owned()),
-            requested_by: Set(requested_by.clone()),
-            idempotency_key: Set(plan.key.clone()),
-            fingerprint: Set(fingerprint.clone()),
-            channel: Set(plan.channel.as_str().to_owned()),
-            created_at: Set(now),
-        })
-        .on_conflict(
-            OnConflict::columns([
-                bundle::Column::TenantId,
-                bundle::Column::RequestedBy,
-                bundle::Column::IdempotencyKey,
-            ])
-            .do_nothing()
-            .to_owned(),
+        let claimed = claim_bundle(
+            &tx,
+            bundle::Model {
+                tenant_id: plan.domain.to_string(),
+                id: bundle_id,
+                subject_bsn: plan.subject.as_str().to_owned(),
+                requested_by: requested_by.clone(),
+                idempotency_key: plan.key.clone(),
+                fingerprint: fingerprint.clone(),
+                channel: plan.channel.as_str().to_owned(),
+                created_at: now,
+            },
         )
-        .exec_without_returning(tx.conn())
         .await?;
-        if inserted == 0 {
+        if !claimed {
             return self
                 .replay(ctx, &tx, &plan, &requested_by, &fingerprint)
                 .await;
@@ -199,8 +186,35 @@ fn read_as(ctx: &Ctx) -> ReadAs {
     }
 }
 
+/// Who asks, as a bundle records it: a citizen's idempotency keys are theirs alone, whatever
+/// subject their login gives.
+pub(super) fn requested_by(ctx: &Ctx) -> String {
+    match ctx.actor() {
+        Actor::Citizen { bsn, .. } => format!("citizen:{}", bsn.as_str()),
+        actor => format!("{}:{}", actor.kind(), actor.subject()),
+    }
+}
+
+/// Inserts `bundle` first thing in a filing, as what a racing retry with the same key waits
+/// on; `false` when its requester already used its idempotency key (the retry replays).
+pub(super) async fn claim_bundle(tx: &TenantTx, bundle: bundle::Model) -> Result<bool, CaseError> {
+    let inserted = bundle::Entity::insert(bundle::ActiveModel::from(bundle))
+        .on_conflict(
+            OnConflict::columns([
+                bundle::Column::TenantId,
+                bundle::Column::RequestedBy,
+                bundle::Column::IdempotencyKey,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(tx.conn())
+        .await?;
+    Ok(inserted > 0)
+}
+
 /// `ENS` for enschede: the tenant's first three letters.
-fn reference_prefix(tenant: &TenantId) -> String {
+pub(super) fn reference_prefix(tenant: &TenantId) -> String {
     tenant
         .as_str()
         .chars()
@@ -211,7 +225,11 @@ fn reference_prefix(tenant: &TenantId) -> String {
 }
 
 /// Reserves `count` consecutive reference numbers of `year` and returns the first.
-async fn reserve_numbers(tx: &TenantTx, year: i32, count: i32) -> Result<i64, CaseError> {
+pub(super) async fn reserve_numbers(
+    tx: &TenantTx,
+    year: i32,
+    count: i32,
+) -> Result<i64, CaseError> {
     let sql = "INSERT INTO case_counters (tenant_id, year, last) VALUES ($1, $2, $3) \
                ON CONFLICT (tenant_id, year) DO UPDATE SET last = case_counters.last + excluded.last \
                RETURNING last";
@@ -254,6 +272,9 @@ fn new_case(
         address_id: plan.address.as_ref().map(|a| a.id.clone()),
         location: plan.address.as_ref().map(|a| a.label.clone()),
         description: plan.description.clone(),
+        lat: None,
+        lon: None,
+        attributes: None,
         channel: plan.channel.as_str().to_owned(),
         status: initial.code.clone(),
         status_since: now,

@@ -9,6 +9,7 @@ mod deadline;
 mod integral;
 mod read;
 mod record;
+mod report;
 mod submit;
 
 use std::sync::Arc;
@@ -21,12 +22,17 @@ pub use read::{CaseFilter, CaseKey, CasePage, CasePosition, Order, ReadAs, Want}
 pub use record::{
     CaseRecord, DecisionRecord, JournalRecord, NoteRecord, StatusRecord, TimelineRecord,
 };
+pub use report::{
+    Anonymised, Filed, MAX_PAGE, NearbyReport, NewReport, PhotoRecord, Place, PublicReport,
+    ReportFilter, ReportPage, ReporterDetails, ReporterRecord, StoredPhoto, SurveyAnswer,
+    nearby_statement,
+};
 pub use submit::{BundleResult, Channel, NewCase, Submission};
 
 use loket_kernel::config::TenantSet;
 use loket_store::lookups::Directory;
 
-use crate::CaseTypes;
+use crate::{CaseTypes, photos::PhotoStore};
 
 /// The case service.
 #[derive(Clone)]
@@ -34,6 +40,7 @@ pub struct Cases {
     tenants: Arc<TenantSet>,
     types: Arc<CaseTypes>,
     directory: Arc<dyn Directory>,
+    photos: Option<PhotoStore>,
 }
 
 impl Cases {
@@ -48,7 +55,15 @@ impl Cases {
             tenants,
             types,
             directory,
+            photos: None,
         }
+    }
+
+    /// The service keeping report photos in `store`; without one, reports take no photos.
+    #[must_use]
+    pub fn with_photos(mut self, store: PhotoStore) -> Self {
+        self.photos = Some(store);
+        self
     }
 
     /// The case types in use.

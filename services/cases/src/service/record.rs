@@ -110,6 +110,10 @@ pub struct CaseRecord {
     pub location: Option<String>,
     /// What the resident asked.
     pub description: Option<String>,
+    /// Where a report is (WGS84 latitude, longitude); none for applications.
+    pub position: Option<(f64, f64)>,
+    /// A report's answers to its category's form fields, by field code.
+    pub attributes: Vec<(String, String)>,
     /// How it came in.
     pub channel: String,
     /// When it came in.
@@ -241,6 +245,15 @@ impl CaseRecord {
             address_id: row.address_id,
             location: row.location,
             description: row.description,
+            position: row.lat.zip(row.lon),
+            attributes: row
+                .attributes
+                .as_deref()
+                .and_then(|a| {
+                    serde_json::from_str::<std::collections::BTreeMap<String, String>>(a).ok()
+                })
+                .map(|m| m.into_iter().collect())
+                .unwrap_or_default(),
             channel: row.channel,
             created_at: row.created_at,
             deadline: row.deadline,

@@ -32,6 +32,8 @@ pub enum Channel {
     Email,
     /// By letter.
     Letter,
+    /// Through an app on the API (Open311, a third-party frontend).
+    App,
 }
 
 impl Channel {
@@ -43,6 +45,7 @@ impl Channel {
             Self::Phone => "phone",
             Self::Email => "email",
             Self::Letter => "letter",
+            Self::App => "app",
         }
     }
 }

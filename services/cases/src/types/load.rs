@@ -14,33 +14,39 @@ use loket_kernel::{
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{CaseType, CaseTypes, Outcome, StatusType};
+use super::{CaseType, CaseTypes, Outcome, ReportCategory, StatusType, categories};
 
 /// The template's file name, in `_default/` and in each tenant folder.
 pub const FILE: &str = "case_types.toml";
 
-/// A case type as written in a file.
+/// A case type as written in a file (or made from a report category).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Definition {
-    code: String,
-    name: String,
-    products: Vec<String>,
-    department: String,
-    confidentiality: Confidentiality,
-    handling_days: u32,
+pub(super) struct Definition {
+    pub(super) code: String,
+    pub(super) name: String,
     #[serde(default)]
-    suspension_max_days: u32,
+    pub(super) products: Vec<String>,
+    pub(super) department: String,
+    pub(super) confidentiality: Confidentiality,
+    pub(super) handling_days: u32,
     #[serde(default)]
-    extension_max_days: u32,
+    pub(super) working_days: bool,
     #[serde(default)]
-    online_loa: Option<Loa>,
+    pub(super) suspension_max_days: u32,
     #[serde(default)]
-    public_notice: bool,
+    pub(super) extension_max_days: u32,
+    #[serde(default)]
+    pub(super) online_loa: Option<Loa>,
+    #[serde(default)]
+    pub(super) public_notice: bool,
     #[serde(rename = "status")]
-    statuses: Vec<StatusType>,
+    pub(super) statuses: Vec<StatusType>,
     #[serde(rename = "outcome")]
-    outcomes: Vec<Outcome>,
+    pub(super) outcomes: Vec<Outcome>,
+    /// Set for the categories of `report_categories.toml`.
+    #[serde(skip)]
+    pub(super) report: Option<ReportCategory>,
 }
 
 /// Fields a tenant may change on a template case type.
@@ -53,6 +59,7 @@ struct Override {
     department: Option<String>,
     confidentiality: Option<Confidentiality>,
     handling_days: Option<u32>,
+    working_days: Option<bool>,
     suspension_max_days: Option<u32>,
     extension_max_days: Option<u32>,
     online_loa: Option<Loa>,
@@ -83,13 +90,33 @@ pub fn load(tenants: &TenantSet) -> Result<CaseTypes, Vec<ConfigError>> {
     let mut errors = Vec::new();
     let template_file = tenants.root.join("_default").join(FILE);
     let template = read_definitions(&template_file, &mut errors);
-    let national = template.keys().cloned().collect();
+    let reports = categories::Template::read(&tenants.root.join("_default"), &mut errors);
+    let mut national: BTreeSet<String> = template.keys().cloned().collect();
+    national.extend(reports.codes());
     let mut by_tenant = BTreeMap::new();
     for slug in tenants.tenants.keys() {
         let mut types = template.clone();
-        let file = tenants.root.join(slug.as_str()).join(FILE);
+        let dir = tenants.root.join(slug.as_str());
+        let file = dir.join(FILE);
         if file.exists() {
             apply_tenant_file(&file, &mut types, &mut errors);
+        }
+        for (code, (definition, place)) in reports.for_tenant(&dir, &mut errors) {
+            match types.entry(code) {
+                std::collections::btree_map::Entry::Occupied(taken) => {
+                    errors.push(ConfigError::new(
+                        place.0,
+                        place.1,
+                        format!(
+                            "report category {:?} has the code of a case type",
+                            taken.key()
+                        ),
+                    ));
+                }
+                std::collections::btree_map::Entry::Vacant(free) => {
+                    free.insert(definition);
+                }
+            }
         }
         check_products(slug, &types, &tenants.root, &mut errors);
         by_tenant.insert(slug.clone(), types);
@@ -190,6 +217,7 @@ fn apply_overrides(
         changed.department = o.department.unwrap_or(changed.department);
         changed.confidentiality = o.confidentiality.unwrap_or(changed.confidentiality);
         changed.handling_days = o.handling_days.unwrap_or(changed.handling_days);
+        changed.working_days = o.working_days.unwrap_or(changed.working_days);
         changed.suspension_max_days = o.suspension_max_days.unwrap_or(changed.suspension_max_days);
         changed.extension_max_days = o.extension_max_days.unwrap_or(changed.extension_max_days);
         changed.online_loa = o.online_loa.or(changed.online_loa);
@@ -223,7 +251,7 @@ fn disable(
     }
 }
 
-fn is_segment(code: &str) -> bool {
+pub(super) fn is_segment(code: &str) -> bool {
     !code.is_empty()
         && code
             .bytes()
@@ -231,7 +259,7 @@ fn is_segment(code: &str) -> bool {
 }
 
 /// What is wrong with one case type on its own.
-fn problems(d: &Definition) -> Vec<String> {
+pub(super) fn problems(d: &Definition) -> Vec<String> {
     let mut out = Vec::new();
     let code = &d.code;
     if !is_segment(code) {
@@ -239,7 +267,7 @@ fn problems(d: &Definition) -> Vec<String> {
             "case type code {code:?}: use lowercase letters, digits and dashes (it is a policy path segment)"
         ));
     }
-    if d.products.is_empty() {
+    if d.products.is_empty() && d.report.is_none() {
         out.push(format!("{code}: name at least one product"));
     }
     if d.handling_days == 0 {
@@ -341,12 +369,14 @@ fn resolve(d: Definition, handled_by: TenantId) -> CaseType {
         department: d.department,
         confidentiality: d.confidentiality,
         handling_days: d.handling_days,
+        working_days: d.working_days,
         suspension_max_days: d.suspension_max_days,
         extension_max_days: d.extension_max_days,
         online_loa: d.online_loa,
         public_notice: d.public_notice,
         statuses: d.statuses,
         outcomes: d.outcomes,
+        report: d.report,
         handled_by,
     }
 }

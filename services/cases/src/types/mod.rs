@@ -5,7 +5,9 @@
 //! A case type shared through a collaboration is handled by the collaboration's host for its
 //! members ([`CaseType::handled_by`]).
 
+mod categories;
 mod load;
+mod report;
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -16,6 +18,7 @@ use loket_kernel::{Confidentiality, Loa, TenantId};
 use serde::Deserialize;
 
 pub use load::load;
+pub use report::{FieldType, FieldValue, FormField, ReportCategory};
 
 /// Whether an outcome grants what was asked, refuses it, or neither; the integral view flags
 /// a conflict when positive and negative decisions meet at one address.
@@ -84,8 +87,11 @@ pub struct CaseType {
     pub department: String,
     /// How confidential its cases are; staff see them up to their role's ceiling.
     pub confidentiality: Confidentiality,
-    /// Legal handling period in calendar days.
+    /// Handling period in days: calendar days, or working days where `working_days` is set.
     pub handling_days: u32,
+    /// Whether the handling period counts working days (reports about public space) rather
+    /// than calendar days (the legal periods of applications).
+    pub working_days: bool,
     /// Most days a case may be suspended in total (0: suspension not allowed).
     pub suspension_max_days: u32,
     /// Most days the handling period may be extended in total (0: not allowed).
@@ -100,6 +106,8 @@ pub struct CaseType {
     pub statuses: Vec<StatusType>,
     /// Possible outcomes.
     pub outcomes: Vec<Outcome>,
+    /// Set when this is a category of reports about public space.
+    pub report: Option<ReportCategory>,
     /// The tenant whose staff handle it: the tenant itself, or a collaboration's host.
     pub handled_by: TenantId,
 }

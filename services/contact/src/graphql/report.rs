@@ -247,6 +247,16 @@ impl CaseDeadline<'_> {
     async fn handling_days(&self) -> u32 {
         self.0.handling_days
     }
+    /// Whether `handlingDays` counts working days.
+    async fn working_days(&self) -> bool {
+        self.0.working_days
+    }
+    /// For a category of reports about public space, its main category (null for
+    /// applications and complaints): these rows are the reports handled within their
+    /// deadline.
+    async fn report_group(&self) -> Option<&str> {
+        self.0.report_group.as_deref()
+    }
     /// Cases closed in the period, and how many by their deadline.
     async fn compliance(&self) -> GqlShare {
         Share {

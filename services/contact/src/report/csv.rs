@@ -176,10 +176,16 @@ fn lines(f: &Figures) -> [Vec<(Key, Line)>; 4] {
             count: d.on_time,
             total: d.closed,
         };
+        // Reports about public space apart from applications, so a sheet can total each.
+        let section = if d.report_group.is_some() {
+            "report-deadline"
+        } else {
+            "case-deadline"
+        };
         norms.push((
             (1, d.case_type.clone(), 1),
             line(
-                "case-deadline",
+                section,
                 "",
                 &d.case_type,
                 &d.name,
@@ -190,7 +196,7 @@ fn lines(f: &Figures) -> [Vec<(Key, Line)>; 4] {
         norms.push((
             (1, d.case_type.clone(), 2),
             line(
-                "case-deadline",
+                section,
                 "",
                 &d.case_type,
                 &d.name,
@@ -201,7 +207,7 @@ fn lines(f: &Figures) -> [Vec<(Key, Line)>; 4] {
         norms.push((
             (1, d.case_type.clone(), 3),
             line(
-                "case-deadline",
+                section,
                 "",
                 &d.case_type,
                 &d.name,

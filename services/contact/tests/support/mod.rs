@@ -48,6 +48,8 @@ impl CaseBook for Book {
                 case_type: "building-permit".to_owned(),
                 name: "Omgevingsvergunning".to_owned(),
                 handling_days: 56,
+                working_days: false,
+                report_group: None,
                 closed,
                 on_time: 6,
             }])

@@ -18,7 +18,20 @@ use loket_kernel::{Ctx, ErrorCode};
 use loket_store::{Db, Mode};
 
 use super::{LoketSchema, code_of, count_aliases, input::InputCheck, mutations::RootFields};
-use crate::{config::Limits, fair::Turns, rates::Rates};
+use crate::{
+    config::Limits,
+    fair::{Turn, Turns},
+    rates::Rates,
+};
+
+/// Why a request outside GraphQL was not admitted.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Held {
+    /// The credentials have expired.
+    Expired,
+    /// A rate limit, or the tenant's queue, is full: try again after this long.
+    Busy(std::time::Duration),
+}
 
 /// What one operation is, read from its document before it runs.
 #[derive(Debug, Clone)]
@@ -193,6 +206,28 @@ impl Executor {
             return Err(Box::new(refused));
         }
         Ok(inspection)
+    }
+
+    /// Admits a request that is not a GraphQL operation (Open311, the public map) under the
+    /// same limits: the credentials' expiry, the rate limits and a fair turn among the
+    /// tenants, held until the returned [`Turn`] is dropped.
+    pub(crate) async fn admit_plain(
+        &self,
+        ctx: &Ctx,
+        address: Option<IpAddr>,
+    ) -> Result<Turn, Held> {
+        if ctx.expired(Utc::now()) {
+            return Err(Held::Expired);
+        }
+        self.inner.rates.check(ctx, address).map_err(Held::Busy)?;
+        let turn = self
+            .inner
+            .turns
+            .take(ctx.tenant().as_str())
+            .await
+            .map_err(|_| Held::Busy(std::time::Duration::from_secs(1)))?;
+        crate::metrics::operations(self.inner.turns.load());
+        Ok(turn)
     }
 
     /// Runs a query or mutation.

@@ -4,7 +4,7 @@
 use async_graphql::{Context, Enum, Object, Result, SimpleObject};
 use loket_appointments::graphql::{Appointment, my_appointments};
 use loket_authz::policy::is_valid_object;
-use loket_cases::graphql::{CaseConnection, my_cases};
+use loket_cases::graphql::{CaseConnection, ReportConnection, my_cases, my_reports};
 use loket_contact::graphql::{ContactMomentConnection, my_contacts};
 use loket_kernel::{Action, Actor, Ctx, graphql::to_gql};
 use loket_notify::graphql::{SubscriptionConnection, my_subscriptions};
@@ -171,6 +171,20 @@ impl Me {
             return Ok(None);
         }
         my_cases(ctx, first, after).await.map(Some)
+    }
+
+    /// The reports about public space a citizen filed or follows, newest first (`null` for
+    /// other callers).
+    async fn reports(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Option<ReportConnection>> {
+        if self.0.actor().bsn().is_none() {
+            return Ok(None);
+        }
+        my_reports(ctx, first, after).await.map(Some)
     }
 
     /// A citizen's own contact moments with the municipality, newest first (`null` for other

@@ -39,6 +39,7 @@ pub struct QueryRoot(
     loket_registry::graphql::RegistryQuery,
     loket_registry::graphql::AlienDeskQuery,
     loket_cases::graphql::CasesQuery,
+    loket_cases::graphql::ReportsQuery,
     loket_catalog::graphql::CatalogQuery,
     loket_contact::graphql::ContactQuery,
     loket_contact::graphql::BenchmarkQuery,
@@ -53,6 +54,7 @@ pub struct QueryRoot(
 pub struct MutationRoot(
     loket_registry::graphql::RegistryMutation,
     loket_cases::graphql::CasesMutation,
+    loket_cases::graphql::ReportsMutation,
     loket_catalog::graphql::CatalogMutation,
     loket_contact::graphql::ContactMutation,
     loket_notify::graphql::NotifyMutation,

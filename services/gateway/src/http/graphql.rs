@@ -9,8 +9,8 @@ use async_graphql::{
     ErrorExtensionValues, ServerError, http::GraphiQLSource, parser::types::OperationType,
 };
 use axum::{
-    body::Bytes,
-    extract::{ConnectInfo, Request, State, rejection::BytesRejection},
+    body::Body,
+    extract::{ConnectInfo, Request, State},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     response::{Html, IntoResponse, Response},
 };
@@ -19,6 +19,7 @@ use loket_kernel::{ErrorCode, HasCode};
 
 use super::{
     App,
+    body::BodyError,
     negotiate::{Media, negotiate},
     ws,
 };
@@ -84,15 +85,15 @@ pub(crate) async fn post(
     State(app): State<App>,
     peer: super::Peer,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
     let peer = super::client_address(&app, &headers, peer);
     let Some(media) = negotiate(&headers) else {
         return not_acceptable();
     };
-    let body = match body {
+    let body = match super::body::read_limited(body, app.limits.max_body_bytes).await {
         Ok(body) => body,
-        Err(BytesRejection::FailedToBufferBody(_)) => {
+        Err(BodyError::TooLarge) => {
             let message = format!(
                 "request body larger than {} bytes",
                 app.limits.max_body_bytes
@@ -104,7 +105,15 @@ pub(crate) async fn post(
                 &message,
             );
         }
-        Err(e) => return refuse(media, e.status(), ErrorCode::BadUserInput, &e.body_text()),
+        Err(BodyError::Unreadable(why)) => {
+            let message = format!("the request body could not be read: {why}");
+            return refuse(
+                media,
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                &message,
+            );
+        }
     };
     let content_type = headers
         .get(header::CONTENT_TYPE)

@@ -1,11 +1,17 @@
 //! HTTP: the GraphQL endpoint (POST, GET, WebSocket on `/graphql`), GraphiQL, the
-//! operations endpoints and the web frontend ([`portal`]), with request ids, tracing, CORS
+//! operations endpoints, the public map feed ([`map`]), Open311 ([`open311`]) and the web
+//! frontend ([`portal`]), with request ids, tracing, CORS
 //! and limits as layers.
 
+mod body;
 mod graphql;
+mod map;
 mod negotiate;
+mod open311;
 mod ops;
+mod photos;
 mod portal;
+mod public;
 mod reports;
 pub(crate) mod serve;
 mod ws;
@@ -38,6 +44,9 @@ use tower_http::{
 
 use crate::{config::Limits, graphql::exec::Executor};
 
+/// Photo uploads a replica reads at once; more wait for none and are told to try again.
+pub(crate) const PHOTO_UPLOADS: usize = 8;
+
 /// The header anonymous callers name their tenant with.
 pub(crate) const TENANT_HEADER: &str = "loket-tenant";
 const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -54,10 +63,14 @@ pub(crate) struct App {
     pub(crate) tenants: Arc<TenantSet>,
     pub(crate) limits: Arc<Limits>,
     pub(crate) contacts: Contacts,
+    /// Reports about public space, for the map feed and Open311.
+    pub(crate) cases: loket_cases::Cases,
     pub(crate) benchmark: loket_contact::benchmark::Benchmark,
     /// How many proxies in front of Loket append to `X-Forwarded-For`.
     pub(crate) proxy_hops: usize,
     pub(crate) looks: Arc<crate::looks::Looks>,
+    /// Places for photo uploads being read at once, which bounds the memory they hold.
+    pub(crate) uploads: Arc<tokio::sync::Semaphore>,
 }
 
 /// The request id the request-id layer put on the request.
@@ -176,7 +189,10 @@ fn cors(tenants: &TenantSet) -> CorsLayer {
         .filter_map(|o| HeaderValue::from_str(o).ok())
         .collect();
     CorsLayer::new()
-        .allow_origin(AllowOrigin::list(origins))
+        .allow_origin(AllowOrigin::predicate(move |origin, request| {
+            origins.contains(origin)
+                || (request.method == Method::GET && public(request.uri.path()))
+        }))
         .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
         .allow_headers([
             header::AUTHORIZATION,
@@ -185,6 +201,12 @@ fn cors(tenants: &TenantSet) -> CorsLayer {
             HeaderName::from_static(TENANT_HEADER),
         ])
         .max_age(Duration::from_secs(600))
+}
+
+/// Whether `path` serves only public data to anonymous GETs, which a web page on any origin
+/// may read: the public map feed and Open311's services and public view of reports.
+fn public(path: &str) -> bool {
+    path.starts_with("/map/") || path.starts_with("/open311/")
 }
 
 /// The router with every route and layer.
@@ -202,6 +224,10 @@ pub(crate) fn router(app: App) -> Router {
         .route("/reports/service.csv", get(reports::service_csv))
         .route("/reports/benchmark.csv", get(reports::benchmark_csv))
         .route("/benchmark/{file}", get(reports::benchmark_json))
+        .route("/reports/photos", axum::routing::post(photos::upload))
+        .route("/reports/{tenant}/photos/{id}", get(photos::download))
+        .route("/map/{tenant}/{file}", get(map::reports))
+        .merge(open311::router())
         .with_state(app)
         .merge(portal)
         .layer(DefaultBodyLimit::max(body_limit))

@@ -25,7 +25,14 @@ use loket_store::{Mode, Session};
 
 use super::{App, graphql::bearer};
 
-fn error(status: StatusCode, code: ErrorCode, message: &str, field: Option<&str>) -> Response {
+/// An error in the GraphQL error shape, with `extensions.code` and, for a bad parameter,
+/// `extensions.field`.
+pub(super) fn error(
+    status: StatusCode,
+    code: ErrorCode,
+    message: &str,
+    field: Option<&str>,
+) -> Response {
     let mut extensions = json!({ "code": code.as_str() });
     if let Some(field) = field {
         extensions["field"] = json!(field);
@@ -34,7 +41,8 @@ fn error(status: StatusCode, code: ErrorCode, message: &str, field: Option<&str>
     (status, axum::Json(body)).into_response()
 }
 
-fn status_of(code: ErrorCode) -> StatusCode {
+/// The HTTP status of an error code.
+pub(super) fn status_of(code: ErrorCode) -> StatusCode {
     match code {
         ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
         ErrorCode::Forbidden => StatusCode::FORBIDDEN,
@@ -102,7 +110,7 @@ fn refused(e: &ContactError) -> Response {
 }
 
 /// The refusal of a request without a valid bearer token.
-fn unauthenticated() -> Response {
+pub(super) fn unauthenticated() -> Response {
     error(
         StatusCode::UNAUTHORIZED,
         ErrorCode::Unauthenticated,
@@ -112,7 +120,7 @@ fn unauthenticated() -> Response {
 }
 
 /// The caller's context, when the request carries a valid bearer token.
-fn staff(app: &App, headers: &HeaderMap) -> Option<loket_kernel::Ctx> {
+pub(super) fn staff(app: &App, headers: &HeaderMap) -> Option<loket_kernel::Ctx> {
     if !matches!(bearer(headers), Ok(Some(_))) {
         return None;
     }

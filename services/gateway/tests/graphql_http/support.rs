@@ -65,6 +65,9 @@ impl Harness {
             },
             migration_database: None,
             tenants: TenantsConfig { dir },
+            photos: loket::config::PhotoStoreConfig {
+                photo_store: "none".to_owned(),
+            },
             limits,
             demo_tokens: false,
             demo_residents,

@@ -248,6 +248,9 @@ fn load_tenant(
     for (key, message) in tenant.benchmark.iter().flat_map(|b| b.problems()) {
         errors.push(ConfigError::new(&file, line_of_key(&text, key), message));
     }
+    for (key, message) in tenant.reports.problems() {
+        errors.push(ConfigError::new(&file, line_of_key(&text, key), message));
+    }
     for (key, message) in tenant.notifications.problems() {
         errors.push(ConfigError::new(&file, line_of_key(&text, key), message));
     }

@@ -13,6 +13,7 @@ mod hours;
 mod load;
 mod notify;
 pub mod portal;
+mod reports;
 mod svg;
 pub mod theme;
 
@@ -26,6 +27,7 @@ pub use hours::{Day, OpeningHours};
 pub use load::{ConfigError, TenantSet, describe, line_at, line_of_key, load_dir, parse_toml};
 pub use notify::{NotificationConfig, SmsGatewayConfig};
 pub use portal::{LoginConfig, LoginMethod, ResolvedLogin};
+pub use reports::ReportsConfig;
 pub use theme::Look;
 
 use crate::{Confidentiality, Role, TenantId};
@@ -101,6 +103,9 @@ pub struct TenantConfig {
     /// How long the processing log keeps this tenant's entries.
     #[serde(default)]
     pub processing_log: ProcessingLogConfig,
+    /// Reports about public space: duplicates, anonymisation, the municipality's bounds.
+    #[serde(default)]
+    pub reports: ReportsConfig,
     /// Taking part in the comparison of municipalities (none: not taking part).
     #[serde(default)]
     pub benchmark: Option<BenchmarkConfig>,

@@ -8,6 +8,7 @@ mod directory;
 mod persons;
 mod records;
 mod valuations;
+mod written;
 
 use std::sync::Arc;
 
@@ -26,6 +27,8 @@ pub struct Registry {
     db: Db,
     tenants: Arc<TenantSet>,
     shared_work: Option<Arc<dyn SharedWork>>,
+    /// The municipalities' address boxes, read at most once per [`directory::BOUNDS_TTL`].
+    bounds: Arc<directory::BoundsCache>,
 }
 
 impl Registry {
@@ -35,6 +38,7 @@ impl Registry {
             db,
             tenants,
             shared_work: None,
+            bounds: Arc::default(),
         }
     }
 

@@ -49,8 +49,10 @@ pub(crate) fn secure(headers: &mut HeaderMap, policy: &str) {
         HeaderName::from_static("cross-origin-opener-policy"),
         HeaderValue::from_static("same-origin"),
     );
+    // Geolocation for the portal's own pages only: a resident may place a report where they
+    // stand ("use my current location"); the browser still asks them first.
     headers.insert(
         HeaderName::from_static("permissions-policy"),
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(self), payment=()"),
     );
 }
