@@ -37,6 +37,14 @@ for (const language of LANGUAGES) {
     await expectAccessible(page, `the start page (${language})`);
     await visit(page, '/enschede/producten/paspoort', /Paspoort/);
     await expectAccessible(page, `a product page (${language})`);
+    await visit(page, '/enschede/melding', /^(Melding doen|Report a problem)$/);
+    await expectAccessible(page, `the report form (${language})`);
+    await visit(
+      page,
+      '/enschede/melding/tevredenheid?melder=onbekend&code=onbekend&antwoord=ja',
+      /^(Hoe tevreden bent u\?|How satisfied are you\?)$/,
+    );
+    await expectAccessible(page, `the satisfaction question (${language})`);
     await visit(page, '/enschede/inloggen', /^(Inloggen|Log in)$/);
     await expectAccessible(page, `the login page (${language})`);
     await visit(
@@ -82,6 +90,8 @@ for (const language of LANGUAGES) {
     await expectAccessible(page, `a case page (${language})`);
     await visit(page, '/enschede/aanvragen', /^(Aanvragen|Ask for something)$/);
     await expectAccessible(page, `the request form (${language})`);
+    await visit(page, '/enschede/mijn/meldingen', /^(Mijn meldingen|My reports)$/);
+    await expectAccessible(page, `my reports (${language})`);
     await visit(page, '/enschede/mijn/woz', /WOZ/);
     await expectAccessible(page, `the valuation page (${language})`);
     await visit(

@@ -2,7 +2,14 @@
 // ports, a copy of the demo tenants with one municipality logging in through the test's
 // OpenID Connect provider, PostgreSQL databases made and dropped, tokens from `loket token`.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -117,6 +124,11 @@ export async function startLoket(options: {
   log: string;
 }): Promise<Loket> {
   const log = createWriteStream(options.log);
+  // Photos sent with reports go to a folder of this server's own, never into the clone
+  // (serve's default is ./data/photos, relative to wherever the tests run).
+  const photos = process.env['LOKET_PHOTO_STORE']
+    ? null
+    : mkdtempSync(join(tmpdir(), 'loket-e2e-photos-'));
   const child = spawn(
     loketBinary(),
     [
@@ -136,6 +148,7 @@ export async function startLoket(options: {
         // within a second rather than at the next half-minute poll.
         LOKET_INSECURE_WEBHOOKS: 'true',
         LOKET_DISPATCH_IDLE_MS: '1000',
+        ...(photos ? { LOKET_PHOTO_STORE: photos } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -159,12 +172,14 @@ export async function startLoket(options: {
   return {
     base,
     process: child,
-    stop: () =>
-      new Promise((done) => {
+    stop: async () => {
+      await new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
-      }),
+      });
+      if (photos) rmSync(photos, { recursive: true, force: true });
+    },
   };
 }
 

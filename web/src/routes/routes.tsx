@@ -126,6 +126,17 @@ export function routes(bootstrap: Bootstrap): RouteObject[] {
                 })),
             },
             {
+              path: 'melding',
+              lazy: () => import('./portal/ReportPage').then((m) => ({ Component: m.ReportPage })),
+            },
+            {
+              path: 'melding/tevredenheid',
+              lazy: () =>
+                import('./portal/ReportSurveyPage').then((m) => ({
+                  Component: m.ReportSurveyPage,
+                })),
+            },
+            {
               path: 'inloggen/demo',
               lazy: () =>
                 import('./portal/DemoLoginPage').then((m) => ({ Component: m.DemoLoginPage })),
@@ -158,6 +169,11 @@ export function routes(bootstrap: Bootstrap): RouteObject[] {
                     import('./portal/AppointmentsPage').then((m) => ({
                       Component: m.AppointmentsPage,
                     })),
+                },
+                {
+                  path: 'mijn/meldingen',
+                  lazy: () =>
+                    import('./portal/ReportsPage').then((m) => ({ Component: m.ReportsPage })),
                 },
                 {
                   path: 'mijn/zaken',

@@ -1,11 +1,13 @@
-import { Button, ButtonGroup, Heading2, Heading3 } from '@utrecht/component-library-react';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { Button, ButtonGroup, Heading2 } from '@utrecht/component-library-react';
+import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 
 import { fieldErrors } from '../../errors';
 import { graphql } from '../../gql';
 import { ActionError } from './ActionError';
+import { ActionForm, type ActionFormProps } from './ActionForm';
 import { SelectField, TextareaField, TextboxField } from './FormFields';
+import { ReopenForm } from './ReopenForm';
 import type { StaffCase } from './staffCase';
 import { useCaseAction, type CaseActionHandlers } from './useCaseAction';
 
@@ -86,7 +88,9 @@ export function CaseActions({ case: c, me, ...handlers }: CaseActionsProps) {
   const heading = useId();
   const open = !c.status?.end;
   const { update, decide, addNote, assign } = c.permissions;
-  if (!(open && (update || decide || assign)) && !addNote) return null;
+  // An ended report about public space may be taken up again by whoever may decide it.
+  const reopen = !open && decide && Boolean(c.position);
+  if (!(open && (update || decide || assign)) && !addNote && !reopen) return null;
   return (
     <section aria-labelledby={heading} className="loket-case-actions">
       <Heading2 id={heading}>
@@ -100,38 +104,13 @@ export function CaseActions({ case: c, me, ...handlers }: CaseActionsProps) {
       {open && update && <StatusForm c={c} {...handlers} />}
       {open && decide && <DecideForm c={c} {...handlers} />}
       {open && update && <DeadlineForm c={c} {...handlers} />}
+      {reopen && <ReopenForm c={c} {...handlers} />}
       {addNote && <NoteForm c={c} {...handlers} />}
     </section>
   );
 }
 
-interface FormProps extends CaseActionHandlers {
-  c: StaffCase;
-}
-
-function ActionForm({
-  title,
-  onSubmit,
-  children,
-}: {
-  title: ReactNode;
-  onSubmit: () => void;
-  children: ReactNode;
-}) {
-  const heading = useId();
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onSubmit();
-  };
-  return (
-    <form className="loket-form loket-panel" aria-labelledby={heading} noValidate onSubmit={submit}>
-      <Heading3 id={heading}>{title}</Heading3>
-      {children}
-    </form>
-  );
-}
-
-function StatusForm({ c, ...handlers }: FormProps) {
+function StatusForm({ c, ...handlers }: ActionFormProps) {
   const intl = useIntl();
   const action = useCaseAction(SetStatus, handlers);
   const current = c.caseType.statuses.find((s) => s.code === c.status?.code);
@@ -220,7 +199,7 @@ function StatusForm({ c, ...handlers }: FormProps) {
   );
 }
 
-function DecideForm({ c, ...handlers }: FormProps) {
+function DecideForm({ c, ...handlers }: ActionFormProps) {
   const action = useCaseAction(Decide, handlers);
   const options = c.caseType.outcomes.map((o) => ({ value: o.code, label: o.name }));
   const [outcome, setOutcome] = useState('');
@@ -282,7 +261,7 @@ function DecideForm({ c, ...handlers }: FormProps) {
   );
 }
 
-function DeadlineForm({ c, ...handlers }: FormProps) {
+function DeadlineForm({ c, ...handlers }: ActionFormProps) {
   const intl = useIntl();
   const suspend = useCaseAction(Suspend, handlers);
   const extend = useCaseAction(Extend, handlers);
@@ -389,7 +368,7 @@ function DeadlineForm({ c, ...handlers }: FormProps) {
   );
 }
 
-function NoteForm({ c, ...handlers }: FormProps) {
+function NoteForm({ c, ...handlers }: ActionFormProps) {
   const action = useCaseAction(AddNote, handlers);
   const [text, setText] = useState('');
   const errors = fieldErrors(action.error);
@@ -429,7 +408,7 @@ function NoteForm({ c, ...handlers }: FormProps) {
   );
 }
 
-function AssignForm({ c, me, ...handlers }: FormProps & { me: string }) {
+function AssignForm({ c, me, ...handlers }: ActionFormProps & { me: string }) {
   const action = useCaseAction(Assign, handlers);
   const [handler, setHandler] = useState('');
   const errors = fieldErrors(action.error);

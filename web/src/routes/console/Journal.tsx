@@ -39,6 +39,16 @@ const KINDS = defineMessages({
     defaultMessage: 'Besloten',
     description: 'Journal entry kind',
   },
+  reopened: {
+    id: 'console.journal.reopened',
+    defaultMessage: 'Heropend',
+    description: 'Journal entry kind: an ended report was taken up again',
+  },
+  joined: {
+    id: 'console.journal.joined',
+    defaultMessage: 'Melder volgt mee',
+    description: 'Journal entry kind: another reporter follows the report',
+  },
 });
 
 /** What kind of change a journal entry is, in words. */

@@ -17,6 +17,7 @@ import { ConflictDialog, type Conflict } from './ConflictDialog';
 import { IntegralWarning } from './IntegralWarning';
 import { Journal } from './Journal';
 import { Label, OverdueMark } from './labels';
+import { ReportDetails } from './ReportDetails';
 import { StaffCaseDocument } from './staffCase';
 
 const StaffCaseUpdated = graphql(`
@@ -152,6 +153,14 @@ export function StaffCasePage() {
           </div>
         )}
       </dl>
+      {c.position && (
+        <ReportDetails
+          reference={c.reference}
+          version={c.version}
+          position={c.position}
+          address={c.location}
+        />
+      )}
       {c.decision && <CaseDecision decision={c.decision} />}
       <CaseActions case={c} me={data.me.subject} onConflict={onConflict} onChanged={reload} />
       <details className="loket-details">

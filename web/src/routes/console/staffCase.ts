@@ -14,6 +14,10 @@ export const StaffCaseDocument = graphql(`
       version
       location
       description
+      position {
+        lat
+        lon
+      }
       channel
       submittedAt
       deadline

@@ -1,17 +1,22 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { useSearchParams } from 'react-router';
 
 import { CaseSummary } from '../../components/CaseSummary';
 import { Loading } from '../../components/Loading';
+import { PageLinks, PAGE_PARAM } from '../../components/PageLinks';
 import { PageTitle } from '../../components/PageTitle';
 import { RouterLink } from '../../components/RouterLink';
 import { graphql } from '../../gql';
 import { usePageQuery } from '../../hooks/usePageQuery';
 
+/** How many cases a page shows. */
+const PAGE = 20;
+
 const CasesQuery = graphql(`
-  query MyCases {
+  query MyCases($first: Int!, $after: String) {
     me {
-      cases(first: 50) {
+      cases(first: $first, after: $after) {
         totalCount
         edges {
           node {
@@ -19,15 +24,25 @@ const CasesQuery = graphql(`
             ...CaseSummary_Case
           }
         }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
 `);
 
-/** The resident's cases, newest first. */
+/** The resident's cases, newest first, a page at a time. */
 export function CasesPage() {
   const intl = useIntl();
-  const { data } = usePageQuery({ query: CasesQuery, requestPolicy: 'cache-and-network' });
+  const [params] = useSearchParams();
+  const after = params.get(PAGE_PARAM);
+  const { data } = usePageQuery({
+    query: CasesQuery,
+    variables: { first: PAGE, after },
+    requestPolicy: 'cache-and-network',
+  });
   const cases = data?.me.cases;
   return (
     <>
@@ -66,6 +81,7 @@ export function CasesPage() {
               </li>
             ))}
           </ul>
+          <PageLinks path="/mijn/zaken" after={after} pageInfo={cases.pageInfo} />
         </>
       )}
     </>

@@ -51,6 +51,14 @@ export function LandingPage() {
         />
       </Paragraph>
       <ProductSearch />
+      <Paragraph className="loket-landing__report">
+        <FormattedMessage
+          id="landing.report"
+          defaultMessage="Ziet u iets kapot of vies op straat? <link>Doe een melding</link>."
+          description="Link to the report form on the start page"
+          values={{ link: (text) => <RouterLink to="/melding">{text}</RouterLink> }}
+        />
+      </Paragraph>
       {session ? (
         <Paragraph className="loket-landing__next">
           <RouterLink to="/mijn/zaken">

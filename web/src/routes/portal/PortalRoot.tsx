@@ -80,6 +80,18 @@ function Shell() {
         ),
       });
     }
+    if (can('public-report/*', 'CREATE')) {
+      navigation.push({
+        to: '/mijn/meldingen',
+        label: (
+          <FormattedMessage
+            id="nav.reports"
+            defaultMessage="Mijn meldingen"
+            description="Menu: my reports about public space"
+          />
+        ),
+      });
+    }
     if (can('valuation/report', 'READ')) {
       navigation.push({
         to: '/mijn/woz',

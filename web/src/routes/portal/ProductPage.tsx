@@ -9,6 +9,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { graphql } from '../../gql';
 import { useLocale } from '../../hooks/useLocale';
 import { usePageQuery } from '../../hooks/usePageQuery';
+import { productForms, type ProductForm } from './productForms';
 
 const ProductQuery = graphql(`
   query Product($code: String!) {
@@ -27,6 +28,40 @@ const ProductQuery = graphql(`
   }
 `);
 
+/** The button text that leads to one of the portal's forms. */
+function FormLabel({ form }: { form: ProductForm }) {
+  switch (form) {
+    case 'appointment':
+      return (
+        <FormattedMessage
+          id="product.appointment"
+          defaultMessage="Afspraak maken"
+          description="Button on a product page: book an appointment at the counter for it"
+        />
+      );
+    case 'request':
+      return (
+        <FormattedMessage
+          id="product.request"
+          defaultMessage="Online aanvragen"
+          description="Button on a product page"
+        />
+      );
+    case 'report':
+      return (
+        <FormattedMessage
+          id="product.report"
+          defaultMessage="Melding doen"
+          description="Button on a product page: report a problem in public space"
+        />
+      );
+    default: {
+      const unreachable: never = form;
+      return unreachable;
+    }
+  }
+}
+
 /** One product or service: what it is, who can get it, what it costs, and how to ask for it. */
 export function ProductPage() {
   const { locale } = useLocale();
@@ -34,8 +69,6 @@ export function ProductPage() {
   const { data } = usePageQuery({ query: ProductQuery, variables: { code } });
   const product = data?.product;
   if (!product) return <Loading />;
-  const online =
-    product.kind === 'TRANSACTION' && product.caseType && product.channels.includes('ONLINE');
   return (
     <article className="loket-product" lang="nl">
       <PageTitle>{product.name}</PageTitle>
@@ -91,34 +124,16 @@ export function ProductPage() {
           </dd>
         </div>
       </dl>
-      {product.channels.includes('COUNTER_BY_APPOINTMENT') && (
-        <Paragraph lang={locale}>
+      {productForms(product).map(({ form, to }) => (
+        <Paragraph key={form} lang={locale}>
           <RouterLink
-            to={`/afspraak?product=${encodeURIComponent(product.code)}`}
-            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action loket-button-link"
+            to={to}
+            className={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${form === 'appointment' ? 'secondary' : 'primary'}-action loket-button-link`}
           >
-            <FormattedMessage
-              id="product.appointment"
-              defaultMessage="Afspraak maken"
-              description="Button on a product page: book an appointment at the counter for it"
-            />
+            <FormLabel form={form} />
           </RouterLink>
         </Paragraph>
-      )}
-      {online && (
-        <Paragraph lang={locale}>
-          <RouterLink
-            to={`/aanvragen?product=${encodeURIComponent(product.code)}`}
-            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action loket-button-link"
-          >
-            <FormattedMessage
-              id="product.request"
-              defaultMessage="Online aanvragen"
-              description="Button on a product page"
-            />
-          </RouterLink>
-        </Paragraph>
-      )}
+      ))}
     </article>
   );
 }

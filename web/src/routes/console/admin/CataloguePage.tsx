@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 
 import { Loading } from '../../../components/Loading';
+import { PageLinks, PAGE_PARAM } from '../../../components/PageLinks';
 import { PageTitle } from '../../../components/PageTitle';
 import { RouterLink } from '../../../components/RouterLink';
 import { graphql } from '../../../gql';
@@ -41,7 +42,7 @@ const CatalogueQuery = graphql(`
 export function CataloguePage() {
   const intl = useIntl();
   const [params] = useSearchParams();
-  const after = params.get('na');
+  const after = params.get(PAGE_PARAM);
   const { data } = usePageQuery({ query: CatalogueQuery, variables: { first: PAGE, after } });
   const products = data?.products;
   return (
@@ -112,28 +113,7 @@ export function CataloguePage() {
               </tr>
             ))}
           </Table>
-          <ButtonGroup>
-            {after && (
-              <RouterLink to="/medewerker/catalogus">
-                <FormattedMessage
-                  id="console.page.first"
-                  defaultMessage="Eerste pagina"
-                  description="Paging: back to the first page of a list"
-                />
-              </RouterLink>
-            )}
-            {products.pageInfo.hasNextPage && products.pageInfo.endCursor && (
-              <RouterLink
-                to={`/medewerker/catalogus?na=${encodeURIComponent(products.pageInfo.endCursor)}`}
-              >
-                <FormattedMessage
-                  id="console.page.next"
-                  defaultMessage="Volgende pagina"
-                  description="Paging: the next page of a list"
-                />
-              </RouterLink>
-            )}
-          </ButtonGroup>
+          <PageLinks path="/medewerker/catalogus" after={after} pageInfo={products.pageInfo} />
         </>
       )}
     </>

@@ -264,7 +264,7 @@ export function ProcessingLogPage() {
             {after && (
               <Button type="button" appearance="subtle-button" onClick={() => setAfter(null)}>
                 <FormattedMessage
-                  id="console.page.first"
+                  id="page.first"
                   defaultMessage="Eerste pagina"
                   description="Paging: back to the first page of a list"
                 />
@@ -277,7 +277,7 @@ export function ProcessingLogPage() {
                 onClick={() => setAfter(log.pageInfo.endCursor ?? null)}
               >
                 <FormattedMessage
-                  id="console.page.next"
+                  id="page.next"
                   defaultMessage="Volgende pagina"
                   description="Paging: the next page of a list"
                 />

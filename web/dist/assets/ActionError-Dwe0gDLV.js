@@ -1,0 +1,1 @@
+import{b as e,f as t,st as n,x as r}from"./index-BoWHM9-R.js";var i=n();function a({error:n}){return!n||e(n).size>0?null:(0,i.jsx)(t,{error:r(n)})}export{a as t};

@@ -1,0 +1,16 @@
+import{A as e,B as t,H as n,M as r,P as i,at as a,d as o,pt as s,st as c,u as l}from"./index-BoWHM9-R.js";import{n as u}from"./ProductChannelName-Cn4DtuQb.js";import{t as d}from"./usePageQuery-IGS0VNgU.js";var f={"melding-openbare-ruimte":`report`};function p(e){let t=encodeURIComponent(e.code),n=[];return f[e.code]===`report`&&n.push({form:`report`,to:`/melding`}),e.channels.includes(`COUNTER_BY_APPOINTMENT`)&&n.push({form:`appointment`,to:`/afspraak?product=${t}`}),e.kind===`TRANSACTION`&&e.caseType&&e.channels.includes(`ONLINE`)&&n.push({form:`request`,to:`/aanvragen?product=${t}`}),n}var m=c(),h=r(`
+  query Product($code: String!) {
+    product(code: $code) {
+      code
+      name
+      kind
+      caseType
+      summaryEn
+      description
+      conditions
+      cost
+      delivery
+      channels
+    }
+  }
+`);function g({form:e}){switch(e){case`appointment`:return(0,m.jsx)(a,{id:`product.appointment`,defaultMessage:`Afspraak maken`,description:`Button on a product page: book an appointment at the counter for it`});case`request`:return(0,m.jsx)(a,{id:`product.request`,defaultMessage:`Online aanvragen`,description:`Button on a product page`});case`report`:return(0,m.jsx)(a,{id:`product.report`,defaultMessage:`Melding doen`,description:`Button on a product page: report a problem in public space`});default:return e}}function _(){let{locale:r}=l(),{code:c=``}=s(),{data:f}=d({query:h,variables:{code:c}}),_=f?.product;return _?(0,m.jsxs)(`article`,{className:`loket-product`,lang:`nl`,children:[(0,m.jsx)(i,{children:_.name}),r===`en`&&(0,m.jsx)(n,{appearance:`lead`,lang:`en`,children:_.summaryEn}),(0,m.jsx)(n,{children:_.description}),(0,m.jsx)(t,{lang:r,children:(0,m.jsx)(a,{id:`product.conditions`,defaultMessage:`Voorwaarden`,description:`Heading: who can get the product`})}),(0,m.jsx)(n,{children:_.conditions}),(0,m.jsxs)(`dl`,{className:`loket-facts`,lang:r,children:[(0,m.jsxs)(`div`,{className:`loket-facts__item`,children:[(0,m.jsx)(`dt`,{children:(0,m.jsx)(a,{id:`product.cost`,defaultMessage:`Kosten`,description:`Label of a product's cost`})}),(0,m.jsx)(`dd`,{lang:`nl`,children:_.cost})]}),(0,m.jsxs)(`div`,{className:`loket-facts__item`,children:[(0,m.jsx)(`dt`,{children:(0,m.jsx)(a,{id:`product.delivery`,defaultMessage:`Hoe lang duurt het?`,description:`Label of a product's delivery time`})}),(0,m.jsx)(`dd`,{lang:`nl`,children:_.delivery})]}),(0,m.jsxs)(`div`,{className:`loket-facts__item`,children:[(0,m.jsx)(`dt`,{children:(0,m.jsx)(a,{id:`product.how`,defaultMessage:`Aanvragen kan`,description:`Label of the channels a product can be obtained through`})}),(0,m.jsx)(`dd`,{className:`loket-list-inline`,children:_.channels.map(e=>(0,m.jsx)(`span`,{className:`loket-list-inline__item`,children:(0,m.jsx)(u,{channel:e})},e))})]})]}),p(_).map(({form:t,to:i})=>(0,m.jsx)(n,{lang:r,children:(0,m.jsx)(e,{to:i,className:`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${t===`appointment`?`secondary`:`primary`}-action loket-button-link`,children:(0,m.jsx)(g,{form:t})})},t))]}):(0,m.jsx)(o,{})}export{_ as ProductPage};

@@ -1,1 +1,0 @@
-import{gt as e,ht as t}from"./index-BecHQAow.js";var n=e(t(),1);function r(){if(typeof crypto.randomUUID==`function`)return crypto.randomUUID();let e=crypto.getRandomValues(new Uint8Array(16));return Array.from(e,e=>e.toString(16).padStart(2,`0`)).join(``)}function i(e){return(0,n.useMemo)(()=>r(),[e])}export{i as t};

@@ -1,0 +1,1 @@
+import{L as e,x as t}from"./index-BoWHM9-R.js";function n(n){let[r,i]=e(n);if(r.error&&!r.data)throw t(r.error);return{data:r.data,fetching:r.fetching,reexecute:i}}export{n as t};

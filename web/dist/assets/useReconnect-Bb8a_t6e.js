@@ -1,1 +1,0 @@
-import{gt as e,ht as t,rt as n}from"./index-BecHQAow.js";var r=e(t(),1);function i(e){let t=(0,r.useContext)(n),i=(0,r.useRef)(e);(0,r.useEffect)(()=>{i.current=e},[e]),(0,r.useEffect)(()=>t?.subscribe(()=>i.current()),[t])}export{i as t};

@@ -1,0 +1,1 @@
+export { CategoryChoice, CategoryChoiceFragment, type CategoryChoiceProps } from './CategoryChoice';

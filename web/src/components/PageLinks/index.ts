@@ -1,0 +1,1 @@
+export { PAGE_PARAM, PageLinks, type PageLinksProps } from './PageLinks';

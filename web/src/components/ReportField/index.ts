@@ -1,0 +1,6 @@
+export {
+  ReportField,
+  ReportFieldFragment,
+  localToRfc3339,
+  type ReportFieldProps,
+} from './ReportField';

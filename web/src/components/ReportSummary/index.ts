@@ -1,0 +1,1 @@
+export { ReportSummary, ReportSummaryFragment, type ReportSummaryProps } from './ReportSummary';
