@@ -210,6 +210,7 @@ test('the cancel link cancels without logging in, and refuses a wrong code', asy
   await expectAccessible(page, 'the cancel link with a wrong code');
 
   await page.goto(link(booked.cancellationCode));
+  await expect(page.getByText(booked.reference)).toBeVisible();
   await expectAccessible(page, 'the cancel link');
   await page.getByRole('button', { name: 'Afspraak annuleren' }).click();
   await expect(
