@@ -35,15 +35,14 @@ mod m20261207_000015_benchmark;
 mod m20261208_000016_appointments;
 mod m20261209_000017_direct_deliveries;
 mod m20261210_000018_reports;
+mod m20261211_000019_local_days;
 pub mod rls;
 
 pub use m20261128_000006_valuation_knn::LON_SCALE;
 pub use m20261205_000014_wakeups::OUTBOX_CHANNEL;
-pub use m20261207_000015_benchmark::{
-    BENCHMARK_CALLBACKS, BENCHMARK_CONTACTS, BENCHMARK_DEADLINES_POSTGRES,
-    BENCHMARK_DEADLINES_SQLITE, BENCHMARK_ROLE,
-};
+pub use m20261207_000015_benchmark::{BENCHMARK_CALLBACKS, BENCHMARK_CONTACTS, BENCHMARK_ROLE};
 pub use m20261208_000016_appointments::APPOINTMENT_OVERLAP;
+pub use m20261211_000019_local_days::{BENCHMARK_DEADLINES_POSTGRES, BENCHMARK_DEADLINES_SQLITE};
 
 /// The PostgreSQL role application transactions switch to, so that row-level security binds
 /// them even when the connecting user owns the tables or is a superuser.
@@ -111,6 +110,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000016_appointments::Migration),
             Box::new(m20261209_000017_direct_deliveries::Migration),
             Box::new(m20261210_000018_reports::Migration),
+            Box::new(m20261211_000019_local_days::Migration),
         ]
     }
 }

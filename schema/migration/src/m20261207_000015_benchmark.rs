@@ -40,16 +40,10 @@ pub const BENCHMARK_CALLBACKS: &str = "SELECT CAST(COUNT(*) AS BIGINT) AS reques
     FROM callbacks WHERE tenant_id = $1 AND requested_at >= $2 AND requested_at < $3";
 
 /// One tenant's cases closed from `$2` to `$3` per case type, and how many by their deadline
-/// (PostgreSQL's spelling of the close date in UTC).
-pub const BENCHMARK_DEADLINES_POSTGRES: &str = "SELECT case_type, \
+/// (PostgreSQL's spelling of the close date in UTC; migration 19 replaced it).
+pub(crate) const DEADLINES_POSTGRES_UTC: &str = "SELECT case_type, \
     CAST(COUNT(*) AS BIGINT) AS closed, \
     CAST(SUM(CASE WHEN CAST(closed_at AT TIME ZONE 'UTC' AS DATE) <= deadline THEN 1 ELSE 0 END) AS BIGINT) AS on_time \
-    FROM cases WHERE tenant_id = $1 AND closed_at >= $2 AND closed_at < $3 GROUP BY case_type";
-
-/// [`BENCHMARK_DEADLINES_POSTGRES`] in SQLite's spelling.
-pub const BENCHMARK_DEADLINES_SQLITE: &str = "SELECT case_type, \
-    CAST(COUNT(*) AS BIGINT) AS closed, \
-    CAST(SUM(CASE WHEN date(closed_at) <= deadline THEN 1 ELSE 0 END) AS BIGINT) AS on_time \
     FROM cases WHERE tenant_id = $1 AND closed_at >= $2 AND closed_at < $3 GROUP BY case_type";
 
 #[derive(DeriveMigrationName)]
@@ -164,7 +158,7 @@ fn named() -> TableCreateStatement {
 fn postgres_sql() -> String {
     let contacts = BENCHMARK_CONTACTS;
     let callbacks = BENCHMARK_CALLBACKS;
-    let deadlines = BENCHMARK_DEADLINES_POSTGRES;
+    let deadlines = DEADLINES_POSTGRES_UTC;
     let role = BENCHMARK_ROLE;
     let create = rls::role_sql(role);
     format!(

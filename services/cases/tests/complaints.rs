@@ -11,7 +11,7 @@
 
 mod support;
 
-use chrono::{Days, Utc};
+use chrono::Days;
 use loket_cases::{Change, Channel, NewCase};
 use loket_store::Session;
 use support::*;
@@ -23,7 +23,7 @@ async fn a_complaint_is_handled_within_six_weeks_extendable_by_four() {
         let back = w.staff("enschede", "backoffice");
         let complaint = w.submit(&anna, &["klacht"], None).await.cases.remove(0);
         assert_eq!(complaint.case_type.code, "complaint", "{}", w.engine());
-        let today = Utc::now().date_naive();
+        let today = loket_kernel::calendar::Calendar::today();
         assert_eq!(complaint.deadline, today + Days::new(42));
 
         // Acknowledged, then the hearing; no skipping the acknowledgement.

@@ -111,7 +111,7 @@ async fn suspension_and_extension_move_the_deadline_within_limits() {
             .await
             .cases
             .remove(0);
-        let received = case.created_at.date_naive();
+        let received = loket_kernel::calendar::Calendar::local_date(case.created_at);
         assert_eq!(
             case.deadline,
             received.checked_add_days(Days::new(56)).unwrap()

@@ -10,7 +10,7 @@
 
 mod support;
 
-use chrono::{Days, Utc};
+use chrono::Days;
 use loket_kernel::{HasCode, page::Page};
 use loket_store::testing::TestDb;
 use support::World;
@@ -71,7 +71,7 @@ async fn searches_and_choices_add_up_in_the_managers_report() {
         w.codes(&w.anonymous("papendrecht"), "paspoort").await;
 
         let manager = w.staff("zwijndrecht", "manager");
-        let today = Utc::now().date_naive();
+        let today = loket_kernel::calendar::Calendar::today();
         let report = loket_store::testing::request(w.db.db(), &manager, async |s| {
             w.catalog
                 .search_report(
@@ -126,7 +126,7 @@ async fn counts_kept_in_memory_are_stored_once_and_add_to_stored_ones() {
         let w = World::new(db).await;
         let visitor = w.anonymous("haarlem");
         let manager = w.staff("haarlem", "manager");
-        let today = Utc::now().date_naive();
+        let today = loket_kernel::calendar::Calendar::today();
         for _ in 0..3 {
             w.codes(&visitor, "rijbewijs").await;
         }

@@ -44,7 +44,7 @@ pub fn service(tenants: &Arc<TenantSet>, types: &loket_cases::CaseTypes) -> Benc
 /// Runs `loket benchmark`.
 pub async fn run(args: BenchmarkArgs) -> Result<(), String> {
     let periods = if args.periods.is_empty() {
-        BenchmarkPeriod::daily(Calendar::local_date(chrono::Utc::now()))
+        BenchmarkPeriod::daily(Calendar::today())
     } else {
         args.periods
             .iter()
@@ -58,7 +58,7 @@ pub async fn run(args: BenchmarkArgs) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     db.migrate().await.map_err(|e| e.to_string())?;
-    let today = Calendar::local_date(chrono::Utc::now());
+    let today = Calendar::today();
     for period in &periods {
         let done = benchmark
             .compute(&db, period, today)
@@ -83,7 +83,7 @@ pub async fn daily(benchmark: Benchmark, db: Db, mut stop: watch::Receiver<bool>
             () = tokio::time::sleep(wait) => {}
             _ = stop.changed() => return,
         }
-        let today = Calendar::local_date(chrono::Utc::now());
+        let today = Calendar::today();
         match benchmark.compute_daily(&db, today).await {
             Ok(done) => {
                 wait = EVERY;

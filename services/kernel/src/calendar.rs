@@ -32,6 +32,11 @@ impl Calendar {
         at.with_timezone(&Amsterdam).date_naive()
     }
 
+    /// Today's date in the Netherlands.
+    pub fn today() -> NaiveDate {
+        Self::local_date(Utc::now())
+    }
+
     /// The first instant of `day` in the Netherlands.
     pub fn start_of(day: NaiveDate) -> DateTime<Utc> {
         let midnight = day.and_time(NaiveTime::MIN);

@@ -176,9 +176,7 @@ impl Dispatcher {
     /// none has; returns when the next work falls due, if any is waiting.
     async fn work(&self) -> Result<Option<DateTime<Utc>>, NotifyError> {
         let tenants: Vec<TenantId> = self.notify.inner.tenants.tenants.keys().cloned().collect();
-        let today = Utc::now()
-            .with_timezone(&chrono_tz::Europe::Amsterdam)
-            .date_naive();
+        let today = loket_kernel::calendar::Calendar::today();
         for tenant in &tenants {
             if self.reminders_due(tenant, today) {
                 let queued = self.notify.remind(tenant, today).await?;
@@ -235,9 +233,7 @@ impl Dispatcher {
     /// One round over every tenant.
     pub async fn round(&self) -> Result<Round, NotifyError> {
         let mut round = Round::default();
-        let today = Utc::now()
-            .with_timezone(&chrono_tz::Europe::Amsterdam)
-            .date_naive();
+        let today = loket_kernel::calendar::Calendar::today();
         let tenants: Vec<TenantId> = self.notify.inner.tenants.tenants.keys().cloned().collect();
         for tenant in &tenants {
             if self.reminders_due(tenant, today) {

@@ -8,6 +8,7 @@ use async_graphql::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use loket_kernel::{
+    calendar::Calendar,
     global_id,
     graphql::{connection_items, guarded, to_gql},
     page::Page,
@@ -469,9 +470,9 @@ impl Case {
         if self.0.status.is_visible() {
             self.read(ctx, "status")?;
         }
-        let today = Utc::now().date_naive();
+        let today = Calendar::today();
         Ok(guarded(&self.0.status)?.map(|s| CaseStatus {
-            days_in_step: days_in_step(s.since.date_naive(), today),
+            days_in_step: days_in_step(Calendar::local_date(s.since), today),
             code: s.code,
             name: s.name,
             explanation: s.explanation,
@@ -498,12 +499,15 @@ impl Case {
     /// decision once closed.
     async fn expected_completion(&self, ctx: &Context<'_>) -> Result<NaiveDate> {
         self.read(ctx, "expected_completion")?;
-        Ok(self.0.closed_at.map_or(self.0.deadline, |c| c.date_naive()))
+        Ok(self
+            .0
+            .closed_at
+            .map_or(self.0.deadline, Calendar::local_date))
     }
     /// Open and past its deadline.
     async fn overdue(&self, ctx: &Context<'_>) -> Result<bool> {
         self.read(ctx, "overdue")?;
-        Ok(self.0.overdue(Utc::now().date_naive()))
+        Ok(self.0.overdue(Calendar::today()))
     }
     /// Days suspended so far.
     async fn suspended_days(&self, ctx: &Context<'_>) -> Result<i32> {

@@ -8,6 +8,7 @@ use loket_kernel::{
     casebook::{CaseBookError, DeadlineFigures},
     directory::BoxFuture,
 };
+use loket_migration::{BENCHMARK_DEADLINES_POSTGRES, BENCHMARK_DEADLINES_SQLITE};
 use loket_store::{
     Session,
     lookups::{CaseBook, SharedWork},
@@ -17,22 +18,12 @@ use sea_orm::{ConnectionTrait, DbBackend, PaginatorTrait, QueryFilter, prelude::
 use super::Cases;
 use crate::entity::case;
 
-/// Closed cases per type, and how many closed on or before their deadline (the close date in
-/// UTC, as a case's own `overdue` reckons it; each engine spells the cast its own way).
+/// Closed cases per type, and how many closed on or before their deadline in the
+/// Netherlands (the statement the comparison of municipalities runs too).
 fn deadline_sql(backend: DbBackend) -> &'static str {
     match backend {
-        DbBackend::Postgres => {
-            "SELECT case_type, CAST(COUNT(*) AS BIGINT) AS closed, \
-            CAST(SUM(CASE WHEN CAST(closed_at AT TIME ZONE 'UTC' AS DATE) <= deadline \
-            THEN 1 ELSE 0 END) AS BIGINT) AS on_time FROM cases WHERE tenant_id = $1 \
-            AND closed_at >= $2 AND closed_at < $3 GROUP BY case_type"
-        }
-        _ => {
-            "SELECT case_type, CAST(COUNT(*) AS BIGINT) AS closed, \
-            CAST(SUM(CASE WHEN date(closed_at) <= deadline THEN 1 ELSE 0 END) AS BIGINT) \
-            AS on_time FROM cases WHERE tenant_id = $1 AND closed_at >= $2 AND closed_at < $3 \
-            GROUP BY case_type"
-        }
+        DbBackend::Postgres => BENCHMARK_DEADLINES_POSTGRES,
+        _ => BENCHMARK_DEADLINES_SQLITE,
     }
 }
 

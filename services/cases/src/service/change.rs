@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use loket_kernel::{Ctx, input};
+use loket_kernel::{Ctx, calendar::Calendar, input};
 use loket_store::{Session, TenantTx, outbox};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
@@ -359,8 +359,13 @@ fn plan(
                 (u32::try_from(row.suspended_days).unwrap_or(0), total)
             };
             let handling = u32::try_from(row.handling_days).unwrap_or(0);
-            let new_deadline = deadline(row.created_at.date_naive(), handling, suspended, extended)
-                .ok_or_else(|| CaseError::bad("days", "the deadline would lie too far ahead"))?;
+            let new_deadline = deadline(
+                Calendar::local_date(row.created_at),
+                handling,
+                suspended,
+                extended,
+            )
+            .ok_or_else(|| CaseError::bad("days", "the deadline would lie too far ahead"))?;
             let days_i32 = i32::try_from(*days).map_err(|_| CaseError::bad("days", "too many"))?;
             let total_i32 = i32::try_from(total).map_err(|_| CaseError::bad("days", "too many"))?;
             let mut next = row.clone();

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use chrono::{Datelike, Utc};
-use loket_kernel::{Actor, Bsn, Ctx, TenantId, directory::AddressFacts};
+use loket_kernel::{Actor, Bsn, Ctx, TenantId, calendar::Calendar, directory::AddressFacts};
 use loket_store::{Session, TenantTx, outbox};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::OnConflict,
@@ -259,7 +259,7 @@ fn new_case(
     let initial = case_type.initial();
     let actor = ctx.actor().subject().to_owned();
     let id = Uuid::now_v7();
-    let deadline = deadline(now.date_naive(), case_type.handling_days, 0, 0)
+    let deadline = deadline(Calendar::local_date(now), case_type.handling_days, 0, 0)
         .ok_or_else(|| CaseError::bad("products", "the handling period is too long"))?;
     let row = case::Model {
         tenant_id: plan.domain.to_string(),

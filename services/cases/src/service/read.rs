@@ -6,9 +6,10 @@
 
 use std::{collections::HashMap, sync::Arc};
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use loket_kernel::{
     Actor, Bsn, Ctx, TenantId,
+    calendar::Calendar,
     page::{DayKey, Key, Page, TimeKey},
 };
 use loket_store::{Session, TenantTx, query::page_with_counts};
@@ -307,7 +308,7 @@ impl Cases {
                 "the cursor belongs to another order",
             ));
         }
-        let today = Utc::now().date_naive();
+        let today = Calendar::today();
         let (scopes, mut table) = self.scopes(ctx, filter, today)?;
         let open_only = !filter.include_closed || filter.overdue;
         let (mut total, mut overdue) = (0_u64, 0_u64);

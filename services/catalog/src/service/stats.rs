@@ -4,8 +4,8 @@
 
 use std::{collections::HashMap, sync::Mutex};
 
-use chrono::{NaiveDate, Utc};
-use loket_kernel::{Action, Ctx, TenantId, input};
+use chrono::NaiveDate;
+use loket_kernel::{Action, Ctx, TenantId, calendar::Calendar, input};
 use loket_store::{Db, Session};
 use sea_orm::ConnectionTrait;
 
@@ -66,7 +66,7 @@ impl Tallies {
             return;
         }
         let results = i64::try_from(results).unwrap_or(i64::MAX);
-        let key = (tenant.clone(), Utc::now().date_naive(), query);
+        let key = (tenant.clone(), Calendar::today(), query);
         if let Ok(mut map) = self.0.lock() {
             let tally = map.entry(key).or_default();
             tally.searches = tally.searches.saturating_add(1);
@@ -198,7 +198,7 @@ impl Catalog {
                  DO UPDATE SET choices = search_choices.choices + 1",
                 vec![
                     ctx.tenant().as_str().into(),
-                    Utc::now().date_naive().into(),
+                    Calendar::today().into(),
                     query.into(),
                     product.product.code.into(),
                 ],

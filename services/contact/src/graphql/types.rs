@@ -273,8 +273,7 @@ impl Callback {
     }
     /// Open and past its deadline.
     async fn overdue(&self) -> bool {
-        self.0
-            .overdue(loket_kernel::calendar::Calendar::local_date(Utc::now()))
+        self.0.overdue(loket_kernel::calendar::Calendar::today())
     }
 }
 

@@ -145,7 +145,7 @@ pub(super) async fn contacts(
     norms: &ServiceNorms,
 ) -> Result<Figures, ContactError> {
     let (start, end) = period.bounds();
-    let today = Calendar::local_date(chrono::Utc::now());
+    let today = Calendar::today();
     let tx = session.tx(tenant).await?;
     let bounds = || -> Vec<Value> { vec![tenant.as_str().into(), start.into(), end.into()] };
     let mut values = bounds();

@@ -151,7 +151,7 @@ impl Contacts {
         page: Page<DayKey>,
     ) -> Result<(Vec<CallbackRecord>, u64, bool), ContactError> {
         require(ctx, CALLBACKS, Action::Read)?;
-        let today = Calendar::local_date(Utc::now());
+        let today = Calendar::today();
         let mut query = callback::scoped(ctx.tenant());
         if let Some(team) = &filter.team {
             let team = input::required_line("filter.team", team, 100)?;

@@ -68,7 +68,7 @@ async fn administrators_change_and_managers_read_the_report() {
         reply.text()
     );
 
-    let today = chrono::Utc::now().date_naive();
+    let today = loket_kernel::calendar::Calendar::today();
     let report = format!(
         r#"{{ searchReport(period: {{ from: "{}", to: "{}" }}) {{ searches topQueries {{ query searches }} }} }}"#,
         today - chrono::Days::new(30),

@@ -5,7 +5,9 @@
 
 use chrono::{NaiveDate, Utc};
 use loket_kernel::{
-    Action, Bsn, Ctx, TenantId, input,
+    Action, Bsn, Ctx, TenantId,
+    calendar::Calendar,
+    input,
     page::{DayIdKey, Page, cursor},
 };
 use loket_store::{Session, outbox, processing_log::ReadAs};
@@ -70,7 +72,7 @@ impl AlienRegistration {
         }
         input::required_line("permitKind", &self.permit_kind, 100)?;
         input::day("validUntil", self.valid_until)?;
-        if self.valid_until < Utc::now().date_naive() {
+        if self.valid_until < Calendar::today() {
             return Err(RegistryError::bad(
                 "validUntil",
                 "a new registration cannot have expired already",
