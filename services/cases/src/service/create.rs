@@ -86,7 +86,9 @@ impl Cases {
         }
         let count =
             i32::try_from(plan.types.len()).map_err(|_| CaseError::bad("products", "too many"))?;
-        let first = reserve_numbers(&tx, now.year(), count).await?;
+        // The year in the Netherlands: a request at 00:30 on 1 January is the new year's.
+        let year = Calendar::local_date(now).year();
+        let first = reserve_numbers(&tx, year, count).await?;
         let prefix = reference_prefix(&plan.domain);
         let read_as = read_as(ctx);
         let mut written = Vec::with_capacity(plan.types.len());
@@ -94,7 +96,7 @@ impl Cases {
             let number = first
                 .checked_add(i)
                 .ok_or_else(|| CaseError::Conflict("reference numbers exhausted".into()))?;
-            let reference = format!("{prefix}-{}-{number:06}", now.year());
+            let reference = format!("{prefix}-{year}-{number:06}");
             written.push(new_case(ctx, &plan, case_type, &reference, bundle_id, now)?);
         }
         write_cases(&tx, &plan, bundle_id, &written).await?;

@@ -3,7 +3,7 @@
 use std::{collections::BTreeMap, sync::Arc};
 
 use chrono::{Datelike, Utc};
-use loket_kernel::{Action, Ctx, TenantId, input};
+use loket_kernel::{Action, Ctx, TenantId, calendar::Calendar, input};
 use loket_store::{Session, TenantTx, outbox};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
@@ -177,8 +177,9 @@ impl Cases {
         if !claimed {
             return replay(&tx, &category, &requested_by, key, &fingerprint).await;
         }
-        let number = reserve_numbers(&tx, now.year(), 1).await?;
-        let reference = format!("{}-{}-{number:06}", reference_prefix(&tenant), now.year());
+        let year = Calendar::local_date(now).year();
+        let number = reserve_numbers(&tx, year, 1).await?;
+        let reference = format!("{}-{year}-{number:06}", reference_prefix(&tenant));
         let deadline = self.handling_deadline(&tenant, &category, now)?;
         let actor = ctx.actor().subject().to_owned();
         let initial = category.initial();
