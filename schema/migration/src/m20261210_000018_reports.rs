@@ -2,9 +2,10 @@
 //!
 //! - `cases` gains a position (`lat`, `lon`, WGS84) and the answers to the category's form
 //!   fields (`attributes`, JSON). A report has no subject: its `subject_bsn` is empty.
-//! - Open reports are found by category and distance. PostgreSQL walks a GiST index on tenant,
-//!   category and the (scaled) position in distance order (`btree_gist` gives the equality
-//!   columns an operator class); SQLite keeps a B-tree on tenant, category and latitude.
+//! - Open reports are found by category and distance. PostgreSQL has a GiST index on tenant,
+//!   category and the (scaled) position, which it can walk in distance order (`btree_gist`
+//!   gives the equality columns an operator class); SQLite keeps a B-tree on tenant, category
+//!   and latitude.
 //! - `case_reporters`: who reported, or joined, a report, with the contact details they gave
 //!   and the satisfaction answer; the details are removed a tenant-set time after the report
 //!   ends (`anonymised_at`). `answer_code_hash` is the SHA-256 of the code in the links the

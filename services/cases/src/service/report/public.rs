@@ -342,7 +342,8 @@ impl Cases {
 }
 
 /// Open reports of one category near a point: on PostgreSQL the GiST index on tenant,
-/// category and position is walked in distance order within the radius's box; on SQLite the
+/// category and position finds them (in distance order, or, with a few hundred open reports
+/// in the category, as a bitmap that is then sorted: the planner's choice); on SQLite the
 /// B-tree on tenant, category and latitude gives the band, which is sorted.
 pub fn nearby_statement(
     backend: DbBackend,
