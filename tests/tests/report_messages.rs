@@ -10,13 +10,18 @@
 //! who joins, a public status change with its standard text to both, the closing message with
 //! the satisfaction question, and the unhappy answer from its link putting the report back
 //! as "reopen requested", which both hear. Every message goes to one reporter only and names no other.
+//! A year after the report ended, `loket anonymise-reporters` removes both reporters' details
+//! and empties the messages sent to them, once.
 
-use loket_store::testing::TestDb;
+use chrono::{Duration, Utc};
+use loket_kernel::TenantId;
+use loket_store::{Db, Mode, Session, testing::TestDb};
 use loket_tests::{
     Loket, eventually,
     receivers::SmtpReceiver,
     reports::{ENSCHEDE, gql},
 };
+use sea_orm::{ConnectionTrait, Value as SqlValue};
 use serde_json::json;
 
 const FILE: &str = "mutation ($i: FileReportInput!) { fileReport(input: $i) { joined report { reference expectedBy } } }";
@@ -56,7 +61,28 @@ async fn case_of(loket: &Loket, reference: &str) -> (String, i64) {
     )
 }
 
+/// Runs `sql` with `values` in Enschede; the first column of its one row, or the rows changed.
+async fn in_enschede(url: &str, sql: &str, values: Vec<SqlValue>, count: bool) -> i64 {
+    let db = Db::connect(url).await.unwrap();
+    let tenant = TenantId::new("enschede").unwrap();
+    let session = Session::new(&db, tenant.clone(), Mode::Write);
+    let n = {
+        let tx = session.tx(&tenant).await.unwrap();
+        let statement = tx.statement(sql, values);
+        if count {
+            let row = tx.conn().query_one_raw(statement).await.unwrap().unwrap();
+            row.try_get_by_index::<i64>(0).unwrap()
+        } else {
+            let done = tx.conn().execute_raw(statement).await.unwrap();
+            i64::try_from(done.rows_affected()).unwrap()
+        }
+    };
+    session.finish(true).await.unwrap();
+    n
+}
+
 async fn a_reports_messages(db: TestDb) {
+    let url = db.url().to_owned();
     let smtp = SmtpReceiver::start().await;
     let smtp_url = smtp.url();
     let loket = Loket::start_with(
@@ -213,6 +239,53 @@ async fn a_reports_messages(db: TestDb) {
         assert!(!mail.decoded().contains(other), "{}", mail.data);
         assert!(!mail.decoded().contains("vuilniszak"), "{}", mail.data);
     }
+
+    // A year and more after it ended (the clock moved on), the command removes both
+    // reporters' details and empties the eight messages; Piet's answer stays.
+    let ended = Utc::now() - Duration::days(400);
+    let moved = in_enschede(
+        &url,
+        "UPDATE cases SET closed_at = $1 WHERE tenant_id = 'enschede' AND reference = $2",
+        vec![ended.into(), reference.clone().into()],
+        false,
+    )
+    .await;
+    assert_eq!(moved, 1);
+    let details = "SELECT COUNT(*) FROM case_reporters WHERE tenant_id = 'enschede' \
+                   AND (email IN ($1, $2) OR answer_code_hash <> '')";
+    let sent = "SELECT COUNT(*) FROM deliveries WHERE tenant_id = 'enschede' \
+                AND recipient IN ($1, $2)";
+    let who = || vec![SqlValue::from(anna), SqlValue::from(piet)];
+    assert_eq!(in_enschede(&url, details, who(), true).await, 2);
+    assert_eq!(in_enschede(&url, sent, who(), true).await, 8);
+    let tenants = loket_tests::tenants_dir();
+    let anonymise = [
+        "anonymise-reporters",
+        "--tenants",
+        tenants.to_str().unwrap(),
+        "--database",
+        url.as_str(),
+        "--photo-store",
+        "none",
+    ];
+    let (code, out, err) = loket_tests::run(&anonymise).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("enschede: 2 reporters' details removed, 8 messages emptied"),
+        "{out}"
+    );
+    assert_eq!(in_enschede(&url, details, who(), true).await, 0);
+    assert_eq!(in_enschede(&url, sent, who(), true).await, 0);
+    let answers = "SELECT COUNT(*) FROM case_reporters WHERE tenant_id = 'enschede' \
+                   AND satisfied IS NOT NULL AND anonymised_at IS NOT NULL";
+    assert_eq!(in_enschede(&url, answers, vec![], true).await, 1);
+    // Once is enough: a second run finds nothing.
+    let (code, out, err) = loket_tests::run(&anonymise).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("enschede: 0 reporters' details removed, 0 messages emptied"),
+        "{out}"
+    );
 }
 
 #[tokio::test]

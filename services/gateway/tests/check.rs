@@ -1,6 +1,7 @@
-//! `loket check` on the portal's part of a tenants folder: a development issuer in a
-//! production configuration is a warning, a theme that would make text unreadable an error
-//! with file and line.
+//! `loket check` on a tenants folder: a development issuer in a production configuration is a
+//! warning; a theme that would make text unreadable, a counter naming a product outside the
+//! catalogue, or a change to a report category the template does not have is an error with
+//! its file and line.
 
 #![allow(
     clippy::unwrap_used,
@@ -142,4 +143,40 @@ fn counters_that_name_a_product_outside_the_catalogue_fail_the_check_at_its_line
     let (code, _, err) = check(dir.path());
     assert_eq!(code, 1);
     assert!(err.contains("latest_days must be 1 to 366"), "{err}");
+}
+
+#[test]
+fn a_tenants_changes_to_the_report_categories_are_checked_against_the_template() {
+    let dir = tenants();
+    let file = dir.path().join("enschede/report_categories.toml");
+    fs::write(
+        &file,
+        "disabled = [\"bestaat-niet\"]\n\n\
+         [[override]]\ncode = \"ook-niet\"\nhandling_days = 3\n\n\
+         [[override]]\ncode = \"straatverlichting\"\ntexts = { onbekend = \"Hallo\" }\n",
+    )
+    .unwrap();
+    let (code, _, err) = check(dir.path());
+    assert_eq!(code, 1, "{err}");
+    for (line, message) in [
+        (1, "disabled: no template report category \"bestaat-niet\""),
+        (3, "override: no template report category \"ook-niet\""),
+        (
+            7,
+            "straatverlichting: texts names \"onbekend\", which flow \"openbare-ruimte\" does not have",
+        ),
+    ] {
+        let expected = format!("{}:{line}: {message}", file.display());
+        assert!(err.contains(&expected), "{expected}\nnot in\n{err}");
+    }
+
+    // What the template has may be dropped and changed.
+    fs::write(
+        &file,
+        "disabled = [\"ongedierte\"]\n\n\
+         [[override]]\ncode = \"straatverlichting\"\nhandling_days = 3\nworking_days = false\n",
+    )
+    .unwrap();
+    let (code, _, err) = check(dir.path());
+    assert_eq!(code, 0, "{err}");
 }
