@@ -17,6 +17,7 @@ pub mod load;
 pub mod receivers;
 pub mod reports;
 pub mod s3;
+pub mod sql;
 pub mod ws;
 
 use std::{

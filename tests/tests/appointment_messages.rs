@@ -14,15 +14,15 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Amsterdam;
-use loket_kernel::{TenantId, global_id::uuid_of};
-use loket_store::{Db, Mode, Session, testing::TestDb};
+use loket_kernel::global_id::uuid_of;
+use loket_store::testing::TestDb;
 use loket_tests::{
     Loket,
     appointments::{days, times},
     eventually,
     receivers::{HttpReceiver, Mail, SmtpReceiver},
+    sql,
 };
-use sea_orm::ConnectionTrait;
 use serde_json::Value;
 
 /// Runs `query` as `token` (anonymous callers name Enschede); the data, without errors.
@@ -111,22 +111,14 @@ fn due_at(found: &[(String, Option<String>)]) -> Vec<DateTime<Utc>> {
 
 /// Makes the pending delivery `key` due now, as the clock reaching its moment would.
 async fn make_due(url: &str, key: &str) {
-    let db = Db::connect(url).await.unwrap();
-    let tenant = TenantId::new("enschede").unwrap();
-    let session = Session::new(&db, tenant.clone(), Mode::Write);
-    {
-        let tx = session.tx(&tenant).await.unwrap();
-        let done = tx
-            .conn()
-            .execute_raw(tx.statement(
-                "UPDATE deliveries SET available_at = $1 WHERE tenant_id = $2 AND delivery_key = $3",
-                vec![Utc::now().into(), "enschede".into(), key.into()],
-            ))
-            .await
-            .unwrap();
-        assert_eq!(done.rows_affected(), 1, "{key}");
-    }
-    session.finish(true).await.unwrap();
+    let changed = sql::execute(
+        url,
+        "enschede",
+        "UPDATE deliveries SET available_at = $1 WHERE tenant_id = $2 AND delivery_key = $3",
+        vec![Utc::now().into(), "enschede".into(), key.into()],
+    )
+    .await;
+    assert_eq!(changed, 1, "{key}");
 }
 
 async fn messages_about_an_appointment(db: TestDb) {

@@ -11,14 +11,13 @@
 )]
 
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
-use loket_kernel::{TenantId, calendar::Calendar};
-use loket_store::{Db, Mode, Session, testing::TestDb};
+use loket_kernel::calendar::Calendar;
+use loket_store::testing::TestDb;
 use loket_tests::{
     Loket,
     reports::{close_report, gql, place},
-    tenants_copy,
+    sql, tenants_copy,
 };
-use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 /// Enschede's changes to the national template.
@@ -36,28 +35,15 @@ const FIGURES: &str = "caseDeadlines { caseType name handlingDays workingDays re
 /// Sets what the clock and the back office would have: when report `reference` closed, and
 /// its deadline.
 async fn set_closed(url: &str, reference: &str, closed_at: DateTime<Utc>, deadline: NaiveDate) {
-    let db = Db::connect(url).await.unwrap();
-    let tenant = TenantId::new("enschede").unwrap();
-    let session = Session::new(&db, tenant.clone(), Mode::Write);
-    {
-        let tx = session.tx(&tenant).await.unwrap();
-        let done = tx
-            .conn()
-            .execute_raw(tx.statement(
-                "UPDATE cases SET closed_at = $1, deadline = $2 \
-                 WHERE tenant_id = $3 AND reference = $4",
-                vec![
-                    closed_at.into(),
-                    deadline.into(),
-                    "enschede".into(),
-                    reference.into(),
-                ],
-            ))
-            .await
-            .unwrap();
-        assert_eq!(done.rows_affected(), 1, "{reference}");
-    }
-    session.finish(true).await.unwrap();
+    let changed = sql::execute(
+        url,
+        "enschede",
+        "UPDATE cases SET closed_at = $1, deadline = $2 WHERE tenant_id = 'enschede' \
+         AND reference = $3",
+        vec![closed_at.into(), deadline.into(), reference.into()],
+    )
+    .await;
+    assert_eq!(changed, 1, "{reference}");
 }
 
 /// Files a street-lighting report at `at`; its reference and expected date.

@@ -14,14 +14,14 @@
 //! and empties the messages sent to them, once.
 
 use chrono::{Duration, Utc};
-use loket_kernel::TenantId;
-use loket_store::{Db, Mode, Session, testing::TestDb};
+use loket_store::testing::TestDb;
 use loket_tests::{
     Loket, eventually,
     receivers::SmtpReceiver,
     reports::{ENSCHEDE, gql},
+    sql,
 };
-use sea_orm::{ConnectionTrait, Value as SqlValue};
+use sea_orm::Value as SqlValue;
 use serde_json::json;
 
 const FILE: &str = "mutation ($i: FileReportInput!) { fileReport(input: $i) { joined report { reference expectedBy } } }";
@@ -59,26 +59,6 @@ async fn case_of(loket: &Loket, reference: &str) -> (String, i64) {
         case["case"]["id"].as_str().unwrap().to_owned(),
         case["case"]["version"].as_i64().unwrap(),
     )
-}
-
-/// Runs `sql` with `values` in Enschede; the first column of its one row, or the rows changed.
-async fn in_enschede(url: &str, sql: &str, values: Vec<SqlValue>, count: bool) -> i64 {
-    let db = Db::connect(url).await.unwrap();
-    let tenant = TenantId::new("enschede").unwrap();
-    let session = Session::new(&db, tenant.clone(), Mode::Write);
-    let n = {
-        let tx = session.tx(&tenant).await.unwrap();
-        let statement = tx.statement(sql, values);
-        if count {
-            let row = tx.conn().query_one_raw(statement).await.unwrap().unwrap();
-            row.try_get_by_index::<i64>(0).unwrap()
-        } else {
-            let done = tx.conn().execute_raw(statement).await.unwrap();
-            i64::try_from(done.rows_affected()).unwrap()
-        }
-    };
-    session.finish(true).await.unwrap();
-    n
 }
 
 async fn a_reports_messages(db: TestDb) {
@@ -243,11 +223,11 @@ async fn a_reports_messages(db: TestDb) {
     // A year and more after it ended (the clock moved on), the command removes both
     // reporters' details and empties the eight messages; Piet's answer stays.
     let ended = Utc::now() - Duration::days(400);
-    let moved = in_enschede(
+    let moved = sql::execute(
         &url,
+        "enschede",
         "UPDATE cases SET closed_at = $1 WHERE tenant_id = 'enschede' AND reference = $2",
         vec![ended.into(), reference.clone().into()],
-        false,
     )
     .await;
     assert_eq!(moved, 1);
@@ -256,8 +236,8 @@ async fn a_reports_messages(db: TestDb) {
     let sent = "SELECT COUNT(*) FROM deliveries WHERE tenant_id = 'enschede' \
                 AND recipient IN ($1, $2)";
     let who = || vec![SqlValue::from(anna), SqlValue::from(piet)];
-    assert_eq!(in_enschede(&url, details, who(), true).await, 2);
-    assert_eq!(in_enschede(&url, sent, who(), true).await, 8);
+    assert_eq!(sql::count(&url, "enschede", details, who()).await, 2);
+    assert_eq!(sql::count(&url, "enschede", sent, who()).await, 8);
     let tenants = loket_tests::tenants_dir();
     let anonymise = [
         "anonymise-reporters",
@@ -274,11 +254,11 @@ async fn a_reports_messages(db: TestDb) {
         out.contains("enschede: 2 reporters' details removed, 8 messages emptied"),
         "{out}"
     );
-    assert_eq!(in_enschede(&url, details, who(), true).await, 0);
-    assert_eq!(in_enschede(&url, sent, who(), true).await, 0);
+    assert_eq!(sql::count(&url, "enschede", details, who()).await, 0);
+    assert_eq!(sql::count(&url, "enschede", sent, who()).await, 0);
     let answers = "SELECT COUNT(*) FROM case_reporters WHERE tenant_id = 'enschede' \
                    AND satisfied IS NOT NULL AND anonymised_at IS NOT NULL";
-    assert_eq!(in_enschede(&url, answers, vec![], true).await, 1);
+    assert_eq!(sql::count(&url, "enschede", answers, vec![]).await, 1);
     // Once is enough: a second run finds nothing.
     let (code, out, err) = loket_tests::run(&anonymise).await;
     assert_eq!(code, 0, "{err}");
